@@ -1,0 +1,52 @@
+package app
+
+import (
+	"sync"
+)
+
+// CleanAll cleans every file, several at once (Settings.Jobs), and returns
+// the results in the order of paths. A failure never stops the others.
+// progress, when not nil, is called once per finished file, from the
+// worker goroutines, one call at a time. The batch syncs the written files
+// once at its end rather than once per file.
+func CleanAll(paths []string, s Settings, progress func(done, total int, r Result)) []Result {
+	results := make([]Result, len(paths))
+	next := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for w := 0; w < min(s.jobs(), max(len(paths), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = clean(paths[i], s, false)
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(paths), results[i])
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	syncAll(results)
+	return results
+}
+
+func syncAll(results []Result) {
+	var names []string
+	for _, r := range results {
+		if r.Output != "" {
+			names = append(names, r.Output)
+		}
+	}
+	if len(names) > 0 {
+		syncOutputs(names)
+	}
+}

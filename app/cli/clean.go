@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/schollz/progressbar/v3"
+
+	"veil/app"
+)
+
+// multiFlag collects a repeatable flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return fmt.Sprint(*m) }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runClean(args []string, env Env) int {
+	fs := newFlagSet("clean", env)
+	var s app.Settings
+	var regions multiFlag
+	fs.StringVar(&s.OutDir, "out", "", "folder for the clean copies (default: next to each original)")
+	faces := fs.String("faces", "off", "cover detected faces: off, fill, blur or pixelate")
+	fs.Var(&regions, "region", "cover X,Y,W,H[:STYLE] (repeatable)")
+	crop := fs.String("crop", "", "crop to X,Y,W,H")
+	fs.BoolVar(&s.DropICC, "drop-icc", false, "remove the colour profile too")
+	fs.BoolVar(&s.RandomNames, "random-names", false, "give clean copies random names")
+	fs.IntVar(&s.Jobs, "jobs", 0, "files to clean at once (default: one per CPU)")
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "clean needs at least one file or folder")
+	}
+	if s.Jobs < 0 {
+		return usageError(env, "--jobs must be 1 or more")
+	}
+	if *faces != "off" || len(regions) > 0 || *crop != "" {
+		return usageError(env, "--faces, --region and --crop are not available yet")
+	}
+	if s.OutDir != "" {
+		if st, err := os.Stat(s.OutDir); err != nil || !st.IsDir() {
+			return usageError(env, "--out %s is not a folder", s.OutDir)
+		}
+	}
+	paths := app.Expand(files)
+	if len(paths) == 0 {
+		return usageError(env, "no image files found in %v", files)
+	}
+	bar := newBar(env, len(paths))
+	results := app.CleanAll(paths, s, func(done, total int, r app.Result) {
+		if bar != nil {
+			bar.Add(1)
+		}
+	})
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(env.Stderr)
+	}
+	return report(env, results, *asJSON)
+}
+
+// newBar gives a progress bar for a batch on a terminal, nil otherwise.
+func newBar(env Env, n int) *progressbar.ProgressBar {
+	if !env.Terminal || n < 2 {
+		return nil
+	}
+	return progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(env.Stderr),
+		progressbar.OptionSetDescription("Cleaning"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+func report(env Env, results []app.Result, asJSON bool) int {
+	status := ExitOK
+	for _, r := range results {
+		if r.Err != nil {
+			status = ExitFailed
+		}
+		switch {
+		case asJSON:
+			writeJSONLine(env.Stdout, resultJSON(r))
+		case r.Err != nil:
+			fmt.Fprintf(env.Stderr, "veil: %s\n", oneLine(r.Err))
+		default:
+			how := "metadata removed, picture untouched"
+			if !r.Lossless {
+				how = "edited and re-encoded, metadata removed"
+			}
+			fmt.Fprintf(env.Stdout, "%s → %s (%s; checked: no metadata left)\n", r.File, filepath.Base(r.Output), how)
+		}
+	}
+	return status
+}

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"veil/app"
+	"veil/exif"
+)
+
+func runInspect(args []string, env Env) int {
+	fs := newFlagSet("inspect", env)
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "inspect needs at least one file")
+	}
+	status := ExitOK
+	for _, f := range app.Expand(files) {
+		rep, err := app.Inspect(f)
+		if err != nil {
+			status = ExitFailed
+		}
+		if *asJSON {
+			writeJSONLine(env.Stdout, reportJSON(rep, err))
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "veil: %s\n", oneLine(err))
+			continue
+		}
+		printReport(env.Stdout, rep)
+	}
+	return status
+}
+
+// printReport shows findings grouped by category, in plain words.
+func printReport(w io.Writer, rep app.Report) {
+	fmt.Fprintf(w, "%s — %s, %d×%d\n", rep.File, strings.ToUpper(string(rep.Format)), rep.Width, rep.Height)
+	if len(rep.Findings) == 0 {
+		fmt.Fprintln(w, "  Nothing found beyond the picture itself.")
+	}
+	for _, c := range categories {
+		first := true
+		for _, f := range rep.Findings {
+			if f.Category != c {
+				continue
+			}
+			if first {
+				fmt.Fprintf(w, "  %s\n", c)
+				first = false
+			}
+			fmt.Fprintf(w, "    %s: %s  (%s)\n", f.Label, f.Value, f.Where)
+		}
+	}
+}
+
+var categories = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
+	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+
+	"veil/app"
+	"veil/exif"
+)
+
+// fileJSON is one file in `--json` output, one object per line.
+type fileJSON struct {
+	File     string         `json:"file"`
+	Format   string         `json:"format"`
+	Width    int            `json:"width"`
+	Height   int            `json:"height"`
+	Findings []exif.Finding `json:"findings"`
+	Faces    []faceJSON     `json:"faces"`
+	// clean only
+	Output   *string `json:"output,omitempty"`
+	Lossless *bool   `json:"lossless,omitempty"`
+	Error    *string `json:"error,omitempty"`
+}
+
+type faceJSON struct {
+	X     int     `json:"x"`
+	Y     int     `json:"y"`
+	W     int     `json:"w"`
+	H     int     `json:"h"`
+	Score float64 `json:"score"`
+}
+
+func reportJSON(rep app.Report, err error) fileJSON {
+	j := fileJSON{File: rep.File, Format: string(rep.Format), Width: rep.Width, Height: rep.Height,
+		Findings: rep.Findings, Faces: []faceJSON{}}
+	if j.Findings == nil {
+		j.Findings = []exif.Finding{}
+	}
+	if err != nil {
+		s := oneLine(err)
+		j.Error = &s
+	}
+	return j
+}
+
+func resultJSON(r app.Result) fileJSON {
+	j := reportJSON(app.Report{File: r.File, Format: r.Format, Width: r.Width, Height: r.Height, Findings: r.Findings}, r.Err)
+	out, lossless := r.Output, r.Lossless && r.Err == nil
+	j.Output, j.Lossless = &out, &lossless
+	if r.Err == nil {
+		empty := ""
+		j.Error = &empty
+	}
+	return j
+}
+
+func writeJSONLine(w io.Writer, v any) {
+	b, _ := json.Marshal(v) // plain structs of strings and numbers always marshal
+	w.Write(append(b, '\n'))
+}

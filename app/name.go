@@ -1,0 +1,72 @@
+package app
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"veil/exif"
+)
+
+// maxNameTries bounds the search for a free name; past it the save fails
+// rather than overwrite anything.
+const maxNameTries = 10000
+
+// candidateNames yields the names to try, in order, for the clean copy of
+// src in dir: NAME-clean.EXT, NAME-clean-2.EXT, … or random names.
+func candidateNames(src, dir, ext string, random bool) func(i int) string {
+	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	return func(i int) string {
+		if random {
+			return filepath.Join(dir, randomStem()+ext)
+		}
+		if i == 0 {
+			return filepath.Join(dir, base+"-clean"+ext)
+		}
+		return filepath.Join(dir, base+"-clean-"+strconv.Itoa(i+1)+ext)
+	}
+}
+
+// randomStem gives 16 hex digits from the system's secure generator.
+func randomStem() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported systems
+	return hex.EncodeToString(b[:])
+}
+
+// outputExt keeps the original extension when it fits the format written,
+// and otherwise uses the format's usual one.
+func outputExt(src string, f exif.Format) string {
+	ext := filepath.Ext(src)
+	switch strings.ToLower(ext) {
+	case ".jpg", ".jpeg", ".jpe":
+		if f == exif.JPEG {
+			return ext
+		}
+	case ".png":
+		if f == exif.PNG {
+			return ext
+		}
+	case ".webp":
+		if f == exif.WebP {
+			return ext
+		}
+	case ".gif":
+		if f == exif.GIF {
+			return ext
+		}
+	}
+	switch f {
+	case exif.JPEG:
+		return ".jpg"
+	case exif.PNG:
+		return ".png"
+	case exif.WebP:
+		return ".webp"
+	case exif.GIF:
+		return ".gif"
+	}
+	return ".img"
+}

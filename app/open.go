@@ -1,0 +1,49 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"veil/exif"
+)
+
+// readFile reads a whole photo, refusing files over exif.MaxBytes before
+// reading them, and anything that is not a regular file.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, plainOSError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, plainOSError(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if st.Size() > exif.MaxBytes {
+		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)
+	}
+	// Read at most one byte past the limit: the file may grow while we read.
+	data, err := io.ReadAll(io.LimitReader(f, exif.MaxBytes+1))
+	if err != nil {
+		return nil, plainOSError(err)
+	}
+	if len(data) > exif.MaxBytes {
+		return nil, fmt.Errorf("%w: the file is over the %d MB limit", exif.ErrTooLarge, exif.MaxBytes>>20)
+	}
+	return data, nil
+}
+
+// plainOSError turns a *PathError into its plain reason: callers add the
+// file name themselves, once.
+func plainOSError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

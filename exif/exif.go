@@ -1,0 +1,97 @@
+package exif
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Format names a container Veil recognises.
+type Format string
+
+// The containers Veil recognises. Only JPEG, PNG, WebP and GIF are cleaned
+// here; HEIC and TIFF are recognised so they can be refused by name.
+const (
+	JPEG Format = "jpeg"
+	PNG  Format = "png"
+	WebP Format = "webp"
+	GIF  Format = "gif"
+	HEIC Format = "heic"
+	TIFF Format = "tiff"
+)
+
+// Category groups findings the way a person thinks about them.
+type Category string
+
+// The categories of DESIGN.md, in the order the window shows them.
+const (
+	Location       Category = "Location"
+	Device         Category = "Device"
+	Time           Category = "Time"
+	People         Category = "People"
+	HiddenPictures Category = "Hidden pictures"
+	EditHistory    Category = "Edit history"
+	Text           Category = "Text"
+	Other          Category = "Other"
+)
+
+// Finding is one thing a file gives away, in plain words. Value is plain
+// text: callers must never interpret it as markup.
+type Finding struct {
+	Category Category `json:"category"`
+	Label    string   `json:"label"`
+	Value    string   `json:"value"`
+	Where    string   `json:"where"`
+}
+
+// Info is what Inspect learns about a file.
+type Info struct {
+	Format      Format
+	Width       int
+	Height      int
+	Orientation int // EXIF orientation 1..8; 1 when absent or invalid
+	Animated    bool
+	Findings    []Finding
+}
+
+// Options tune Strip and Verify.
+type Options struct {
+	// DropICC removes the colour profile too. By default it is kept: a
+	// standard profile says nothing about the person.
+	DropICC bool
+}
+
+// Limits checked from the header before any decode.
+const (
+	MaxPixels = 250_000_000
+	MaxBytes  = 500 << 20
+)
+
+// FormatError reports a file that is not a valid image of its container.
+type FormatError string
+
+func (e FormatError) Error() string { return "exif: invalid file: " + string(e) }
+
+// ErrUnsupported is wrapped by errors for files Veil recognises but does not
+// clean (HEIC, TIFF) and files it does not recognise at all.
+var ErrUnsupported = errors.New("exif: unsupported file")
+
+// ErrTooLarge is wrapped by errors for files over MaxPixels or MaxBytes.
+var ErrTooLarge = errors.New("exif: file too large")
+
+// ErrNotClean is wrapped by Verify when something outside the keep-list remains.
+var ErrNotClean = errors.New("exif: metadata remains")
+
+// checkLimits refuses images over the limits, with the numbers in the message.
+func checkLimits(width, height int, size int) error {
+	if size > MaxBytes {
+		return fmt.Errorf("%w: %d MB is over the %d MB limit", ErrTooLarge, size>>20, MaxBytes>>20)
+	}
+	if width <= 0 || height <= 0 {
+		return FormatError(fmt.Sprintf("image size %dx%d", width, height))
+	}
+	if int64(width)*int64(height) > MaxPixels {
+		return fmt.Errorf("%w: %dx%d is %.0f megapixels, over the %d megapixel limit",
+			ErrTooLarge, width, height, float64(width)*float64(height)/1e6, MaxPixels/1_000_000)
+	}
+	return nil
+}

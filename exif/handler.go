@@ -1,0 +1,140 @@
+package exif
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// handler is one container format: it recognises its magic bytes, lists
+// findings, writes a clean copy and checks that a copy is clean.
+type handler interface {
+	// format names the container.
+	format() Format
+	// sniff reports whether head (the first bytes of a file, up to 64)
+	// starts this container.
+	sniff(head []byte) bool
+	// inspect parses the whole file to its true end and lists findings.
+	// It checks the limits from the header before anything else.
+	inspect(data []byte) (*Info, error)
+	// strip returns a copy that keeps only what is needed to show the
+	// image (the keep-list of DESIGN.md), copying compressed image data
+	// byte for byte, with a minimal Orientation-only EXIF when the
+	// orientation is not 1.
+	strip(data []byte, opt Options) ([]byte, error)
+	// verify fails (wrapping ErrNotClean) when anything outside the
+	// keep-list remains, including an ICC profile when opt.DropICC.
+	verify(data []byte, opt Options) error
+}
+
+// handlers is the explicit list of containers Veil cleans, tried in order.
+var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}}
+
+// refused are containers Veil recognises by magic bytes but does not clean.
+var refused = []struct {
+	f      Format
+	magic  func([]byte) bool
+	reason string
+}{
+	{HEIC, isHEIC, "HEIC/HEIF photos are not supported yet"},
+	{TIFF, isTIFF, "TIFF and camera raw files are not supported"},
+}
+
+func isHEIC(h []byte) bool {
+	if len(h) < 12 || !bytes.Equal(h[4:8], []byte("ftyp")) {
+		return false
+	}
+	switch string(h[8:12]) {
+	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis":
+		return true
+	}
+	return false
+}
+
+func isTIFF(h []byte) bool {
+	return bytes.HasPrefix(h, []byte("II*\x00")) || bytes.HasPrefix(h, []byte("MM\x00*"))
+}
+
+// Sniff names the container of a file from its first bytes.
+func Sniff(head []byte) (Format, error) {
+	h, err := find(head)
+	if err != nil {
+		return "", err
+	}
+	return h.format(), nil
+}
+
+func find(data []byte) (handler, error) {
+	head := data
+	if len(head) > 64 {
+		head = head[:64]
+	}
+	for _, h := range handlers {
+		if h.sniff(head) {
+			return h, nil
+		}
+	}
+	for _, r := range refused {
+		if r.magic(head) {
+			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
+		}
+	}
+	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP or GIF image", ErrUnsupported)
+}
+
+// Inspect lists what a whole file gives away. It parses the file to its
+// true end and fails on anything it cannot parse.
+func Inspect(data []byte) (*Info, error) {
+	if len(data) > MaxBytes {
+		return nil, checkLimits(1, 1, len(data))
+	}
+	h, err := find(data)
+	if err != nil {
+		return nil, err
+	}
+	return h.inspect(data)
+}
+
+// Strip returns a clean copy of data: only what is needed to show the
+// image remains, the compressed image data is copied byte for byte, and
+// the orientation survives. The result is verified before it is returned.
+func Strip(data []byte, opt Options) ([]byte, error) {
+	if len(data) > MaxBytes {
+		return nil, checkLimits(1, 1, len(data))
+	}
+	h, err := find(data)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := h.inspect(data); err != nil {
+		return nil, err
+	}
+	out, err := h.strip(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.verify(out, opt); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Verify checks that data holds nothing outside the keep-list of its
+// container. It is run on what was written, read back from disk.
+func Verify(data []byte, opt Options) error {
+	h, err := find(data)
+	if err != nil {
+		return err
+	}
+	if _, err := h.inspect(data); err != nil {
+		return err
+	}
+	return h.verify(data, opt)
+}
+
+// Compile-time checks that every container implements handler.
+var (
+	_ handler = jpegHandler{}
+	_ handler = pngHandler{}
+	_ handler = webpHandler{}
+	_ handler = gifHandler{}
+)
