@@ -1,0 +1,93 @@
+package exif
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// What GIF blocks outside the keep-list give away. Every block strip drops,
+// except a graphic control that only described dropped text, yields at
+// least one finding.
+
+func (gifHandler) inspect(data []byte) (*Info, error) {
+	f, err := parseGIF(data)
+	if err != nil {
+		return nil, err
+	}
+	// GIF has no orientation tag.
+	info := &Info{Format: GIF, Width: f.width, Height: f.height, Orientation: 1, Animated: f.images > 1}
+	looped := false
+	for _, b := range f.blocks {
+		if loop, ok := gifLoop(b); ok && !looped {
+			looped = true
+			if bytes.Equal(loop, b.raw) {
+				continue
+			}
+		}
+		info.Findings = append(info.Findings, gifFindings(b)...)
+	}
+	if len(f.tail) > 0 {
+		info.Findings = append(info.Findings, trailerFinding(f.tail, "after the end of the GIF (trailer)"))
+	}
+	return info, nil
+}
+
+// gifFindings lists what one dropped block gives away.
+func gifFindings(b gifBlock) []Finding {
+	switch b.kind {
+	case gifImage, gifControl:
+		return nil
+	case gifComment: // §24: free text
+		return []Finding{textFinding(Text, "Comment", string(bytes.Join(b.data, nil)), "GIF comment extension")}
+	case gifPlainText: // §25: a 12-byte text grid header, then the text
+		var text []byte
+		if len(b.data) > 1 {
+			text = bytes.Join(b.data[1:], nil)
+		}
+		return []Finding{textFinding(Text, "Text drawn on the picture", string(text), "GIF plain text extension")}
+	case gifApp:
+		return gifAppFindings(b)
+	}
+	return []Finding{{Other, "Unrecognised GIF extension",
+		fmt.Sprintf("label 0x%02X, %d bytes", b.label, len(b.raw)), "GIF extension"}}
+}
+
+// gifAppFindings reads an application extension (§26) by its identifier.
+func gifAppFindings(b gifBlock) []Finding {
+	where := "GIF application extension"
+	switch b.app {
+	case "XMP DataXMP":
+		x := gifXMP(b)
+		return withFallback(xmpFindings(x, where), "XMP metadata", len(x), where)
+	case "ICCRGBG1012":
+		return []Finding{colourProfileFinding(bytes.Join(b.data, nil), "", where)}
+	case "NETSCAPE2.0", "ANIMEXTS1.0":
+		return []Finding{{Other, "Extra data in the animation loop block", fmt.Sprintf("%d bytes", len(b.raw)), where}}
+	}
+	return []Finding{textFinding(Other, "Application data",
+		fmt.Sprintf("%s, %d bytes", b.app, len(b.raw)), where)}
+}
+
+// gifXMPTrailer is the "magic trailer" of XMP in GIF (XMP Specification
+// Part 3, §1.1.2): 0x01, 0xFF, 0xFE … 0x01, 0x00, then the block
+// terminator. XMP is written raw after the application header, so its own
+// bytes pose as sub-block sizes; wherever a reader lands in the trailer it
+// is walked down to the terminator.
+var gifXMPTrailer = func() []byte {
+	t := []byte{0x01}
+	for i := 0xFF; i >= 0; i-- {
+		t = append(t, byte(i))
+	}
+	return append(t, 0x00)
+}()
+
+// gifXMP returns the XMP packet of an "XMP DataXMP" extension: the raw
+// bytes between the 14-byte application header and the magic trailer. A
+// writer that used ordinary sub-blocks instead gets them joined.
+func gifXMP(b gifBlock) []byte {
+	const header = 2 + 1 + 11 // introducer, label, size byte, identifier
+	if len(b.raw) >= header+len(gifXMPTrailer) && bytes.HasSuffix(b.raw, gifXMPTrailer) {
+		return b.raw[header : len(b.raw)-len(gifXMPTrailer)]
+	}
+	return bytes.Join(b.data, nil)
+}

@@ -1,0 +1,266 @@
+package exif
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What PNG chunks outside the keep-list give away (W3C PNG Third Edition,
+// §11.3). Every chunk that strip drops yields at least one finding, so a
+// person sees everything that is removed.
+
+// pngMaxInflate bounds the output of every decompression: a few bytes of
+// zlib can expand to gigabytes.
+const pngMaxInflate = 8 << 20
+
+var errPNGInflateLimit = errors.New("exif: compressed PNG text expands beyond 8 MB")
+
+// pngTextCategory sorts the predefined keywords of PNG §11.3 (tEXt) the way a person
+// thinks about them; any other keyword is Text.
+var pngTextCategory = map[string]Category{
+	"Author":        People,
+	"Copyright":     People,
+	"Creation Time": Time,
+	"Software":      Device,
+	"Source":        Device,
+}
+
+// pngFindings lists what one chunk gives away.
+func pngFindings(c pngChunk, animated bool) []Finding {
+	where := "PNG " + c.typ + " chunk"
+	switch c.typ {
+	case "tEXt", "zTXt", "iTXt":
+		return pngTextFindings(c, where)
+	case "eXIf":
+		fs, _, err := exifFindings(trimExifPrefix(c.data), where)
+		if err != nil || len(fs) == 0 {
+			fs = append(fs, Finding{Other, "EXIF data", fmt.Sprintf("%d bytes", len(c.data)), where})
+		}
+		return fs
+	case "iCCP":
+		return []Finding{pngICCFinding(c.data, where)}
+	case "tIME":
+		return []Finding{pngTimeFinding(c.data, where)}
+	case "pHYs":
+		return []Finding{pngPhysFinding(c.data, where)}
+	case "caBX": // C2PA content credentials in a JUMBF box
+		return []Finding{{EditHistory, "Content credentials (C2PA)",
+			fmt.Sprintf("%d bytes of signed edit history", len(c.data)), where}}
+	}
+	if pngKeep(c, animated, Options{}) {
+		return nil
+	}
+	return []Finding{{Other, "Unrecognised PNG chunk", fmt.Sprintf("%s, %d bytes", c.typ, len(c.data)), where}}
+}
+
+// pngTextFindings reads a tEXt, zTXt or iTXt chunk. A malformed one is
+// reported rather than refused: it is dropped either way.
+func pngTextFindings(c pngChunk, where string) []Finding {
+	key, text, err := pngText(c)
+	if err != nil {
+		return []Finding{{Text, "Unreadable text", err.Error(), where}}
+	}
+	switch {
+	case key == "XML:com.adobe.xmp":
+		return withFallback(xmpFindings([]byte(text), where), "XMP metadata", len(text), where)
+	case strings.HasPrefix(key, "Raw profile type "):
+		return pngRawProfile(strings.TrimPrefix(key, "Raw profile type "), text, where)
+	}
+	c2, ok := pngTextCategory[key]
+	if !ok {
+		c2 = Text
+	}
+	return []Finding{textFinding(c2, key, text, where)}
+}
+
+// pngText splits a text chunk into keyword and text, inflating it when
+// compressed (PNG §11.3: tEXt, zTXt, iTXt).
+func pngText(c pngChunk) (key, text string, err error) {
+	k, rest, ok := bytes.Cut(c.data, []byte{0})
+	if !ok {
+		return "", "", errors.New("keyword without terminator")
+	}
+	key = latin1(k)
+	switch c.typ {
+	case "tEXt":
+		return key, latin1(rest), nil
+	case "zTXt": // compression method byte, then a zlib stream
+		if len(rest) < 1 || rest[0] != 0 {
+			return key, "", errors.New("unknown compression method")
+		}
+		b, err := inflateBounded(rest[1:])
+		return key, latin1(b), err
+	}
+	// iTXt: compression flag, compression method, language tag NUL,
+	// translated keyword NUL, then UTF-8 text.
+	if len(rest) < 2 {
+		return key, "", errors.New("iTXt too short")
+	}
+	flag, method := rest[0], rest[1]
+	lang, rest, ok1 := bytes.Cut(rest[2:], []byte{0})
+	tkey, body, ok2 := bytes.Cut(rest, []byte{0})
+	if !ok1 || !ok2 || flag > 1 || (flag == 1 && method != 0) {
+		return key, "", errors.New("iTXt header malformed")
+	}
+	if len(tkey) > 0 || len(lang) > 0 {
+		key += " (" + strings.TrimSpace(string(lang)+" "+string(tkey)) + ")"
+	}
+	if flag == 1 {
+		if body, err = inflateBounded(body); err != nil {
+			return key, "", err
+		}
+	}
+	if strings.HasPrefix(key, "XML:com.adobe.xmp (") {
+		key = "XML:com.adobe.xmp"
+	}
+	return key, strings.ToValidUTF8(string(body), "\uFFFD"), nil
+}
+
+// inflateBounded decompresses a zlib stream, refusing more than
+// pngMaxInflate bytes of output.
+func inflateBounded(z []byte) ([]byte, error) {
+	r, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		return nil, fmt.Errorf("exif: compressed PNG data: %w", err)
+	}
+	b, err := io.ReadAll(io.LimitReader(r, pngMaxInflate+1))
+	if err != nil {
+		return nil, fmt.Errorf("exif: compressed PNG data: %w", err)
+	}
+	if len(b) > pngMaxInflate {
+		return nil, errPNGInflateLimit
+	}
+	return b, nil
+}
+
+// latin1 converts ISO 8859-1 text (PNG §11.3, tEXt) to UTF-8.
+func latin1(b []byte) string {
+	var s strings.Builder
+	for _, c := range b {
+		s.WriteRune(rune(c))
+	}
+	return s.String()
+}
+
+// pngRawProfile decodes ImageMagick's "Raw profile type NAME" text: a
+// newline, the profile name, its length in decimal, then the profile as hex
+// digits broken into lines. EXIF, XMP and IPTC profiles go to their own
+// decoders; anything unreadable is still reported.
+func pngRawProfile(name, text, where string) []Finding {
+	label := "Raw " + name + " profile"
+	b, err := decodeRawProfile(text)
+	if err != nil {
+		return []Finding{textFinding(Other, label, fmt.Sprintf("%d characters that could not be read", len(text)), where)}
+	}
+	switch strings.ToLower(name) {
+	case "exif":
+		fs, _, err := exifFindings(trimExifPrefix(b), where)
+		if err == nil {
+			return withFallback(fs, "EXIF data", len(b), where)
+		}
+	case "xmp":
+		return withFallback(xmpFindings(b, where), "XMP metadata", len(b), where)
+	case "iptc", "8bim":
+		return withFallback(irbFindings(asIRB(b), where), "IPTC data", len(b), where)
+	case "icc", "icm":
+		return []Finding{colourProfileFinding(b, "", where)}
+	}
+	return []Finding{textFinding(Other, label, fmt.Sprintf("%d bytes", len(b)), where)}
+}
+
+// decodeRawProfile undoes ImageMagick's hex encoding (coders/png.c).
+func decodeRawProfile(text string) ([]byte, error) {
+	lines := strings.SplitN(strings.TrimLeft(text, "\n"), "\n", 3)
+	if len(lines) < 3 {
+		return nil, errors.New("raw profile header missing")
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(lines[1]))
+	digits := strings.Join(strings.Fields(lines[2]), "")
+	if err != nil || n < 0 || n > len(digits)/2 {
+		return nil, errors.New("raw profile length wrong")
+	}
+	return hex.DecodeString(digits[:2*n])
+}
+
+// asIRB wraps bare IPTC-IIM records (starting with the 0x1C tag marker) in
+// a Photoshop 0x0404 resource so irbFindings can read them; a profile that
+// already is a resource block passes through.
+func asIRB(b []byte) []byte {
+	if len(b) == 0 || b[0] != 0x1C {
+		return b
+	}
+	irb := append([]byte("8BIM\x04\x04\x00\x00"), binary.BigEndian.AppendUint32(nil, uint32(len(b)))...)
+	irb = append(irb, b...)
+	if len(b)%2 == 1 {
+		irb = append(irb, 0)
+	}
+	return irb
+}
+
+// pngICCFinding names the colour profile of an iCCP chunk (PNG §11.3 iCCP:
+// profile name, NUL, compression method, zlib stream).
+func pngICCFinding(d []byte, where string) Finding {
+	name, rest, ok := bytes.Cut(d, []byte{0})
+	if !ok || len(rest) < 1 || rest[0] != 0 {
+		return Finding{Other, "Colour profile", "unreadable", where}
+	}
+	icc, err := inflateBounded(rest[1:])
+	if err != nil {
+		icc = nil
+	}
+	return colourProfileFinding(icc, latin1(name), where)
+}
+
+// colourProfileFinding describes an ICC profile by its description, or by
+// the name its container gave it.
+func colourProfileFinding(icc []byte, name, where string) Finding {
+	v := iccDescription(icc)
+	if v == "" {
+		v = name
+	}
+	if v == "" {
+		v = fmt.Sprintf("%d bytes", len(icc))
+	}
+	return textFinding(Other, "Colour profile", v, where)
+}
+
+// pngTimeFinding reads tIME (PNG §11.3 tIME: year, month, day,
+// hour, minute, second, in UTC).
+func pngTimeFinding(d []byte, where string) Finding {
+	if len(d) != 7 {
+		return Finding{Time, "Last modified", "unreadable", where}
+	}
+	t := time.Date(int(binary.BigEndian.Uint16(d)), time.Month(d[2]), int(d[3]), int(d[4]), int(d[5]), int(d[6]), 0, time.UTC)
+	return Finding{Time, "Last modified", t.Format("2006-01-02 15:04:05") + " UTC", where}
+}
+
+// pngPhysFinding reads pHYs (PNG §11.3 pHYs: pixels per unit on x and y,
+// unit 1 meaning the metre). Low value, but dropped all the same.
+func pngPhysFinding(d []byte, where string) Finding {
+	if len(d) != 9 {
+		return Finding{Other, "Pixel density", "unreadable", where}
+	}
+	x, y := binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:])
+	v := fmt.Sprintf("aspect %d:%d", x, y)
+	if d[8] == 1 {
+		v = fmt.Sprintf("%.0f × %.0f dots per inch", float64(x)*0.0254, float64(y)*0.0254)
+	}
+	return Finding{Other, "Pixel density", v, where}
+}
+
+// withFallback makes sure a dropped payload is listed even when its decoder
+// found nothing worth naming.
+func withFallback(fs []Finding, label string, n int, where string) []Finding {
+	if len(fs) > 0 {
+		return fs
+	}
+	return []Finding{{Other, label, fmt.Sprintf("%d bytes", n), where}}
+}
