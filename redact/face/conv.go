@@ -1,0 +1,161 @@
+package face
+
+// conv is one ONNX Conv node (ONNX operator spec "Conv"), either dense
+// (group 1) or depthwise (group = channels, one filter per channel), with
+// the following Add of a residual and Relu fused in when the graph allows.
+type conv struct {
+	ci, co    int
+	k, stride int
+	padT      int // ONNX pads x1_begin (top)
+	padL      int // x2_begin (left)
+	padB      int // x1_end (bottom)
+	padR      int // x2_end (right)
+	depthwise bool
+	w         []float32 // dense: [co][ci·k·k]; depthwise: [c][k·k]
+	bias      []float32 // nil when the node has none
+	relu      bool
+}
+
+// outSize is the ONNX output size floor((in + pads − k)/stride) + 1.
+func (c *conv) outSize(h, w int) (int, int) {
+	return (h+c.padT+c.padB-c.k)/c.stride + 1, (w+c.padL+c.padR-c.k)/c.stride + 1
+}
+
+// run computes out from in (and res, when a residual is fused; nil otherwise).
+func (c *conv) run(in, res, out *tensor) {
+	switch {
+	case c.depthwise:
+		c.runDepthwise(in, res, out)
+	case c.k == 1 && c.stride == 1 && c.padT+c.padL+c.padB+c.padR == 0:
+		c.runPointwise(in, res, out)
+	default:
+		c.runIm2col(in, res, out)
+	}
+}
+
+func (c *conv) runPointwise(in, res, out *tensor) {
+	n := in.h * in.w
+	var rd []float32
+	if res != nil {
+		rd = res.data
+	}
+	parallel(n, 1024, func(lo, hi int) {
+		var r []float32
+		if rd != nil {
+			r = rd[lo:]
+		}
+		gemm(out.data[lo:], n, c.w, c.ci, in.data[lo:], n, hi-lo, c.bias, r, n, c.relu)
+	})
+}
+
+// runIm2col gathers, one output row at a time, the ci·k·k input values that
+// each output pixel sees into a patch matrix, then multiplies it by the
+// weights with gemm.
+func (c *conv) runIm2col(in, res, out *tensor) {
+	kk := c.ci * c.k * c.k
+	np := out.h * out.w
+	parallel(out.h, 4, func(lo, hi int) {
+		patch := make([]float32, kk*out.w)
+		for y := lo; y < hi; y++ {
+			c.im2colRow(in, y, out.w, patch)
+			var r []float32
+			if res != nil {
+				r = res.data[y*out.w:]
+			}
+			gemm(out.data[y*out.w:], np, c.w, kk, patch, out.w, out.w, c.bias, r, np, c.relu)
+		}
+	})
+}
+
+func (c *conv) im2colRow(in *tensor, y, ow int, patch []float32) {
+	row := 0
+	for ch := 0; ch < c.ci; ch++ {
+		src := in.plane(ch)
+		for ky := 0; ky < c.k; ky++ {
+			iy := y*c.stride + ky - c.padT
+			for kx := 0; kx < c.k; kx++ {
+				dst := patch[row*ow : (row+1)*ow]
+				row++
+				if iy < 0 || iy >= in.h {
+					clear(dst)
+					continue
+				}
+				srow := src[iy*in.w : (iy+1)*in.w]
+				for x := range dst {
+					ix := x*c.stride + kx - c.padL
+					if ix >= 0 && ix < in.w {
+						dst[x] = srow[ix]
+					} else {
+						dst[x] = 0
+					}
+				}
+			}
+		}
+	}
+}
+
+// runDepthwise filters each channel plane with its own k×k kernel: for each
+// output row, each kernel tap adds a strided input row segment.
+func (c *conv) runDepthwise(in, res, out *tensor) {
+	parallel(c.co, 1, func(lo, hi int) {
+		for ch := lo; ch < hi; ch++ {
+			c.depthwisePlane(in.plane(ch), in.h, in.w, out.plane(ch), out.h, out.w, ch)
+			dst := out.plane(ch)
+			if res != nil {
+				axpy(dst, 1, res.plane(ch))
+			}
+			if c.relu {
+				reluRow(dst)
+			}
+		}
+	})
+}
+
+func (c *conv) depthwisePlane(src []float32, ih, iw int, dst []float32, oh, ow, ch int) {
+	b := float32(0)
+	if c.bias != nil {
+		b = c.bias[ch]
+	}
+	kw := c.w[ch*c.k*c.k : (ch+1)*c.k*c.k]
+	s := c.stride
+	for y := 0; y < oh; y++ {
+		drow := dst[y*ow : (y+1)*ow]
+		for x := range drow {
+			drow[x] = b
+		}
+		for ky := 0; ky < c.k; ky++ {
+			iy := y*s + ky - c.padT
+			if iy < 0 || iy >= ih {
+				continue
+			}
+			srow := src[iy*iw : (iy+1)*iw]
+			for kx := 0; kx < c.k; kx++ {
+				wv := kw[ky*c.k+kx]
+				// Output columns x whose input column x·s+kx−padL is inside the row.
+				xlo := max(0, floorDiv(c.padL-kx+s-1, s))
+				xhi := min(ow, floorDiv(iw-1+c.padL-kx, s)+1)
+				if xlo >= xhi {
+					continue
+				}
+				off := xlo*s + kx - c.padL
+				if s == 1 {
+					axpy(drow[xlo:xhi], wv, srow[off:off+xhi-xlo])
+					continue
+				}
+				for x := xlo; x < xhi; x++ {
+					drow[x] += wv * srow[off]
+					off += s
+				}
+			}
+		}
+	}
+}
+
+// floorDiv is a/b rounded towards minus infinity, for b > 0.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}

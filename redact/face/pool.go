@@ -1,0 +1,46 @@
+package face
+
+// maxPool is an ONNX MaxPool node with a k×k window, stride s and no
+// padding (the only form BlazeFace uses: 2×2, stride 2).
+type maxPool struct{ k, stride int }
+
+func (m *maxPool) outSize(h, w int) (int, int) {
+	return (h-m.k)/m.stride + 1, (w-m.k)/m.stride + 1
+}
+
+func (m *maxPool) run(in, out *tensor) {
+	parallel(in.c, 1, func(lo, hi int) {
+		for ch := lo; ch < hi; ch++ {
+			src, dst := in.plane(ch), out.plane(ch)
+			for y := 0; y < out.h; y++ {
+				for x := 0; x < out.w; x++ {
+					best := src[y*m.stride*in.w+x*m.stride]
+					for ky := 0; ky < m.k; ky++ {
+						row := src[(y*m.stride+ky)*in.w+x*m.stride:]
+						for kx := 0; kx < m.k; kx++ {
+							best = max(best, row[kx])
+						}
+					}
+					dst[y*out.w+x] = best
+				}
+			}
+		}
+	})
+}
+
+// padChannels copies in and appends zero channels up to out.c: the
+// ConstantOfShape(0) + Concat(axis 1) pair that BlazeFace uses to widen a
+// residual branch.
+func padChannels(in, out *tensor) {
+	n := copy(out.data, in.data)
+	clear(out.data[n:])
+}
+
+// addRelu is an unfused Add, optionally followed by Relu.
+func addRelu(a, b, out *tensor, relu bool) {
+	copy(out.data, a.data)
+	axpy(out.data, 1, b.data)
+	if relu {
+		reluRow(out.data)
+	}
+}
