@@ -46,8 +46,8 @@ test: vet unit fuzz-short
 fuzz:
 	.ci/fuzz.sh $(FUZZTIME)
 
-bench: deps-test build
-	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./bench/
+bench: deps-test
+	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 .
 
 eval-faces: build
 	../shared/faces/fetch.sh /tmp/veil-faces

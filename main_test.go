@@ -1,0 +1,72 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the test binary stand in for veil itself: with
+// VEIL_RUN_MAIN=1 it runs main with its arguments, so a test can watch the
+// real command from outside.
+func TestMain(m *testing.M) {
+	if os.Getenv("VEIL_RUN_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestCommandLineOpensNoNetworkConnection runs inspect and clean under
+// strace and fails on any socket other than a local (AF_UNIX) one and on
+// any connect at all.
+func TestCommandLineOpensNoNetworkConnection(t *testing.T) {
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("strace is required in CI (Debian package strace)")
+		}
+		t.Skip("strace not installed")
+	}
+	dir := t.TempDir()
+	data, err := os.ReadFile("exif/testdata/webp/lossy-exif-xmp.webp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	photo := filepath.Join(dir, "a.webp")
+	if err := os.WriteFile(photo, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"inspect", "--json", photo}, {"clean", "--json", dir}, {"version"}} {
+		log := filepath.Join(t.TempDir(), "trace")
+		cmd := exec.Command(strace, append([]string{"-f", "-qq", "-e", "trace=%network", "-o", log, os.Args[0]}, args...)...)
+		cmd.Env = append(os.Environ(), "VEIL_RUN_MAIN=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("veil %v: %v\n%s", args, err, out)
+		}
+		trace, _ := os.ReadFile(log)
+		if calls := networkCalls(string(trace)); len(calls) > 0 {
+			t.Errorf("veil %v made network calls:\n%s", args, strings.Join(calls, "\n"))
+		}
+	}
+}
+
+var syscallName = regexp.MustCompile(`^\d+\s+(\w+)\(`)
+
+func networkCalls(trace string) []string {
+	var calls []string
+	for _, line := range strings.Split(trace, "\n") {
+		m := syscallName.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if m[1] == "socket" && strings.Contains(line, "AF_UNIX") {
+			continue // local only; nothing leaves the machine
+		}
+		calls = append(calls, line)
+	}
+	return calls
+}
