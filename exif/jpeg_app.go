@@ -70,6 +70,9 @@ func jfifThumbnail(p []byte) (int, int) {
 // file holds besides the first.
 func mpfExtraImages(p []byte) (int, bool) {
 	t := p[len(sigMPF):]
+	if len(t) < 8 {
+		return 0, false
+	}
 	var bo binary.ByteOrder
 	switch {
 	case bytes.HasPrefix(t, []byte("II*\x00")):
