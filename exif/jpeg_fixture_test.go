@@ -99,7 +99,11 @@ var jpegFixtures = []jpegFixture{
 			jpegSegment(mAPP0+2, sigFPXR, []byte{0, 1}, []byte(jpegMarker)))   // FlashPix extension
 	}, true, 1, []jpegWant{{Other, "APP12", "Ducky"}, {Other, "APP14", "Ocad"}, {Other, "APP3", "Meta"},
 		{Other, "APP15", "APP15"}, {Other, "APP1", "VendorBlob"}, {HiddenPictures, "FlashPix (APP2)", ""}}},
-	{"restart-markers.jpg", func(testing.TB) []byte { return jpegRestartFixture() }, false, 1, nil},
+	{"restart-markers.jpg", func(testing.TB) []byte {
+		p := jpegRestartParts() // a comment between the tables and the scan
+		p[rDRI] = append(p[rDRI], jpegSegment(mCOM, []byte(jpegMarker+" between tables"))...)
+		return bytes.Join(p, nil)
+	}, true, 1, []jpegWant{{Text, "comment (COM)", jpegMarker}}},
 	{"progressive.jpg", nil, true, 1, []jpegWant{{Text, "comment (COM)", jpegMarker}, {Location, "EXIF (APP1)", ""}}},
 	{"cmyk-adobe.jpg", nil, true, 1, []jpegWant{{"", "Photoshop/IPTC (APP13)", jpegMarker}}},
 }

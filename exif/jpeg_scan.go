@@ -233,7 +233,8 @@ func entropyEnd(data []byte, p int) (int, error) {
 
 // checkTables checks that a table segment holds exactly its tables and
 // nothing else, so no bytes can hide after them: DQT (T.81 B.2.4.1), DHT
-// (B.2.4.2), DAC (B.2.4.3), DRI (B.2.4.4).
+// (B.2.4.2), DAC (B.2.4.3: Tc/Tb, then L ≤ U for DC or 1 ≤ Kx ≤ 63 for
+// AC), DRI (B.2.4.4).
 func checkTables(m byte, p []byte) error {
 	ok := false
 	switch m {
@@ -259,7 +260,14 @@ func checkTables(m byte, p []byte) error {
 			return 17 + n
 		})
 	case mDAC:
-		ok = len(p) > 0 && len(p)%2 == 0
+		ok = walkTables(p, func(t []byte) int {
+			tc, tb := t[0]>>4, t[0]&0x0F
+			if len(t) < 2 || tc > 1 || tb > 3 ||
+				(tc == 0 && t[1]&0x0F > t[1]>>4) || (tc == 1 && (t[1] < 1 || t[1] > 63)) {
+				return -1
+			}
+			return 2
+		})
 	case mDRI:
 		ok = len(p) == 2
 	}
