@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"slices"
 
 	"veil/assets"
 )
@@ -26,9 +27,14 @@ const (
 	fullSide   = 1024 // long side of the whole-photo pass
 	closeSide  = 256  // side of the letterboxed close-up pass (the model's own size)
 	netStride  = 32   // total stride: canvases are padded to a multiple of it
-	minScore   = 0.5  // recall first: a missed face is worse than a false box
+	minScore   = 0.6  // recall first (a missed face is worse than a false box); tuned on the dev set
 	nmsIoU     = 0.3  // MediaPipe's min_suppression_threshold
 	containedF = 0.7  // a box this much inside a larger face is a duplicate
+	// fullMaxBox is the largest box (canvas pixels) the whole-photo pass
+	// keeps. BlazeFace "back" learnt faces of up to about half its 256-pixel
+	// input; on a larger canvas, bigger boxes are mostly texture mistaken
+	// for faces, and faces that big are found by the close-up pass.
+	fullMaxBox = 128
 	maxPixels  = 1 << 28
 )
 
@@ -79,7 +85,7 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 func passes(w, h int) []placement {
 	long := float64(max(w, h))
 	s := math.Min(1, fullSide/long)
-	full := placement{scale: s,
+	full := placement{scale: s, maxBox: fullMaxBox,
 		w: roundUp(int(math.Round(float64(w)*s)), netStride),
 		h: roundUp(int(math.Round(float64(h)*s)), netStride)}
 	cs := closeSide / long
@@ -104,6 +110,9 @@ func (d *Detector) runPass(img image.Image, p placement) ([]box, error) {
 	boxes, err := decode(d.net.heads, outs, p.w, p.h, minScore)
 	if err != nil {
 		return nil, fmt.Errorf("face: %w", err)
+	}
+	if p.maxBox > 0 {
+		boxes = slices.DeleteFunc(boxes, func(b box) bool { return max(b.x1-b.x0, b.y1-b.y0) > p.maxBox })
 	}
 	boxes = weightedNMS(boxes, nmsIoU)
 	for i, bx := range boxes {

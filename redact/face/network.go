@@ -46,7 +46,7 @@ type builder struct {
 	net     *network
 	slot    map[string]int
 	readers map[string]int
-	prod    map[int]int  // slot → index of the step producing it
+	prod    map[int]int    // slot → index of the step producing it
 	nhwc    map[string]int // transposed-to-NHWC names → slot
 	zeros   map[string]int // ConstantOfShape outputs → zero channel count
 }

@@ -11,6 +11,8 @@ type placement struct {
 	scale      float64
 	offX, offY float64
 	w, h       int // canvas size
+	// maxBox, when positive, drops boxes larger than this (canvas pixels).
+	maxBox float64
 }
 
 // toSource maps a canvas coordinate back to source-image pixels.

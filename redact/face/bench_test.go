@@ -1,0 +1,49 @@
+package face
+
+import (
+	"image"
+	"image/color"
+	"testing"
+)
+
+// photo12MP returns a 4000×3000 4:2:0 YCbCr image (what a phone JPEG
+// decodes to) holding the astronaut photo enlarged to fill it.
+func photo12MP(tb testing.TB) *image.YCbCr {
+	tb.Helper()
+	src, err := decodeFile("testdata/astronaut.png")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return toYCbCr(src, 4000, 3000)
+}
+
+// BenchmarkDetect12MP measures detection on a decoded 12-megapixel photo.
+func BenchmarkDetect12MP(b *testing.B) {
+	d := newTestDetector(b)
+	img := photo12MP(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := d.Detect(img); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// toYCbCr resamples src (nearest pixel) to a w×h 4:2:0 YCbCr image.
+func toYCbCr(src image.Image, w, h int) *image.YCbCr {
+	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+	sb := src.Bounds()
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			r, g, b, _ := src.At(sb.Min.X+x*sb.Dx()/w, sb.Min.Y+y*sb.Dy()/h).RGBA()
+			yy, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(b>>8))
+			img.Y[img.YOffset(x, y)] = yy
+			if x%2 == 0 && y%2 == 0 {
+				ci := img.COffset(x, y)
+				img.Cb[ci], img.Cr[ci] = cb, cr
+			}
+		}
+	}
+	return img
+}
