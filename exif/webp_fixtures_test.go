@@ -68,8 +68,9 @@ func TestUpdateWebPFixtures(t *testing.T) {
 		"trailer-after-riff.webp":        append(append([]byte{}, lossy...), webpMarker+" trailing bytes"...),
 		// A writer that kept the JPEG-style "Exif\0\0" prefix in the chunk.
 		"exif-with-jpeg-prefix.webp": webpRIFF(webpVP8X(webpEXIFBit, 32, 24), vp8, webpChunkOf("EXIF", "Exif\x00\x00"+string(webpEXIF(6, webpMarker)))),
-		// A simple file with an EXIF chunk after its image: decoders ignore it.
-		"simple-with-stray-exif.webp": webpRIFF(vp8, webpChunkOf("EXIF", string(webpEXIF(1, webpMarker)))),
+		// A simple file with an EXIF chunk (orientation 6) after its image:
+		// decoders ignore it, so the orientation stays 1.
+		"simple-with-stray-exif.webp": webpRIFF(vp8, webpChunkOf("EXIF", string(webpEXIF(6, webpMarker)))),
 		// EXIF (orientation 3) before the image: allowed, moved after it.
 		"exif-before-image.webp": webpRIFF(webpVP8X(webpEXIFBit, 32, 24), webpChunkOf("EXIF", string(webpEXIF(3, webpMarker))), vp8),
 
