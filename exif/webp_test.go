@@ -127,8 +127,8 @@ func webpDropName(opt Options) string {
 }
 
 // checkCleanWebP checks what every clean copy must satisfy: it verifies,
-// cleaning it again changes nothing, and no marker survives outside a kept
-// colour profile.
+// cleaning it again changes nothing, no marker survives, and a colour
+// profile to be dropped is gone.
 func checkCleanWebP(t *testing.T, in, out []byte, opt Options) {
 	t.Helper()
 	if err := Verify(out, opt); err != nil {
@@ -144,8 +144,8 @@ func checkCleanWebP(t *testing.T, in, out []byte, opt Options) {
 			icc = c.data
 		}
 	}
-	if n := bytes.Count(out, []byte(webpMarker)); n != bytes.Count(icc, []byte(webpMarker)) {
-		t.Errorf("%d markers survive outside the colour profile", n)
+	if i := bytes.Index(out, []byte(webpMarker)); i >= 0 {
+		t.Errorf("marker left at byte %d", i)
 	}
 	if opt.DropICC && icc != nil {
 		t.Error("colour profile kept although dropped")
