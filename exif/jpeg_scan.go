@@ -45,6 +45,11 @@ type jpegFile struct {
 	eoi           int // offset just past the first image's EOI
 }
 
+// maxJPEGSegments bounds the segment list: a segment can be 4 bytes, so
+// without it a hostile file would cost far more memory than its size. A
+// photo has tens of segments; 255 ICC and hundreds of XMP chunks still fit.
+const maxJPEGSegments = 1 << 14
+
 // isSOF reports whether m starts a frame (T.81 B.1.1.3: C0–CF except DHT,
 // JPG and DAC).
 func isSOF(m byte) bool {
@@ -119,6 +124,9 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 			// T.81 B.2.5: DNL only follows the first scan of a frame whose
 			// height is 0, and such frames are refused in parseSOF.
 			return nil, FormatError("jpeg: DNL segment")
+		}
+		if len(f.segs) == maxJPEGSegments {
+			return nil, FormatError("jpeg: too many segments")
 		}
 		f.segs = append(f.segs, seg)
 		p = seg.end

@@ -62,6 +62,7 @@ func TestJPEGScanFollowsT81(t *testing.T) {
 		{"a zero height (DNL) is refused", jpegPatchSOF(good, 0, 64), errFormat},
 		{"over 250 megapixels is too large", jpegPatchSOF(good, 20000, 20000), ErrTooLarge},
 		{"a scan of five components is refused", jpegWith(rSOS, jpegSegment(mSOS, []byte{5}, make([]byte, 13))...), errFormat},
+		{"a file of too many segments is refused", jpegWith(rDRI, bytes.Repeat([]byte{0xFF, mCOM, 0, 2}, maxJPEGSegments)...), errFormat},
 		{"a scan before the frame is refused", bytes.Join([][]byte{parts[rSOI], parts[rSOS], parts[rScan], parts[rSOF], parts[rEOI]}, nil), errFormat},
 	}
 	for _, tt := range tests {
