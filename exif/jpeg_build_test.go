@@ -17,7 +17,7 @@ import (
 
 const jpegMarker = "VEIL-MARKER"
 
-// jpegSeg returns a marker segment (T.81 B.1.1.4): 0xFF, the marker, a
+// jpegSegment returns a marker segment (T.81 B.1.1.4): 0xFF, the marker, a
 // big-endian length counting itself and the payload, then the payload.
 func jpegSegment(m byte, parts ...[]byte) []byte {
 	p := bytes.Join(parts, nil)
