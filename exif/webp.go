@@ -6,14 +6,15 @@ import (
 	"fmt"
 )
 
-// The WebP container is specified in RFC 9649 ("WebP Image Format"), which
-// this file calls "the container spec". Section numbers refer to it.
+// The WebP container is specified in RFC 9649 ("WebP Image Format", the
+// "container spec" below, also libwebp doc/webp-container-spec.txt);
+// comments name its sections by title.
 
 // webpHandler cleans WebP files: simple lossy (VP8), simple lossless (VP8L)
 // and extended (VP8X) files, still or animated.
 type webpHandler struct{}
 
-// VP8X feature flags (container spec §2.7, "Extended File Format"), the
+// VP8X feature flags (container spec, "Extended File Format"), the
 // same bits as golang.org/x/image/webp/decode.go.
 const (
 	webpAnimBit  = 1 << 1
@@ -30,7 +31,7 @@ const (
 // a file made of a million empty chunks cannot flood the findings.
 const webpMaxListed = 32
 
-// riffChunk is one chunk of a RIFF stream (container spec §2.3, "RIFF File
+// riffChunk is one chunk of a RIFF stream (container spec, "RIFF File
 // Format"): a FourCC, a little-endian 32-bit payload size, the payload and
 // one padding byte when the size is odd.
 type riffChunk struct {
@@ -57,7 +58,7 @@ func (f *webpFile) animated() bool { return f.extended && f.flags&webpAnimBit !=
 func (webpHandler) format() Format { return WebP }
 
 // sniff matches the RIFF header with the "WEBP" form type (container spec
-// §2.4, "RIFF Header").
+// spec, "RIFF Header").
 func (webpHandler) sniff(head []byte) bool {
 	return len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP"
 }
@@ -97,7 +98,7 @@ func parseWebP(data []byte) (*webpFile, error) {
 	if len(data) < 12 || string(data[:4]) != "RIFF" || string(data[8:12]) != "WEBP" {
 		return nil, FormatError("not a WebP file")
 	}
-	// §2.4: File Size counts the bytes after itself; chunks are padded to an
+	// "RIFF Header": File Size counts the bytes after itself; chunks are padded to an
 	// even length, so an odd size or one larger than the file is broken.
 	size := uint64(binary.LittleEndian.Uint32(data[4:8]))
 	if size > uint64(len(data)-8) {
@@ -119,19 +120,20 @@ func parseWebP(data []byte) (*webpFile, error) {
 	}
 	f.body = rest
 	if !f.extended {
-		// §2.5/2.6: a simple file is the image chunk alone. Chunks after it
+		// "Simple File Format": a simple file is the image chunk alone. Chunks after it
 		// are ignored by decoders; they are walked (listed, then dropped).
 		return f, walkChunks(rest, func(riffChunk) error { return nil })
 	}
 	return f, f.checkExtended()
 }
 
-// readFirst reads the canvas size from the first chunk: VP8X (§2.7), or the
-// bitstream header of a simple lossy (§2.5) or lossless (§2.6) file.
+// readFirst reads the canvas size from the first chunk: VP8X ("Extended
+// File Format"), or the bitstream header of a simple lossy or lossless file
+// ("Simple File Format (Lossy)", "(Lossless)").
 func (f *webpFile) readFirst(c riffChunk) error {
 	switch c.id {
 	case "VP8X":
-		// §2.7: flags (1 byte), reserved (3 bytes), canvas width minus one
+		// "Extended File Format": flags (1 byte), reserved (3 bytes), canvas width minus one
 		// (24 bits), canvas height minus one (24 bits), little-endian.
 		if len(c.data) != 10 {
 			return FormatError(fmt.Sprintf("WebP: VP8X chunk of %d bytes, want 10", len(c.data)))
@@ -164,7 +166,7 @@ func bitstreamSize(c riffChunk) (w, h int, err error) {
 		}
 		return int(binary.LittleEndian.Uint16(b[6:8]) & 0x3fff), int(binary.LittleEndian.Uint16(b[8:10]) & 0x3fff), nil
 	}
-	// RFC 9649 §3.2 (lossless header): signature 0x2F, then LSB-first
+	// RFC 9649, lossless bitstream "Header": signature 0x2F, then LSB-first
 	// 14 bits width minus one, 14 bits height minus one, 1 bit alpha hint,
 	// 3 bits version that must be 0.
 	if len(b) < 5 || b[0] != 0x2f {
@@ -177,7 +179,8 @@ func bitstreamSize(c riffChunk) (w, h int, err error) {
 	return int(bits&0x3fff) + 1, int(bits>>14&0x3fff) + 1, nil
 }
 
-// checkExtended checks the chunk layout of an extended file (§2.7): ICCP
+// checkExtended checks the chunk layout of an extended file ("Extended
+// File Format"): ICCP
 // before the image; then either ANIM and ANMF frames when the animation
 // flag is set, or an optional ALPH and one VP8 or VP8L of the canvas size.
 // EXIF, XMP and unknown chunks may be anywhere; they are dropped anyway.
@@ -195,7 +198,7 @@ func (f *webpFile) checkExtended() error {
 			}
 			iccp = true
 		case "ANIM":
-			// §2.7.1.1: background colour (4 bytes), loop count (2 bytes).
+			// "Animation", ANIM: background colour (4 bytes), loop count (2 bytes).
 			if !anim || animChunk || len(c.data) != 6 {
 				return FormatError("WebP: unexpected or malformed ANIM chunk")
 			}
@@ -245,7 +248,7 @@ func checkBitstream(c riffChunk, w, h int) error {
 	return nil
 }
 
-// checkFrame checks an ANMF payload (§2.7.1.2): a 16-byte header (X/2,
+// checkFrame checks an ANMF payload ("Animation", ANMF): a 16-byte header (X/2,
 // Y/2, width minus one, height minus one, duration: 24 bits each; one byte
 // of reserved bits, blending and disposal), then sub-chunks: an optional
 // ALPH and one VP8 or VP8L of the frame size. Unknown sub-chunks are

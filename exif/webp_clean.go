@@ -18,7 +18,7 @@ const (
 
 // inspect lists what a WebP file gives away. The orientation comes from the
 // first EXIF chunk of an extended file. Deliberate leniency: a simple file
-// (no VP8X) cannot carry EXIF (§2.5, §2.6) and decoders ignore any chunk
+// (no VP8X) cannot carry EXIF ("Simple File Format") and decoders ignore any chunk
 // after its image, so its orientation is 1 and stray chunks are only listed.
 func (webpHandler) inspect(data []byte) (*Info, error) {
 	_, info, err := inspectWebP(data)
@@ -147,7 +147,8 @@ func fourCC(id string) string {
 	return `"` + id + `"`
 }
 
-// strip writes the keep-list of §2.7 in the spec's order: VP8X (flags
+// strip writes the keep-list in the order of the spec's "Extended
+// File Format": VP8X (flags
 // rewritten), ICCP unless dropped, ANIM, ANMF frames (cleaned) or ALPH and
 // VP8/VP8L, then an Orientation-only EXIF when the orientation is not 1.
 // A simple file stays simple: its image chunk alone.
@@ -219,7 +220,7 @@ func appendChunk(out []byte, id string, data []byte) []byte {
 	return out
 }
 
-// finishRIFF writes the RIFF size (§2.4).
+// finishRIFF writes the RIFF size (container spec, "RIFF Header").
 func finishRIFF(out []byte) ([]byte, error) {
 	if len(out)-8 > math.MaxUint32 {
 		return nil, fmt.Errorf("%w: WebP output over 4 GB", ErrTooLarge)

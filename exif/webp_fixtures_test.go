@@ -99,7 +99,7 @@ func TestUpdateWebPFixtures(t *testing.T) {
 	}
 }
 
-// webpTestChunk is a RIFF chunk for building fixtures (container spec §2.3).
+// webpTestChunk is a RIFF chunk for building fixtures (container spec, "RIFF File Format").
 type webpTestChunk struct {
 	id   string
 	data []byte
@@ -150,7 +150,7 @@ func webpSubChunks(t testing.TB, b []byte) []webpTestChunk {
 	return cs
 }
 
-// webpVP8X is a VP8X chunk (§2.7): flags, three reserved zero bytes, canvas
+// webpVP8X is a VP8X chunk ("Extended File Format"): flags, three reserved zero bytes, canvas
 // width minus one and height minus one as 24-bit little-endian numbers.
 func webpVP8X(flags byte, w, h int) webpTestChunk {
 	d := []byte{flags, 0, 0, 0}
@@ -174,7 +174,7 @@ func webpPatch32(b []byte, at int, v uint32) []byte {
 	return b
 }
 
-// webpEXIF is a little-endian TIFF-structured EXIF block (CIPA DC-008 §4.5)
+// webpEXIF is a little-endian TIFF-structured EXIF block (CIPA DC-008, TIFF structure)
 // whose IFD0 holds ImageDescription, Orientation and Artist.
 func webpEXIF(orientation uint16, text string) []byte {
 	desc, artist := text+" description\x00", text+" artist\x00"
