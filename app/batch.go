@@ -4,12 +4,12 @@ import (
 	"sync"
 )
 
-// CleanAll cleans every file, several at once (Settings.Jobs), and returns
+// CleanAll cleans every file following the plan, several at once (Settings.Jobs), and returns
 // the results in the order of paths. A failure never stops the others.
 // progress, when not nil, is called once per finished file, from the
 // worker goroutines, one call at a time. The batch syncs the written files
 // once at its end rather than once per file.
-func CleanAll(paths []string, s Settings, progress func(done, total int, r Result)) []Result {
+func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int, r Result)) []Result {
 	results := make([]Result, len(paths))
 	next := make(chan int)
 	var mu sync.Mutex
@@ -20,7 +20,7 @@ func CleanAll(paths []string, s Settings, progress func(done, total int, r Resul
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = clean(paths[i], s, false)
+				results[i] = clean(paths[i], s, pl, false)
 				if progress != nil {
 					mu.Lock()
 					done++

@@ -7,18 +7,22 @@ import (
 	"path/filepath"
 
 	"veil/exif"
+	"veil/redact"
+	"veil/redact/face"
 )
 
 // Result is what happened to one file.
 type Result struct {
-	File     string         // the original, as given
-	Format   exif.Format    // its container
-	Width    int            // upright width in pixels
-	Height   int            // upright height in pixels
-	Findings []exif.Finding // what the original gave away
-	Output   string         // the verified clean copy; "" on failure
-	Lossless bool           // only metadata was removed: pixels are untouched
-	Err      error          // why nothing was written; nil on success
+	File     string          // the original, as given
+	Format   exif.Format     // its container
+	Width    int             // upright width in pixels
+	Height   int             // upright height in pixels
+	Findings []exif.Finding  // what the original gave away
+	Faces    []face.Face     // faces found, when the plan asked for them
+	Regions  []redact.Region // covers applied
+	Output   string          // the verified clean copy; "" on failure
+	Lossless bool            // only metadata was removed: pixels are untouched
+	Err      error           // why nothing was written; nil on success
 }
 
 // FileError names the file a failure belongs to. Its message is one line a
@@ -35,29 +39,31 @@ func (e *FileError) Unwrap() error { return e.Err }
 // metadata goes. On any failure nothing is left behind and Result.Err says
 // why.
 func Clean(path string, s Settings) Result {
-	return clean(path, s, true)
+	return clean(path, s, Plan{}, true)
 }
 
-func clean(path string, s Settings, syncNow bool) Result {
-	r := Result{File: path}
-	data, err := readFile(path)
+// CleanWith writes a verified clean copy of the photo at path with the
+// plan's covers and crop applied.
+func CleanWith(path string, s Settings, pl Plan) Result {
+	return clean(path, s, pl, true)
+}
+
+func clean(path string, s Settings, pl Plan, syncNow bool) Result {
+	p, err := Open(path)
 	if err != nil {
-		r.Err = &FileError{path, err}
+		return Result{File: path, Err: err}
+	}
+	e, faces, err := Edits{}, []face.Face(nil), error(nil)
+	if !pl.IsZero() {
+		e, faces, err = pl.edits(p)
+	}
+	if err != nil {
+		r := Result{File: path, Err: &FileError{path, err}}
+		r.fill(p.info)
 		return r
 	}
-	info, err := exif.Inspect(data)
-	if err != nil {
-		r.Err = &FileError{path, err}
-		return r
-	}
-	r.fill(info)
-	out, err := exif.Strip(data, exif.Options{DropICC: s.DropICC})
-	if err != nil {
-		r.Err = &FileError{path, err}
-		return r
-	}
-	r.Lossless = true
-	r.Output, r.Err = save(path, info.Format, out, s, syncNow)
+	r := p.save(e, s, syncNow)
+	r.Faces, r.Regions = faces, e.Regions
 	return r
 }
 

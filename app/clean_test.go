@@ -100,7 +100,7 @@ func TestCleanAllReportsEveryFileInOrder(t *testing.T) {
 		paths = append(paths, writeFile(t, dir, string(rune('a'+i))+".jpg", d))
 	}
 	calls := 0
-	rs := CleanAll(paths, Settings{Jobs: 3}, func(done, total int, r Result) {
+	rs := CleanAll(paths, Settings{Jobs: 3}, Plan{}, func(done, total int, r Result) {
 		calls++
 		if done != calls || total != 4 {
 			t.Errorf("progress %d/%d on call %d", done, total, calls)

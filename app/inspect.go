@@ -2,6 +2,7 @@ package app
 
 import (
 	"veil/exif"
+	"veil/redact/face"
 )
 
 // Report is what one photo gives away, for display.
@@ -11,22 +12,19 @@ type Report struct {
 	Width    int // upright width in pixels
 	Height   int // upright height in pixels
 	Findings []exif.Finding
+	Faces    []face.Face // in upright pixels, when asked for
 }
 
-// Inspect reads a photo and lists what it gives away, without writing
-// anything.
-func Inspect(path string) (Report, error) {
-	rep := Report{File: path}
-	data, err := readFile(path)
+// Inspect reads a photo and lists what it gives away, and the faces in it
+// when withFaces is true, without writing anything.
+func Inspect(path string, withFaces bool) (Report, error) {
+	p, err := Open(path)
 	if err != nil {
-		return rep, &FileError{path, err}
+		return Report{File: path}, err
 	}
-	info, err := exif.Inspect(data)
-	if err != nil {
-		return rep, &FileError{path, err}
+	rep := p.Report
+	if withFaces {
+		rep.Faces, err = p.Faces()
 	}
-	var r Result
-	r.fill(info)
-	rep.Format, rep.Width, rep.Height, rep.Findings = r.Format, r.Width, r.Height, r.Findings
-	return rep, nil
+	return rep, err
 }

@@ -78,6 +78,10 @@ var ErrUnsupported = errors.New("exif: unsupported file")
 // ErrTooLarge is wrapped by errors for files over MaxPixels or MaxBytes.
 var ErrTooLarge = errors.New("exif: file too large")
 
+// ErrReencode is returned by Strip for formats that are never stripped in
+// place (HEIC): the caller decodes them and writes a fresh image instead.
+var ErrReencode = errors.New("exif: this format is always re-encoded")
+
 // ErrNotClean is wrapped by Verify when something outside the keep-list remains.
 var ErrNotClean = errors.New("exif: metadata remains")
 

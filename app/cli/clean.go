@@ -24,6 +24,7 @@ func runClean(args []string, env Env) int {
 	faces := fs.String("faces", "off", "cover detected faces: off, fill, blur or pixelate")
 	fs.Var(&regions, "region", "cover X,Y,W,H[:STYLE] (repeatable)")
 	crop := fs.String("crop", "", "crop to X,Y,W,H")
+	style := fs.String("style", "blur", "default style of --region: fill, blur or pixelate")
 	fs.BoolVar(&s.DropICC, "drop-icc", false, "remove the colour profile too")
 	fs.BoolVar(&s.RandomNames, "random-names", false, "give clean copies random names")
 	fs.IntVar(&s.Jobs, "jobs", 0, "files to clean at once (default: one per CPU)")
@@ -41,8 +42,9 @@ func runClean(args []string, env Env) int {
 	if s.Jobs < 0 {
 		return usageError(env, "--jobs must be 1 or more")
 	}
-	if *faces != "off" || len(regions) > 0 || *crop != "" {
-		return usageError(env, "--faces, --region and --crop are not available yet")
+	plan, err := parsePlan(*faces, *style, regions, *crop)
+	if err != nil {
+		return usageError(env, "%v", err)
 	}
 	if s.OutDir != "" {
 		if st, err := os.Stat(s.OutDir); err != nil || !st.IsDir() {
@@ -54,7 +56,7 @@ func runClean(args []string, env Env) int {
 		return usageError(env, "no image files found in %v", files)
 	}
 	bar := newBar(env, len(paths))
-	results := app.CleanAll(paths, s, func(done, total int, r app.Result) {
+	results := app.CleanAll(paths, s, plan, func(done, total int, r app.Result) {
 		if bar != nil {
 			bar.Add(1)
 		}

@@ -12,6 +12,7 @@ import (
 func runInspect(args []string, env Env) int {
 	fs := newFlagSet("inspect", env)
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	noFaces := fs.Bool("no-faces", false, "do not look for faces (faster)")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		if isHelp(err) {
@@ -24,7 +25,7 @@ func runInspect(args []string, env Env) int {
 	}
 	status := ExitOK
 	for _, f := range app.Expand(files) {
-		rep, err := app.Inspect(f)
+		rep, err := app.Inspect(f, !*noFaces)
 		if err != nil {
 			status = ExitFailed
 		}
@@ -44,6 +45,13 @@ func runInspect(args []string, env Env) int {
 // printReport shows findings grouped by category, in plain words.
 func printReport(w io.Writer, rep app.Report) {
 	fmt.Fprintf(w, "%s — %s, %d×%d\n", rep.File, strings.ToUpper(string(rep.Format)), rep.Width, rep.Height)
+	switch n := len(rep.Faces); n {
+	case 0:
+	case 1:
+		fmt.Fprintln(w, "  1 face is visible in the picture.")
+	default:
+		fmt.Fprintf(w, "  %d faces are visible in the picture.\n", n)
+	}
 	if len(rep.Findings) == 0 {
 		fmt.Fprintln(w, "  Nothing found beyond the picture itself.")
 	}

@@ -3,9 +3,12 @@ package cli
 import (
 	"encoding/json"
 	"io"
+	"math"
 
 	"veil/app"
 	"veil/exif"
+	"veil/redact"
+	"veil/redact/face"
 )
 
 // fileJSON is one file in `--json` output, one object per line.
@@ -17,9 +20,10 @@ type fileJSON struct {
 	Findings []exif.Finding `json:"findings"`
 	Faces    []faceJSON     `json:"faces"`
 	// clean only
-	Output   *string `json:"output,omitempty"`
-	Lossless *bool   `json:"lossless,omitempty"`
-	Error    *string `json:"error,omitempty"`
+	Regions  []regionJSON `json:"regions,omitempty"`
+	Output   *string      `json:"output,omitempty"`
+	Lossless *bool        `json:"lossless,omitempty"`
+	Error    *string      `json:"error,omitempty"`
 }
 
 type faceJSON struct {
@@ -30,9 +34,34 @@ type faceJSON struct {
 	Score float64 `json:"score"`
 }
 
+type regionJSON struct {
+	X     int    `json:"x"`
+	Y     int    `json:"y"`
+	W     int    `json:"w"`
+	H     int    `json:"h"`
+	Shape string `json:"shape"`
+	Style string `json:"style"`
+}
+
+func facesJSON(fs []face.Face) []faceJSON {
+	out := []faceJSON{}
+	for _, f := range fs {
+		out = append(out, faceJSON{f.X, f.Y, f.W, f.H, math.Round(f.Score*1000) / 1000})
+	}
+	return out
+}
+
+func regionsJSON(rs []redact.Region) []regionJSON {
+	out := []regionJSON{}
+	for _, r := range rs {
+		out = append(out, regionJSON{r.Rect.Min.X, r.Rect.Min.Y, r.Rect.Dx(), r.Rect.Dy(), r.Shape.String(), r.Style.String()})
+	}
+	return out
+}
+
 func reportJSON(rep app.Report, err error) fileJSON {
 	j := fileJSON{File: rep.File, Format: string(rep.Format), Width: rep.Width, Height: rep.Height,
-		Findings: rep.Findings, Faces: []faceJSON{}}
+		Findings: rep.Findings, Faces: facesJSON(rep.Faces)}
 	if j.Findings == nil {
 		j.Findings = []exif.Finding{}
 	}
@@ -44,7 +73,9 @@ func reportJSON(rep app.Report, err error) fileJSON {
 }
 
 func resultJSON(r app.Result) fileJSON {
-	j := reportJSON(app.Report{File: r.File, Format: r.Format, Width: r.Width, Height: r.Height, Findings: r.Findings}, r.Err)
+	j := reportJSON(app.Report{File: r.File, Format: r.Format, Width: r.Width, Height: r.Height,
+		Findings: r.Findings, Faces: r.Faces}, r.Err)
+	j.Regions = regionsJSON(r.Regions)
 	out, lossless := r.Output, r.Lossless && r.Err == nil
 	j.Output, j.Lossless = &out, &lossless
 	if r.Err == nil {

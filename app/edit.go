@@ -1,0 +1,125 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+
+	"github.com/HugoSmits86/nativewebp"
+
+	"veil/exif"
+	"veil/redact"
+)
+
+// Edits are the changes to a photo's pixels, in upright coordinates.
+type Edits struct {
+	Regions []redact.Region // covers, applied in order
+	Crop    image.Rectangle // empty: no crop
+}
+
+// IsZero reports whether there is nothing to change in the pixels.
+func (e Edits) IsZero() bool { return len(e.Regions) == 0 && e.Crop.Empty() }
+
+// Save writes a verified clean copy of the photo with the edits applied.
+// With no edits, the copy is lossless (only metadata goes) unless the
+// format is always re-encoded (HEIC). With edits, the upright picture is
+// covered, cropped and freshly encoded, so that no thumbnail, secondary
+// image or trailer can survive: JPEG stays JPEG (Settings.JPEGQuality),
+// PNG stays PNG, WebP stays WebP (lossless), GIF and HEIC become PNG and
+// JPEG. On any failure nothing is written and Result.Err says why.
+func (p *Photo) Save(e Edits, s Settings) Result {
+	return p.save(e, s, true)
+}
+
+func (p *Photo) save(e Edits, s Settings, syncNow bool) Result {
+	r := Result{File: p.Path}
+	r.fill(p.info)
+	if e.IsZero() {
+		out, err := exif.Strip(p.data, exif.Options{DropICC: s.DropICC})
+		if err == nil {
+			r.Lossless = true
+			r.Output, r.Err = save(p.Path, p.info.Format, out, s, syncNow)
+			return r
+		}
+		if !errors.Is(err, exif.ErrReencode) {
+			r.Err = &FileError{p.Path, err}
+			return r
+		}
+	}
+	out, f, err := p.render(e, s)
+	if err != nil {
+		r.Err = &FileError{p.Path, err}
+		return r
+	}
+	if !e.Crop.Empty() {
+		r.Width, r.Height = e.Crop.Dx(), e.Crop.Dy()
+	}
+	r.Output, r.Err = save(p.Path, f, out, s, syncNow)
+	return r
+}
+
+// render applies the edits to the upright picture and encodes it.
+func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
+	if p.info.Animated {
+		return nil, "", errAnimatedEdit
+	}
+	img, err := p.Image()
+	if err != nil {
+		return nil, "", err
+	}
+	edited := redact.Apply(img, e.Regions, redact.Options{})
+	var final image.Image = edited
+	if !e.Crop.Empty() {
+		c, err := redact.Crop(edited, e.Crop)
+		if err != nil {
+			return nil, "", err
+		}
+		final = c
+	}
+	data, f, err := encode(final, outputFormat(p.info.Format), s.quality())
+	if err != nil {
+		return nil, "", fmt.Errorf("the edited picture cannot be encoded: %w", err)
+	}
+	// The encoders write no metadata, but the clean copy goes through the
+	// same keep-list as every other: belt and braces.
+	clean, err := exif.Strip(data, exif.Options{DropICC: true})
+	return clean, f, err
+}
+
+// outputFormat is the format an edited photo is written in.
+func outputFormat(f exif.Format) exif.Format {
+	switch f {
+	case exif.JPEG, exif.PNG, exif.WebP:
+		return f
+	case exif.HEIC:
+		return exif.JPEG
+	}
+	return exif.PNG
+}
+
+func encode(img image.Image, f exif.Format, quality int) ([]byte, exif.Format, error) {
+	var buf bytes.Buffer
+	var err error
+	switch f {
+	case exif.JPEG:
+		err = jpeg.Encode(&buf, opaqueRGBA(img), &jpeg.Options{Quality: quality})
+	case exif.WebP:
+		err = nativewebp.Encode(&buf, img, nil)
+	default:
+		f = exif.PNG
+		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
+	}
+	return buf.Bytes(), f, err
+}
+
+// opaqueRGBA lets the JPEG encoder take its fast path: an NRGBA image
+// whose pixels are all opaque has the same bytes as an RGBA one.
+func opaqueRGBA(img image.Image) image.Image {
+	if n, ok := img.(*image.NRGBA); ok && n.Opaque() {
+		return &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+	}
+	return img
+}

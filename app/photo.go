@@ -1,0 +1,123 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"sync"
+
+	"golang.org/x/image/webp"
+
+	"veil/exif"
+	"veil/redact"
+	"veil/redact/face"
+)
+
+// Photo is one opened photo: its bytes as read, what it gives away, and,
+// once asked for, the upright picture. The original file is never written.
+type Photo struct {
+	Path   string
+	Report Report
+
+	data []byte
+	info *exif.Info
+
+	once    sync.Once
+	upright image.Image
+	err     error
+}
+
+// Open reads a photo and inspects it. It does not decode the pixels:
+// Image does, once, when first asked.
+func Open(path string) (*Photo, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, &FileError{path, err}
+	}
+	info, err := exif.Inspect(data)
+	if err != nil {
+		return nil, &FileError{path, err}
+	}
+	p := &Photo{Path: path, data: data, info: info}
+	var r Result
+	r.fill(info)
+	p.Report = Report{File: path, Format: r.Format, Width: r.Width, Height: r.Height, Findings: r.Findings}
+	return p, nil
+}
+
+// Animated reports whether the photo has several frames.
+func (p *Photo) Animated() bool { return p.info.Animated }
+
+// Image decodes the photo and turns it upright (EXIF orientation applied).
+// Regions, faces and crops are all in its coordinates. The result is shared:
+// callers must not modify it.
+func (p *Photo) Image() (image.Image, error) {
+	p.once.Do(func() {
+		img, err := decode(p.info.Format, p.data)
+		if err != nil {
+			p.err = &FileError{p.Path, fmt.Errorf("the picture cannot be read: %w", err)}
+			return
+		}
+		if p.info.Orientation > 1 {
+			img = redact.Orient(img, p.info.Orientation)
+		}
+		p.upright = img
+	})
+	return p.upright, p.err
+}
+
+// decode reads the first frame of a photo with the pure-Go decoders.
+func decode(f exif.Format, data []byte) (image.Image, error) {
+	r := bytes.NewReader(data)
+	switch f {
+	case exif.JPEG:
+		return jpeg.Decode(r)
+	case exif.PNG:
+		return png.Decode(r)
+	case exif.GIF:
+		return gif.Decode(r)
+	case exif.WebP:
+		return webp.Decode(r)
+	case exif.HEIC:
+		return decodeHEIC(data)
+	}
+	return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
+}
+
+var detector = sync.OnceValues(face.New)
+
+// Faces finds the faces in the upright picture, best first.
+func (p *Photo) Faces() ([]face.Face, error) {
+	img, err := p.Image()
+	if err != nil {
+		return nil, err
+	}
+	d, err := detector()
+	if err != nil {
+		return nil, fmt.Errorf("the face detector cannot start: %w", err)
+	}
+	fs, err := d.Detect(img)
+	if err != nil {
+		return nil, &FileError{p.Path, err}
+	}
+	return fs, nil
+}
+
+// FaceRegions turns faces into covers: ellipses enlarged to take in hair
+// line and chin, in the given style.
+func FaceRegions(faces []face.Face, bounds image.Rectangle, style redact.Style) []redact.Region {
+	var rs []redact.Region
+	for _, f := range faces {
+		r := redact.FaceRegion(image.Rect(f.X, f.Y, f.X+f.W, f.Y+f.H), bounds)
+		r.Style = style
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// errAnimatedEdit refuses edits that would lose an animation's other frames.
+var errAnimatedEdit = errors.New("an animated image cannot be edited: Veil would keep only its first frame. Clean it without covers or crop, or use a still image")
