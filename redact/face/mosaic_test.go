@@ -5,8 +5,10 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -70,7 +72,8 @@ func faceCrops(t *testing.T, dir, boxesFile string) []crop {
 		t.Fatal(err)
 	}
 	var crops []crop
-	for name, e := range boxes {
+	for _, name := range slices.Sorted(maps.Keys(boxes)) {
+		e := boxes[name]
 		if e.Category != "photo" {
 			continue
 		}
