@@ -80,42 +80,52 @@ func walkTIFF(b []byte) (*tiffLayout, error) {
 	if len(b) < 8 {
 		return nil, FormatError("EXIF header is cut short")
 	}
+	// The IFD0 chain follows next-IFD offsets; sub-IFDs are read alone, as
+	// goexif and exiftool read them (their next offset is ignored).
+	type ifdRef struct {
+		off   uint32
+		chain bool
+	}
 	seen := map[uint32]bool{}
-	queue := []uint32{l.order.Uint32(b[4:8])}
+	queue := []ifdRef{{l.order.Uint32(b[4:8]), true}}
 	for len(queue) > 0 {
-		off := queue[0]
+		ref := queue[0]
 		queue = queue[1:]
-		if seen[off] {
+		if seen[ref.off] {
 			return nil, FormatError("EXIF directories overlap or form a loop")
 		}
-		if seen[off] = true; len(seen) > maxIFDs {
+		if seen[ref.off] = true; len(seen) > maxIFDs {
 			return nil, FormatError("EXIF has too many directories")
 		}
 		first := len(seen) == 1
-		next, err := walkIFD(b, l.order, off, func(id, typ uint16, val []byte) error {
-			return l.visit(first, id, typ, val, &queue)
+		next, err := walkIFD(b, l.order, ref.off, func(id, typ uint16, val []byte) error {
+			p, ok, err := l.visit(first, id, typ, val)
+			if ok {
+				queue = append(queue, ifdRef{p, false})
+			}
+			return err
 		})
 		if err != nil {
 			return nil, err
 		}
-		if next != 0 {
-			queue = append(queue, next)
+		if next != 0 && ref.chain {
+			queue = append(queue, ifdRef{next, true})
 		}
 	}
 	return l, nil
 }
 
-// visit notes the orientation of IFD0 and queues sub-IFD pointers. goexif
+// visit notes the orientation of IFD0 and returns sub-IFD pointers. goexif
 // follows a pointer of any integer type from any IFD it loads, so every
 // such pointer is checked here.
-func (l *tiffLayout) visit(ifd0 bool, id, typ uint16, val []byte, queue *[]uint32) error {
+func (l *tiffLayout) visit(ifd0 bool, id, typ uint16, val []byte) (uint32, bool, error) {
 	if ifd0 && id == tagOrientation && typ == 3 {
 		if o := int(l.order.Uint16(val)); o >= 1 && o <= 8 {
 			l.orientation = o
 		}
 	}
 	if id != tagExifIFD && id != tagGPSIFD && id != tagInteropIFD {
-		return nil
+		return 0, false, nil
 	}
 	var p int64
 	switch typ {
@@ -135,16 +145,15 @@ func (l *tiffLayout) visit(ifd0 bool, id, typ uint16, val []byte, queue *[]uint3
 			p = int64(int32(l.order.Uint32(val)))
 		}
 	default:
-		return nil // not an integer: goexif does not follow it either
+		return 0, false, nil // not an integer: goexif does not follow it either
 	}
 	if p < 0 || p > 1<<31-1 {
-		return FormatError("EXIF sub-directory offset out of range")
+		return 0, false, FormatError("EXIF sub-directory offset out of range")
 	}
 	if _, ok := l.sub[id]; !ok {
 		l.sub[id] = uint32(p)
 	}
-	*queue = append(*queue, uint32(p))
-	return nil
+	return uint32(p), true, nil
 }
 
 // walkIFD checks one IFD at off and calls visit with each entry's value

@@ -298,6 +298,20 @@ func TestExifFindingsCleansValuesBuiltFromFileText(t *testing.T) {
 	}
 }
 
+// TestExifFindingsIgnoresTheNextOffsetOfASubIFD: Exif and GPS IFDs stand
+// alone; goexif and exiftool ignore their next-IFD field, and so does the
+// walk (a JPEG fixture of the project carries garbage there).
+func TestExifFindingsIgnoresTheNextOffsetOfASubIFD(t *testing.T) {
+	w := newTIFF(binary.BigEndian)
+	gps := w.ifd(0x00025300, w.ascii(0x1D, "2024:05:01")) // next offset far past the end
+	b := w.root(0, w.long(0x8825, gps))
+	fs, _, err := exifFindings(b, "EXIF")
+	want := Finding{Time, "GPS time", "2024-05-01 (UTC date)", "EXIF"}
+	if err != nil || len(fs) != 1 || fs[0] != want {
+		t.Errorf("got %v, %v; want %v", fs, err, want)
+	}
+}
+
 func TestExifFindingsSurvivesEveryTruncation(t *testing.T) {
 	for _, o := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
 		full := phoneEXIF(o)
