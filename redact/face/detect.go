@@ -27,7 +27,7 @@ const (
 	fullSide   = 1024 // long side of the whole-photo pass
 	closeSide  = 256  // side of the letterboxed close-up pass (the model's own size)
 	netStride  = 32   // total stride: canvases are padded to a multiple of it
-	minScore   = 0.6 // recall first (a missed face is worse than a false box); tuned on the dev set
+	minScore   = 0.6  // recall first (a missed face is worse than a false box); tuned on the dev set
 	nmsIoU     = 0.3  // MediaPipe's min_suppression_threshold
 	containedF = 0.7  // a box this much inside a larger face is a duplicate
 	// fullMaxBox is the largest box (canvas pixels) the whole-photo pass
