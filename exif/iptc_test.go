@@ -2,6 +2,8 @@ package exif
 
 import (
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -141,4 +143,30 @@ func FuzzIRBFindings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIRBFindingsReadsWhatExiftoolWrote reads the APP13 payload exiftool
+// 12.57 wrote for IPTC tags (testdata/payload/exiftool-iptc.irb, after the
+// "Photoshop 3.0\0" signature).
+func TestIRBFindingsReadsWhatExiftoolWrote(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "payload", "exiftool-iptc.irb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := irbFindings(b, "APP13")
+	want := []Finding{
+		{Location, "City", "Paris", "APP13, IPTC"},
+		{Location, "Country", "France", "APP13, IPTC"},
+		{People, "Creator", "Jane Doe", "APP13, IPTC"},
+		{Text, "Caption", "Eiffel tower", "APP13, IPTC"},
+		{Text, "Keywords", "holiday, paris", "APP13, IPTC"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("got %+v, want %+v", got[i], want[i])
+		}
+	}
 }

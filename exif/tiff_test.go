@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -400,6 +402,7 @@ func FuzzExifFindings(f *testing.F) {
 	f.Add(phoneEXIF(binary.BigEndian))
 	f.Add(phoneEXIF(binary.LittleEndian))
 	f.Add(orientationEXIF(6))
+	payloadSeeds(f, ".exif")
 	for _, b := range hostileEXIF() {
 		f.Add(b)
 	}
@@ -417,4 +420,35 @@ func FuzzExifFindings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExifFindingsReadsWhatExiftoolWrote reads EXIF written by exiftool
+// 12.57 into an ImageMagick JPEG (testdata/payload/exiftool-canon-gps.exif,
+// extracted with exiftool -b -EXIF): a real writer's layout, not ours.
+func TestExifFindingsReadsWhatExiftoolWrote(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "payload", "exiftool-canon-gps.exif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, o, err := exifFindings(b, "EXIF")
+	if err != nil || o != 6 {
+		t.Fatalf("orientation %d, error %v; want 6, nil", o, err)
+	}
+	for _, w := range []Finding{
+		{Location, "GPS position", "48.8584 N, 2.2945 E — this shows where the photo was taken", "EXIF"},
+		{Location, "Altitude", "35 m above sea level", "EXIF"},
+		{Device, "Camera", "Canon EOS R5", "EXIF"},
+		{Device, "Camera serial number", "012345678901", "EXIF"},
+		{Device, "Lens serial number", "LS42", "EXIF"},
+		{Time, "Taken", "2024-05-01 14:03:22 +02:00", "EXIF"},
+		{People, "Artist", "Jane Doe", "EXIF"},
+		{People, "Camera owner", "Jane Doe", "EXIF"},
+		{People, "Copyright", "(c) Jane", "EXIF"},
+		{EditHistory, "Software", "GIMP 2.10", "EXIF"},
+		{Text, "Comment", "at home", "EXIF"},
+	} {
+		if !containsFinding(fs, w) {
+			t.Errorf("missing %+v in %v", w, fs)
+		}
+	}
 }

@@ -158,3 +158,27 @@ func FuzzXMPFindings(f *testing.F) {
 		}
 	})
 }
+
+// TestXMPFindingsReadsWhatExiftoolWrote reads an XMP packet written by
+// exiftool 12.57 (testdata/payload/exiftool-creator-city.xmp).
+func TestXMPFindingsReadsWhatExiftoolWrote(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "payload", "exiftool-creator-city.xmp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := xmpFindings(b, "XMP")
+	want := []Finding{
+		{Location, "City", "Paris", "XMP"},
+		{People, "Creator", "Jane Doe", "XMP"},
+		{Text, "Description", "Our flat", "XMP"},
+		{Other, "Document ID", "xmp.did:42 (an ID that can link copies of this photo)", "XMP"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("got %+v, want %+v", got[i], want[i])
+		}
+	}
+}
