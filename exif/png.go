@@ -163,8 +163,8 @@ func pngKeep(c pngChunk, animated bool, opt Options) bool {
 		return n >= 1 && n <= 4
 	case "cICP": // four code points
 		return n == 4
-	case "iCCP": // kept unless the person drops it
-		return !opt.DropICC
+	case "iCCP": // kept unless the person drops it, under a neutral name
+		return !opt.DropICC && bytes.HasPrefix(c.data, pngICCName)
 	case "acTL": // APNG animation control
 		return animated && n == 8
 	case "fcTL": // APNG frame control
@@ -213,7 +213,8 @@ func trimExifPrefix(b []byte) []byte {
 }
 
 // strip keeps the chunks of the keep-list byte for byte, with their
-// original CRCs, drops everything else and everything after IEND, and
+// original CRCs (iCCP gets a neutral name and a new CRC), drops everything
+// else and everything after IEND, and
 // writes an Orientation-only eXIf right after IHDR (so before the first
 // IDAT and any fcTL) when the orientation is not 1.
 func (pngHandler) strip(data []byte, opt Options) ([]byte, error) {
@@ -225,6 +226,9 @@ func (pngHandler) strip(data []byte, opt Options) ([]byte, error) {
 	out := make([]byte, 0, len(data))
 	out = append(out, pngSignature...)
 	for _, c := range f.chunks {
+		if c.typ == "iCCP" {
+			c = pngRenameICCP(c)
+		}
 		if !pngKeep(c, f.animated, opt) {
 			continue
 		}
@@ -238,6 +242,24 @@ func (pngHandler) strip(data []byte, opt Options) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// pngICCName is the profile name a clean iCCP carries (PNG §11.3 iCCP:
+// name, NUL, compression method 0): the original name is free text that a
+// person or their tools chose, so it is replaced; the compressed profile
+// itself is kept byte for byte.
+var pngICCName = []byte("ICC profile\x00\x00")
+
+// pngRenameICCP rewrites an iCCP chunk under pngICCName, with a fresh CRC.
+// A malformed one comes back unchanged, and pngKeep drops it.
+func pngRenameICCP(c pngChunk) pngChunk {
+	name, rest, ok := bytes.Cut(c.data, []byte{0})
+	if !ok || len(name) == 0 || len(name) > 79 || len(rest) < 2 || rest[0] != 0 {
+		return c
+	}
+	d := append(append([]byte{}, pngICCName...), rest[1:]...)
+	raw := appendPNGChunk(nil, "iCCP", d)
+	return pngChunk{typ: "iCCP", data: raw[8 : len(raw)-4], raw: raw}
 }
 
 // appendPNGChunk appends a chunk with a freshly computed CRC (PNG §5.3).

@@ -40,6 +40,9 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 	case "tEXt", "zTXt", "iTXt":
 		return pngTextFindings(c, where)
 	case "eXIf":
+		if _, ok := orientationOnly(c.data); ok {
+			return nil // kept as it is: the orientation and nothing else
+		}
 		fs, _, err := exifFindings(trimExifPrefix(c.data), where)
 		if err != nil || len(fs) == 0 {
 			fs = append(fs, Finding{Other, "EXIF data", fmt.Sprintf("%d bytes", len(c.data)), where})
