@@ -101,11 +101,17 @@ func sortPayloadFindings(fs []Finding) {
 }
 
 // cleanFindings passes every label and value through the textFinding
-// sanitiser (values built with fmt may hold raw file text) and sorts them.
+// sanitiser (values built with fmt may hold raw file text), drops findings
+// left with no value (text that was nothing but control characters), and
+// sorts them.
 func cleanFindings(fs []Finding) []Finding {
-	for i := range fs {
-		fs[i].Label, fs[i].Value = cleanText(fs[i].Label), cleanText(fs[i].Value)
+	out := fs[:0]
+	for _, f := range fs {
+		f.Label, f.Value = cleanText(f.Label), cleanText(f.Value)
+		if f.Value != "" {
+			out = append(out, f)
+		}
 	}
-	sortPayloadFindings(fs)
-	return fs
+	sortPayloadFindings(out)
+	return out
 }

@@ -92,6 +92,8 @@ func TestXMPFindings(t *testing.T) {
 			`<x xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="north" exif:GPSLongitude="2,17E"/>`,
 			nil},
 		{"lists nothing for an empty packet", ``, nil},
+		{"drops a value of nothing but control characters (found by fuzzing)",
+			"<x xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>\x7f</dc:creator></x>", nil},
 		{"reports a packet that is not XML",
 			`<x:xmpmeta><rdf:RDF><<<`,
 			[]Finding{{Other, "XMP metadata", "unreadable XMP metadata", "XMP"}}},
