@@ -177,9 +177,9 @@ func TestOptionsFillColour(t *testing.T) {
 
 func ExampleApply() {
 	photo := image.NewNRGBA(image.Rect(0, 0, 400, 300)) // a decoded, upright photo
-	face := image.Rect(150, 80, 230, 180)                // a box from a face detector
+	face := image.Rect(150, 80, 230, 180)               // a box from a face detector
 	regions := []Region{
-		FaceRegion(face, photo.Bounds()), // an ellipse, Blur by default
+		FaceRegion(face, photo.Bounds()),                                   // an ellipse, Blur by default
 		{Rect: image.Rect(20, 220, 90, 280), Shape: Rect, Style: Pixelate}, // a tattoo
 	}
 	out := Apply(photo, regions, Options{Seed: 1})
