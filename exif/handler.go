@@ -27,7 +27,7 @@ type handler interface {
 }
 
 // handlers is the explicit list of containers Veil cleans, tried in order.
-var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}}
+var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}}
 
 // refused are containers Veil recognises by magic bytes but does not clean.
 var refused = []struct {
@@ -35,19 +35,15 @@ var refused = []struct {
 	magic  func([]byte) bool
 	reason string
 }{
-	{HEIC, isHEIC, "HEIC/HEIF photos are not supported yet"},
+	{HEIC, isAVIF, "AVIF images are not supported"},
 	{TIFF, isTIFF, "TIFF and camera raw files are not supported"},
 }
 
-func isHEIC(h []byte) bool {
-	if len(h) < 12 || !bytes.Equal(h[4:8], []byte("ftyp")) {
-		return false
-	}
-	switch string(h[8:12]) {
-	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis":
-		return true
-	}
-	return false
+// isAVIF recognises an ftyp box branded AVIF (AV1 Image File Format §7):
+// the HEIC decoder Veil ships has no AV1 decoder.
+func isAVIF(h []byte) bool {
+	return len(h) >= 12 && bytes.Equal(h[4:8], []byte("ftyp")) &&
+		(string(h[8:12]) == "avif" || string(h[8:12]) == "avis")
 }
 
 func isTIFF(h []byte) bool {
@@ -137,4 +133,5 @@ var (
 	_ handler = pngHandler{}
 	_ handler = webpHandler{}
 	_ handler = gifHandler{}
+	_ handler = heicHandler{}
 )

@@ -1,0 +1,180 @@
+package exif
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// heicHandler is HEIC/HEIF (ISO/IEC 23008-12), the iPhone's default. It is
+// inspected here and never stripped: strip fails with ErrReencode (declared
+// in exif.go), verify
+// always fails, and the app decodes the picture and writes a clean JPEG.
+//
+// Orientation: HEIF turns a picture with the irot (rotation), imir
+// (mirror) and clap (crop) properties of its primary item (§6.5), and its
+// readers ignore the EXIF Orientation tag (iPhones write both, saying the
+// same thing). libheif, which decodes HEIC for the app, applies those
+// properties itself, so the decoded picture is already upright. inspect
+// therefore reports Orientation 1 and the size of the upright picture
+// (ispe after clap, width and height swapped by a quarter turn), so that
+// nothing rotates it a second time.
+type heicHandler struct{}
+
+func (heicHandler) format() Format { return HEIC }
+
+// sniff accepts an ftyp box (ISO/IEC 14496-12 §4.3) whose major brand is
+// one of HEIF's (ISO/IEC 23008-12 Annex B: heic, heix, heim, heis, hevc,
+// hevx; §10.2: mif1, msf1). A mif1 file whose primary item is AVIF is
+// refused by inspect; files branded avif/avis are refused by name in
+// handler.go, since the decoder Veil ships has no AV1 decoder.
+func (heicHandler) sniff(head []byte) bool {
+	if len(head) < 12 || string(head[4:8]) != "ftyp" {
+		return false
+	}
+	switch string(head[8:12]) {
+	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1":
+		return true
+	}
+	return false
+}
+
+// strip never writes a HEIC file.
+func (heicHandler) strip(data []byte, opt Options) ([]byte, error) {
+	return nil, fmt.Errorf("%w: HEIC photos are decoded and saved as a new JPEG", ErrReencode)
+}
+
+// verify fails for every HEIC file: Veil never writes one, so a HEIC file
+// is never a clean output.
+func (heicHandler) verify(data []byte, opt Options) error {
+	return fmt.Errorf("%w: a HEIC file is never written as a clean copy", ErrNotClean)
+}
+
+// heicFile is a walked HEIC file.
+type heicFile struct {
+	data   []byte
+	meta   *heicMeta
+	mdat   []heicBox
+	tail   []byte
+	extras []Finding // findings from top-level boxes
+}
+
+func (heicHandler) inspect(data []byte) (*Info, error) {
+	f, err := parseHEIC(data)
+	if err != nil {
+		return nil, err
+	}
+	w, h, err := f.uprightSize()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkLimits(w, h, len(data)); err != nil {
+		return nil, err
+	}
+	if err := f.checkItems(); err != nil {
+		return nil, err
+	}
+	info := &Info{Format: HEIC, Width: w, Height: h, Orientation: 1}
+	info.Findings = f.findings()
+	return info, nil
+}
+
+// parseHEIC walks the top-level boxes to the end of the file: ftyp first,
+// exactly one meta, any number of mdat, free and skip.
+func parseHEIC(data []byte) (*heicFile, error) {
+	f := &heicFile{data: data}
+	ftyp, rest, err := nextHEICBox(data, 0, false)
+	if err != nil || ftyp.typ != "ftyp" {
+		return nil, FormatError("HEIC file does not start with an ftyp box")
+	}
+	var meta *heicBox
+	for len(rest) > 0 {
+		off := len(data) - len(rest)
+		if len(rest) < 8 || !heicTypeLike(rest[4:8]) {
+			f.tail = rest // not a box: bytes after the last box
+			break
+		}
+		b, next, err := nextHEICBox(rest, off, true)
+		if err != nil {
+			return nil, err
+		}
+		rest = next
+		switch b.typ {
+		case "meta":
+			if meta != nil {
+				return nil, FormatError("HEIC file holds two meta boxes")
+			}
+			meta = &b
+		case "mdat":
+			f.mdat = append(f.mdat, b)
+		case "free", "skip":
+			if len(bytes.Trim(b.data, "\x00")) > 0 {
+				f.extras = append(f.extras, textFinding(Other, "Leftover data",
+					fmt.Sprintf("%d bytes in unused space", len(b.data)), "HEIC "+b.typ+" box"))
+			}
+		case "moov":
+			f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
+				fmt.Sprintf("%d bytes of moving pictures stored with the photo", len(b.data)), "HEIC moov box"})
+		default:
+			f.extras = append(f.extras, textFinding(Other, "Unknown data",
+				fmt.Sprintf("%s box of %d bytes", fourCC(b.typ), len(b.data)), "HEIC file"))
+		}
+	}
+	if meta == nil {
+		return nil, fmt.Errorf("%w: HEIF file without a meta box (an image sequence only)", ErrUnsupported)
+	}
+	f.meta, err = parseHEICMeta(*meta)
+	return f, err
+}
+
+// heicTypeLike reports whether a box type is four printable ASCII
+// characters, as every registered box type is. Anything else where a box
+// should start is taken as bytes after the end of the file's boxes.
+func heicTypeLike(t []byte) bool {
+	for _, c := range t {
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// itemData returns the bytes of an item (its extents joined), checking
+// that each lies inside the file (construction method 0) or inside idat
+// (method 1). An extent_length of 0 means "to the end" (§8.11.3.3).
+func (f *heicFile) itemData(it *heicItem) ([]byte, error) {
+	src, where := f.data, "the file"
+	if it.method == 1 {
+		src, where = f.meta.idat, "the idat box"
+	}
+	var out []byte
+	for _, e := range it.extents {
+		p, err := heicExtentBytes(src, e)
+		if err != nil {
+			return nil, FormatError(fmt.Sprintf("HEIC item %d: %v outside %s", it.id, err, where))
+		}
+		if len(it.extents) == 1 {
+			return p, nil
+		}
+		// Extents may overlap: the joined item is bounded by the size
+		// of what holds it, so a few bytes cannot ask for gigabytes.
+		if len(out)+len(p) > len(src) {
+			return nil, FormatError(fmt.Sprintf("HEIC item %d is larger than %s", it.id, where))
+		}
+		out = append(out, p...)
+	}
+	return out, nil
+}
+
+func heicExtentBytes(src []byte, e heicExtent) ([]byte, error) {
+	n := uint64(len(src))
+	if e.off > n {
+		return nil, fmt.Errorf("extent at %d", e.off)
+	}
+	if e.len == 0 {
+		return src[e.off:], nil
+	}
+	if e.len > n-e.off {
+		return nil, fmt.Errorf("extent %d+%d", e.off, e.len)
+	}
+	return src[e.off : e.off+e.len], nil
+}
