@@ -212,18 +212,15 @@ func (gifHandler) strip(data []byte, opt Options) ([]byte, error) {
 	}
 	out := make([]byte, 0, len(data))
 	out = append(out, f.head...)
-	var control []byte // the graphic control extension waiting for its image
 	looped := false
 	for _, b := range f.blocks {
 		switch b.kind {
-		case gifControl:
-			control = b.raw
-		case gifPlainText:
-			control = nil // §23: the control belonged to the dropped text
-		case gifImage:
-			out = append(out, control...)
+		case gifImage, gifControl:
+			// §23 scopes a graphic control to the next graphic rendering
+			// block, plain text included; but image/gif and browsers skip
+			// plain text and apply it to the next image. Every control is
+			// kept where it was, so the picture shows as it did before.
 			out = append(out, b.raw...)
-			control = nil
 		case gifApp:
 			if loop, ok := gifLoop(b); ok && !looped {
 				out = append(out, loop...)

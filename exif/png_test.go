@@ -25,21 +25,21 @@ var pngGood = []struct {
 }{
 	{file: "clean-gradient.png", orientation: 1},
 	{file: "text-after-idat.png", dirty: true, orientation: 1, labels: []string{"Author", "Comment"}},
-	{file: "itxt-xmp.png", dirty: true, orientation: 1, labels: []string{"Description (de Beschreibung)"}},
+	{file: "itxt-xmp.png", dirty: true, orientation: 1, labels: []string{"Description (de Beschreibung)", "Creator", "City"}},
 	{file: "ztxt-comment.png", dirty: true, orientation: 1, labels: []string{"Comment"}},
-	{file: "exif-orientation-6.png", dirty: true, orientation: 6, keeps: []string{"eXIf"}},
+	{file: "exif-orientation-6.png", dirty: true, orientation: 6, labels: []string{"Artist"}, keeps: []string{"eXIf"}},
 	{file: "iccp.png", dirty: true, orientation: 1, dropICC: true, labels: []string{"Colour profile"}},
 	{file: "time-and-phys.png", dirty: true, orientation: 1, labels: []string{"Last modified", "Pixel density", "Creation Time"}},
 	{file: "apng-two-frames.png", dirty: true, orientation: 1, animated: true, labels: []string{"Title"},
 		keeps: []string{"acTL", "fcTL", "fdAT"}},
 	{file: "unknown-ancillary-chunk.png", dirty: true, orientation: 1, labels: []string{"Unrecognised PNG chunk"}},
-	{file: "trailer-after-iend.png", dirty: true, orientation: 1},
+	{file: "trailer-after-iend.png", dirty: true, orientation: 1, labels: []string{"Data after the image"}},
 	{file: "palette-trns.png", dirty: true, orientation: 1, labels: []string{"Comment"}, keeps: []string{"PLTE", "tRNS"}},
 	{file: "colour-chunks.png", dirty: true, orientation: 1, labels: []string{"Software"},
 		keeps: []string{"cICP", "sRGB", "gAMA", "cHRM", "sBIT"}},
 	{file: "gama-with-extra-bytes.png", dirty: true, orientation: 1, labels: []string{"Unrecognised PNG chunk"}},
 	{file: "c2pa-cabx.png", dirty: true, orientation: 1, labels: []string{"Content credentials (C2PA)"}},
-	{file: "raw-profile-exif.png", dirty: true, orientation: 1},
+	{file: "raw-profile-exif.png", dirty: true, orientation: 1, labels: []string{"Artist"}},
 }
 
 func readPNGFixture(t testing.TB, name string) []byte {
