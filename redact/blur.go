@@ -24,10 +24,11 @@ func paintBlur(dst *image.NRGBA, cov *coverage, idx int, opt Options) {
 	f := newField(rg)
 	p := rg.paint
 	forSpans(dst, r, func(y, x0, _ int, pix []uint8) {
-		fy := float64(y-p.Min.Y) + 0.5
+		var fr fieldRow
+		f.row(float64(y-p.Min.Y)+0.5, &fr)
 		for i := 0; i+3 < len(pix); i += 4 {
 			x := x0 + i/4
-			cr, cg, cb := f.at(float64(x-p.Min.X)+0.5, fy)
+			cr, cg, cb := f.rowAt(&fr, float64(x-p.Min.X)+0.5)
 			n := blurGrain * noise(rg.hash, x, y)
 			pix[i], pix[i+1], pix[i+2], pix[i+3] = clamp8(cr+n), clamp8(cg+n), clamp8(cb+n), 0xFF
 		}

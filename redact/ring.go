@@ -3,6 +3,7 @@ package redact
 import (
 	"image"
 	"math"
+	"sync"
 )
 
 // ringSample is one sector of the ring around a region: the alpha-weighted
@@ -48,31 +49,41 @@ func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
 	scan := outer.Rect.Intersect(src.Rect)
 	hx, hy := float64(p.Dx())/2, float64(p.Dy())/2
 	sums := make([]sectorSum, k)
-	for y := scan.Min.Y; y < scan.Max.Y; y++ {
-		ox0, ox1 := outer.span(y)
-		ix0, ix1 := r.span(y)
-		for x := max(ox0, scan.Min.X); x < min(ox1, scan.Max.X); x++ {
-			if x >= ix0 && x < ix1 {
-				x = ix1 - 1
-				continue
+	var mu sync.Mutex
+	parallel(scan.Min.Y, scan.Max.Y, func(lo, hi int) {
+		band := make([]sectorSum, k) // integer sums: merging in any order gives the same result
+		for y := lo; y < hi; y++ {
+			ox0, ox1 := outer.span(y)
+			ix0, ix1 := r.span(y)
+			for x := max(ox0, scan.Min.X); x < min(ox1, scan.Max.X); x++ {
+				if x >= ix0 && x < ix1 {
+					x = ix1 - 1
+					continue
+				}
+				i := src.PixOffset(x, y)
+				a := uint64(src.Pix[i+3])
+				if a == 0 || cov.covered(x, y) {
+					continue
+				}
+				rx, ry := x-p.Min.X, y-p.Min.Y
+				theta := math.Atan2((float64(ry)+0.5-hy)/hy, (float64(rx)+0.5-hx)/hx)
+				s := &band[min(int((theta+math.Pi)/(2*math.Pi)*float64(k)), k-1)]
+				s.ar += a * uint64(src.Pix[i])
+				s.ag += a * uint64(src.Pix[i+1])
+				s.ab += a * uint64(src.Pix[i+2])
+				s.a += a
+				s.n++
+				s.sx += uint64(rx + thick) // non-negative: the ring starts thick pixels before p
+				s.sy += uint64(ry + thick)
 			}
-			i := src.PixOffset(x, y)
-			a := uint64(src.Pix[i+3])
-			if a == 0 || cov.covered(x, y) {
-				continue
-			}
-			rx, ry := x-p.Min.X, y-p.Min.Y
-			theta := math.Atan2((float64(ry)+0.5-hy)/hy, (float64(rx)+0.5-hx)/hx)
-			s := &sums[min(int((theta+math.Pi)/(2*math.Pi)*float64(k)), k-1)]
-			s.ar += a * uint64(src.Pix[i])
-			s.ag += a * uint64(src.Pix[i+1])
-			s.ab += a * uint64(src.Pix[i+2])
-			s.a += a
-			s.n++
-			s.sx += uint64(rx + thick) // non-negative: the ring starts thick pixels before p
-			s.sy += uint64(ry + thick)
 		}
-	}
+		mu.Lock()
+		defer mu.Unlock()
+		for i, b := range band {
+			s := &sums[i]
+			s.ar, s.ag, s.ab, s.a, s.n, s.sx, s.sy = s.ar+b.ar, s.ag+b.ag, s.ab+b.ab, s.a+b.a, s.n+b.n, s.sx+b.sx, s.sy+b.sy
+		}
+	})
 	return ring{paint: p, thick: thick, samples: toSamples(sums, thick), hash: ringHash(seed, r, p, sums)}
 }
 
@@ -159,18 +170,37 @@ func newField(rg ring) *field {
 	return f
 }
 
+// fieldRow is one row of a field interpolated vertically: r, g, b per node
+// column. It lives on the stack of the painting loop.
+type fieldRow [3 * (fieldNodes + 1)]float64
+
+// row fills fr with the field interpolated to y (relative to the paint
+// rectangle), ready for rowAt along that row.
+func (f *field) row(y float64, fr *fieldRow) {
+	v := max(0, y/f.step)
+	j := min(int(v), f.ny-2)
+	fv := min(v-float64(j), 1)
+	top, bot := f.v[3*j*f.nx:3*(j+1)*f.nx], f.v[3*(j+1)*f.nx:3*(j+2)*f.nx]
+	for i := range top {
+		fr[i] = float64(top[i]) + fv*(float64(bot[i])-float64(top[i]))
+	}
+}
+
+// rowAt returns the colour at x (relative to the paint rectangle) on the
+// row last filled by row.
+func (f *field) rowAt(fr *fieldRow, x float64) (r, g, b float64) {
+	u := max(0, x/f.step)
+	i := min(int(u), f.nx-2)
+	fu := min(u-float64(i), 1)
+	o := 3 * i
+	return fr[o] + fu*(fr[o+3]-fr[o]), fr[o+1] + fu*(fr[o+4]-fr[o+1]), fr[o+2] + fu*(fr[o+5]-fr[o+2])
+}
+
 // at returns the field's colour at (x, y), relative to the paint rectangle.
 func (f *field) at(x, y float64) (r, g, b float64) {
-	u, v := max(0, x/f.step), max(0, y/f.step)
-	i, j := min(int(u), f.nx-2), min(int(v), f.ny-2)
-	fu, fv := min(u-float64(i), 1), min(v-float64(j), 1)
-	o00 := 3 * (j*f.nx + i)
-	o10, o01, o11 := o00+3, o00+3*f.nx, o00+3*f.nx+3
-	w00, w10, w01, w11 := (1-fu)*(1-fv), fu*(1-fv), (1-fu)*fv, fu*fv
-	c := func(k int) float64 {
-		return w00*float64(f.v[o00+k]) + w10*float64(f.v[o10+k]) + w01*float64(f.v[o01+k]) + w11*float64(f.v[o11+k])
-	}
-	return c(0), c(1), c(2)
+	var fr fieldRow
+	f.row(y, &fr)
+	return f.rowAt(&fr, x)
 }
 
 // clamp8 rounds v to the nearest byte value.
