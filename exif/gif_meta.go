@@ -18,9 +18,11 @@ func (gifHandler) inspect(data []byte) (*Info, error) {
 	info := &Info{Format: GIF, Width: f.width, Height: f.height, Orientation: 1, Animated: f.images > 1}
 	looped := false
 	for _, b := range f.blocks {
-		if loop, ok := gifLoop(b); ok && !looped {
+		// The first loop extension stays (as NETSCAPE2.0); it is only
+		// worth a finding when it carries more than the loop count.
+		if _, ok := gifLoop(b); ok && !looped {
 			looped = true
-			if bytes.Equal(loop, b.raw) {
+			if len(b.data) == 1 {
 				continue
 			}
 		}
