@@ -94,8 +94,12 @@ func tiffRationals(tag uint16, nd ...uint32) tiffEntry {
 }
 
 // tiffIFDSize is the size of an IFD (count, entries, next offset) and the
-// out-of-line values that follow it, each padded to an even length.
+// out-of-line values that follow it, each padded to an even length; 0 for
+// an IFD that is not written at all (nil).
 func tiffIFDSize(es []tiffEntry) uint32 {
+	if es == nil {
+		return 0
+	}
 	n := 2 + 12*len(es) + 4
 	for _, e := range es {
 		if len(e.val) > 4 {

@@ -117,7 +117,8 @@ var jpegConverted = map[string]struct {
 	"progressive.jpg": {[]string{"-interlace", "Plane", "-quality", "80"}, func(t testing.TB) [][]byte {
 		return [][]byte{
 			jpegSegment(mAPP0+1, jpegEXIF([]tiffEntry{tiffASCII(0x010F, jpegMarker)}, nil,
-				[]tiffEntry{tiffASCII(1, "S"), tiffRationals(2, 33, 1, 52, 1, 0, 1)}, nil)),
+				[]tiffEntry{tiffASCII(1, "S"), tiffRationals(2, 33, 1, 52, 1, 0, 1), // GPSLatitudeRef, GPSLatitude
+					tiffASCII(3, "E"), tiffRationals(4, 151, 1, 12, 1, 0, 1)}, nil)), // GPSLongitudeRef, GPSLongitude
 			jpegSegment(mCOM, []byte(jpegMarker+" progressive"))}
 	}},
 	"cmyk-adobe.jpg": {[]string{"-colorspace", "CMYK", "-quality", "80"}, func(testing.TB) [][]byte {
