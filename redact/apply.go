@@ -7,10 +7,6 @@ import (
 	"github.com/disintegration/imaging"
 )
 
-// DefaultFillColor is the dark neutral grey used when Options.FillColor is
-// left at its zero value.
-var DefaultFillColor = color.NRGBA{R: 0x2B, G: 0x2B, B: 0x2E, A: 0xFF}
-
 // Options tune Apply.
 type Options struct {
 	// FillColor paints Fill regions, and Blur or Pixelate regions that have
@@ -21,15 +17,6 @@ type Options struct {
 	// Seed varies the noise of Blur and Pixelate covers. The same image,
 	// regions and Seed always give the same output.
 	Seed uint64
-}
-
-func (o Options) fill() color.NRGBA {
-	if o.FillColor == (color.NRGBA{}) {
-		return DefaultFillColor
-	}
-	c := o.FillColor
-	c.A = 0xFF
-	return c
 }
 
 // Apply returns a copy of img with every region covered, in order: where
