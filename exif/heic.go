@@ -89,13 +89,13 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	var meta *heicBox
 	for len(rest) > 0 {
 		off := len(data) - len(rest)
-		if len(rest) < 8 || !heicTypeLike(rest[4:8]) {
-			f.tail = rest // not a box: bytes after the last box
-			break
-		}
 		b, next, err := nextHEICBox(rest, off, true)
-		if err != nil {
-			return nil, err
+		if err != nil || !heicTypeLike(b.typ) {
+			// Not a box that fits: bytes after the last box. A box cut
+			// short lands here too; the items it held then lie outside
+			// the file, which checkItems refuses.
+			f.tail = rest
+			break
 		}
 		rest = next
 		switch b.typ {
@@ -119,6 +119,9 @@ func parseHEIC(data []byte) (*heicFile, error) {
 				fmt.Sprintf("%s box of %d bytes", fourCC(b.typ), len(b.data)), "HEIC file"))
 		}
 	}
+	if meta == nil && len(f.tail) > 0 {
+		return nil, FormatError("HEIC file damaged or cut short: no readable meta box")
+	}
 	if meta == nil {
 		return nil, fmt.Errorf("%w: HEIF file without a meta box (an image sequence only)", ErrUnsupported)
 	}
@@ -127,10 +130,9 @@ func parseHEIC(data []byte) (*heicFile, error) {
 }
 
 // heicTypeLike reports whether a box type is four printable ASCII
-// characters, as every registered box type is. Anything else where a box
-// should start is taken as bytes after the end of the file's boxes.
-func heicTypeLike(t []byte) bool {
-	for _, c := range t {
+// characters, as every registered box type is.
+func heicTypeLike(t string) bool {
+	for _, c := range []byte(t) {
 		if c < 0x20 || c > 0x7e {
 			return false
 		}
