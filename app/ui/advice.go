@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// checklist is "Before you send": questions the person ticks for
+// themselves (never stored), and advice from domestic-violence safety
+// organisations.
+type checklist struct {
+	checks  []*widget.Check
+	content fyne.CanvasObject
+}
+
+// checklistItems are the questions of DESIGN.md.
+func checklistItems() []string {
+	return []string{
+		lang.L("Is a face visible, even in part?"),
+		lang.L("Tattoos, birthmarks, scars or piercings?"),
+		lang.L("Jewellery or clothes someone would recognise?"),
+		lang.L("The room: windows, the view outside, furniture?"),
+		lang.L("Mail, documents, screens or photos on the wall?"),
+		lang.L("Mirrors and reflections?"),
+	}
+}
+
+// adviceLines is the advice under the checklist.
+func adviceLines() []string {
+	return []string{
+		lang.L("Anyone who receives an image can save it or record the screen. End-to-end encrypted apps and disappearing messages reduce the risk; they do not remove it."),
+		lang.L("Sexual images of anyone under 18 are illegal to make or to share, even of yourself."),
+		lang.L("If an image was shared without your consent: keep evidence (screenshots of messages and links). StopNCII.org can help stop it spreading, the Cyber Civil Rights Initiative Safety Center can advise you, and the law protects you in most places."),
+	}
+}
+
+func newChecklist() *checklist {
+	c := &checklist{}
+	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Before you send")),
+		wrapped(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."), widget.LowImportance)}
+	for _, q := range checklistItems() {
+		ch := widget.NewCheck(q, nil)
+		c.checks = append(c.checks, ch)
+		objs = append(objs, ch)
+	}
+	objs = append(objs, subheading(lang.L("Good to know"), theme.InfoIcon()))
+	for _, a := range adviceLines() {
+		objs = append(objs, wrapped(a, widget.MediumImportance))
+	}
+	c.content = container.NewVBox(objs...)
+	return c
+}
+
+// reset unticks every question: each photo is checked afresh.
+func (c *checklist) reset() {
+	for _, ch := range c.checks {
+		ch.SetChecked(false)
+	}
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"image"
+	"slices"
+)
+
+// showEntry puts a decoded photo in the editor with its edits: the
+// person's own if they made any, else every face found, covered.
+func (v *shell) showEntry(e *entry) {
+	v.restoring = true
+	defer func() { v.restoring = false }()
+	if e.edits == nil {
+		v.editor.SetPhoto(e.img, e.faceRegions(v.prefs.Style))
+		v.refreshPanels()
+		return
+	}
+	ed := e.edits
+	v.editor.SetPhoto(e.img, ed.regions)
+	for i, c := range ed.covered {
+		if !c {
+			v.editor.ToggleCovered(i)
+		}
+	}
+	if c, ok := any(v.editor).(interface{ SetCrop(image.Rectangle) }); ok {
+		c.SetCrop(ed.crop)
+	}
+	e.edits = v.editorEdits() // what is shown is what will be written
+	v.refreshPanels()
+}
+
+// editorEdits reads the editor's regions, covered states and crop.
+func (v *shell) editorEdits() *edits {
+	all := v.editor.AllRegions()
+	ed := &edits{regions: all, covered: make([]bool, len(all)), crop: v.editor.Crop()}
+	for i := range all {
+		ed.covered[i] = v.editor.Covered(i)
+	}
+	return ed
+}
+
+// storeEdits keeps the editor's state with the photo it shows.
+func (v *shell) storeEdits(e *entry) {
+	if e == nil || e.img == nil || !v.editor.HasPhoto() {
+		return
+	}
+	ed := v.editorEdits()
+	if e.edits != nil && ed.equal(e.edits) {
+		return
+	}
+	if e.edits != nil || !ed.isDefault(e, v) {
+		e.edits = ed
+		e.dirty = true
+	}
+}
+
+// editorChanged follows every change made in the editor.
+func (v *shell) editorChanged() {
+	if v.restoring {
+		return
+	}
+	e := v.selected
+	was := e != nil && e.dirty
+	v.storeEdits(e)
+	if e != nil && e.dirty && !was && e.state == stSaved {
+		e.state = stReady
+	}
+	if e != nil {
+		v.list.refreshEntry(e)
+	}
+	v.legend.refresh()
+	v.tools.refresh()
+	v.saver.refresh()
+}
+
+func (a *edits) equal(b *edits) bool {
+	return a.crop == b.crop && slices.Equal(a.regions, b.regions) && slices.Equal(a.covered, b.covered)
+}
+
+// isDefault reports whether ed is what the editor shows untouched: the
+// faces, covered, no crop.
+func (ed *edits) isDefault(e *entry, v *shell) bool {
+	def := &edits{regions: e.faceRegions(v.prefs.Style), crop: image.Rectangle{}}
+	def.covered = slices.Repeat([]bool{true}, len(def.regions))
+	return ed.equal(def)
+}
+
+// appEdits returns what to write for a photo: its edits, or by default its
+// faces covered.
+func (v *shell) appEdits(e *entry) *edits {
+	if e.edits != nil {
+		return e.edits
+	}
+	fr := e.faceRegions(v.prefs.Style)
+	return &edits{regions: fr, covered: slices.Repeat([]bool{true}, len(fr))}
+}

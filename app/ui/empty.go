@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// emptyScreen is what the window shows with no photo: a large, calm drop
+// area with an Open… button for those who cannot drag.
+func emptyScreen(v *shell) fyne.CanvasObject {
+	icon := canvas.NewImageFromResource(theme.NewThemedResource(theme.FileImageIcon()))
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(72))
+	heading := canvas.NewText(lang.L("Drop photos here — or Open…"), theme.Color(theme.ColorNameForeground))
+	heading.TextSize = 28
+	heading.Alignment = fyne.TextAlignCenter
+	open := widget.NewButtonWithIcon(lang.L("Open photos…"), theme.FolderOpenIcon(), v.openFiles)
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
+	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."),
+		fyne.TextAlignCenter, fyne.TextStyle{})
+	what := widget.NewLabelWithStyle(lang.L("Veil shows what a photo gives away, covers faces, and writes a clean copy. Your original is never changed."),
+		fyne.TextAlignCenter, fyne.TextStyle{})
+	what.Importance = widget.LowImportance
+	what.Wrapping = fyne.TextWrapWord
+	inner := container.NewVBox(
+		container.NewCenter(icon),
+		heading,
+		layout.NewSpacer(),
+		container.NewCenter(container.NewHBox(open, folder)),
+		layout.NewSpacer(),
+		note,
+	)
+	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	frame.StrokeWidth = 2
+	frame.CornerRadius = 16
+	frame.SetMinSize(fyne.NewSize(720, 420))
+	zone := container.NewStack(frame, container.NewCenter(container.NewPadded(inner)))
+	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
+	settings.Importance = widget.LowImportance
+	top := container.NewHBox(layout.NewSpacer(), settings)
+	body := container.NewCenter(container.NewVBox(zone, withWidth(what, 720)))
+	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+// headerBar is the strip above the photos: open more, settings.
+func headerBar(v *shell) fyne.CanvasObject {
+	open := widget.NewButtonWithIcon(lang.L("Open photos…"), theme.FolderOpenIcon(), v.openFiles)
+	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
+	note := widget.NewLabel(lang.L("Everything happens on this computer. Nothing is uploaded."))
+	note.Importance = widget.LowImportance
+	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
+	settings.Importance = widget.LowImportance
+	return container.NewVBox(
+		container.NewHBox(open, folder, layout.NewSpacer(), note, settings),
+		widget.NewSeparator(),
+	)
+}

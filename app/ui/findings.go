@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"veil/exif"
+)
+
+// group is the findings of one category, in the order found.
+type group struct {
+	cat   exif.Category
+	items []exif.Finding
+}
+
+// groupFindings groups findings by category, keeping the order in which
+// categories first appear (the core lists them in the order of DESIGN.md).
+func groupFindings(fs []exif.Finding) []group {
+	var gs []group
+	idx := map[exif.Category]int{}
+	for _, f := range fs {
+		i, ok := idx[f.Category]
+		if !ok {
+			i = len(gs)
+			idx[f.Category] = i
+			gs = append(gs, group{cat: f.Category})
+		}
+		gs[i].items = append(gs[i].items, f)
+	}
+	return gs
+}
+
+// categoryName is a category in the person's language.
+func categoryName(c exif.Category) string {
+	switch c {
+	case exif.Location:
+		return lang.L("Location")
+	case exif.Device:
+		return lang.L("Device")
+	case exif.Time:
+		return lang.L("Time")
+	case exif.People:
+		return lang.L("Names")
+	case exif.HiddenPictures:
+		return lang.L("Hidden pictures")
+	case exif.EditHistory:
+		return lang.L("Edit history")
+	case exif.Text:
+		return lang.L("Text")
+	}
+	return lang.L("Other details")
+}
+
+// categoryWhy says in one line why a category matters.
+func categoryWhy(c exif.Category) string {
+	switch c {
+	case exif.Location:
+		return lang.L("Anyone who gets the file can see where it was taken.")
+	case exif.Device:
+		return lang.L("The phone or camera, and its serial number, can link this photo to you and to your other photos.")
+	case exif.Time:
+		return lang.L("The date and time can reveal your routine or where you were.")
+	case exif.People:
+		return lang.L("Names of people or of the owner can identify you.")
+	case exif.HiddenPictures:
+		return lang.L("A hidden copy can still show what you cropped or covered.")
+	case exif.EditHistory:
+		return lang.L("The editing history can show the original or who edited it.")
+	case exif.Text:
+		return lang.L("Comments and descriptions can hold names or places.")
+	}
+	return lang.L("Other details stored in the file.")
+}
+
+// findingsPanel is "What this photo reveals".
+type findingsPanel struct {
+	box     *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newFindingsPanel() *findingsPanel {
+	fp := &findingsPanel{box: container.NewVBox()}
+	fp.content = fp.box
+	return fp
+}
+
+// show lists what the photo on screen reveals, in plain words. Values are
+// plain-text labels: nothing from a file is ever read as markup.
+func (fp *findingsPanel) show(e *entry, p prefs) {
+	objs := []fyne.CanvasObject{heading(lang.L("What this photo reveals"))}
+	switch {
+	case e == nil:
+		objs = nil
+	case e.state == stFailed:
+		objs = append(objs, wrapped(e.err, widget.DangerImportance))
+	case !e.opened:
+		objs = append(objs, wrapped(lang.L("Reading the file…"), widget.LowImportance))
+	default:
+		objs = append(objs, fp.faces(e)...)
+		for _, g := range groupFindings(e.report.Findings) {
+			objs = append(objs, fp.group(g)...)
+		}
+		objs = append(objs, wrapped(leaveNote(e, p), widget.LowImportance))
+	}
+	fp.box.Objects = objs
+	fp.box.Refresh()
+}
+
+// faces is the Faces part of the findings.
+func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
+	var line string
+	switch n := len(e.faces); {
+	case !e.found:
+		line = lang.L("Looking for faces…")
+	case n == 0:
+		line = lang.L("No face found. Look for yourself: faces in mirrors, photos or at the edge can be missed.")
+	case n == 1:
+		line = lang.L("1 face found. It is covered; untick it below the photo to show it.")
+	default:
+		line = lang.L("{{.N}} faces found. They are covered; untick one below the photo to show it.", map[string]any{"N": strconv.Itoa(n)})
+	}
+	out := []fyne.CanvasObject{subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance)}
+	if !e.found {
+		bar := widget.NewProgressBarInfinite()
+		out = append(out, bar)
+	}
+	return out
+}
+
+// group is one category: its name, why it matters, and each finding.
+func (fp *findingsPanel) group(g group) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{subheading(categoryName(g.cat), categoryIcon(g.cat)), wrapped(categoryWhy(g.cat), widget.LowImportance)}
+	for _, f := range g.items {
+		label := widget.NewLabelWithStyle(f.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		label.Wrapping = fyne.TextWrapWord
+		value := wrapped(f.Value, widget.MediumImportance)
+		out = append(out, container.New(tightVBox{}, label, value))
+	}
+	return out
+}
+
+// leaveNote says what the clean copy keeps of all this.
+func leaveNote(e *entry, p prefs) string {
+	if len(e.report.Findings) == 0 {
+		return lang.L("Nothing is hidden in this file beyond the picture itself.")
+	}
+	if p.KeepICC {
+		return lang.L("The clean copy leaves all of this behind, except a colour profile if there is one (it says nothing about you; Settings can drop it).")
+	}
+	return lang.L("The clean copy leaves all of this behind.")
+}
+
+func categoryIcon(c exif.Category) fyne.Resource {
+	switch c {
+	case exif.Location:
+		return theme.HomeIcon()
+	case exif.Device:
+		return theme.ComputerIcon()
+	case exif.Time:
+		return theme.CalendarIcon()
+	case exif.People:
+		return theme.AccountIcon()
+	case exif.HiddenPictures:
+		return theme.MediaPhotoIcon()
+	case exif.EditHistory:
+		return theme.DocumentCreateIcon()
+	case exif.Text:
+		return theme.FileTextIcon()
+	}
+	return theme.InfoIcon()
+}
+
+// heading is a panel title.
+func heading(s string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// subheading is a section title with an icon.
+func subheading(s string, icon fyne.Resource) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l)
+}
+
+// wrapped is a plain-text paragraph.
+func wrapped(s string, imp widget.Importance) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = imp
+	return l
+}

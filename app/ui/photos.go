@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"errors"
+	"image"
+	"net/url"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"veil/app"
+	"veil/redact/face"
+)
+
+// dropURIs adds what was dropped on the window: files, and the photos in
+// dropped folders.
+func (v *shell) dropURIs(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	v.add(paths)
+}
+
+// add puts photos (and the photos in folders) in the list at once and
+// starts reading them. A photo already in the list is not added twice.
+func (v *shell) add(paths []string) {
+	var first *entry
+	for _, p := range app.Expand(paths) {
+		if v.find(p) != nil {
+			continue
+		}
+		e := &entry{path: p, state: stOpening}
+		v.entries = append(v.entries, e)
+		if first == nil {
+			first = e
+		}
+	}
+	if len(v.entries) == 0 {
+		return
+	}
+	v.showMain(true)
+	v.list.refresh()
+	if v.selected == nil && first != nil {
+		v.selectEntry(first)
+	}
+	v.pump()
+}
+
+func (v *shell) find(path string) *entry {
+	for _, e := range v.entries {
+		if e.path == path {
+			return e
+		}
+	}
+	return nil
+}
+
+// opened records what app.Open found.
+func (v *shell) opened(e *entry, rep app.Report, err error) {
+	if e.removed {
+		return
+	}
+	if err != nil {
+		v.fail(e, err)
+		return
+	}
+	e.report, e.opened = rep, true
+	e.bounds = image.Rect(0, 0, rep.Width, rep.Height)
+	e.state = stReady
+	v.entryChanged(e)
+}
+
+// decoded records a decoded picture. keep: it is the photo on screen, whose
+// picture stays until another photo is shown.
+func (v *shell) decoded(e *entry, p *app.Photo, img, thumb image.Image, err error, keep bool) {
+	if e.removed {
+		return
+	}
+	if err != nil {
+		v.fail(e, err)
+		return
+	}
+	e.thumb = thumb
+	if keep && e == v.selected {
+		e.photo, e.img = p, img
+		e.bounds = img.Bounds()
+		if !e.found && e.state == stReading {
+			e.state = stDetecting
+		}
+		v.showEntry(e)
+	}
+	v.entryChanged(e)
+}
+
+// detected records the faces found (or why looking failed).
+func (v *shell) detected(e *entry, faces []face.Face, err error) {
+	if e.removed || e.state == stFailed {
+		return
+	}
+	if err != nil {
+		v.fail(e, err)
+		return
+	}
+	e.faces, e.found = faces, true
+	if e.edits != nil {
+		// The person edited before the faces were known: add them, covered.
+		fr := e.faceRegions(v.prefs.Style)
+		e.edits.regions = append(fr, e.edits.regions...)
+		e.edits.covered = append(slices.Repeat([]bool{true}, len(fr)), e.edits.covered...)
+	}
+	if e.state == stDetecting || e.state == stReading {
+		e.state = stReady
+	}
+	if e == v.selected && e.img != nil {
+		v.showEntry(e)
+	}
+	v.entryChanged(e)
+}
+
+// fail marks a photo as failed with the core's one-line reason.
+func (v *shell) fail(e *entry, err error) {
+	e.state, e.err = stFailed, failText(err)
+	e.photo, e.img = nil, nil
+	if e == v.selected {
+		v.editor.Clear()
+		v.refreshPanels()
+	}
+	v.entryChanged(e)
+}
+
+// failText is the reason shown for a failed photo, without its file name
+// (the list shows the name already).
+func failText(err error) string {
+	msg := err.Error()
+	var fe *app.FileError
+	if errors.As(err, &fe) {
+		msg = fe.Err.Error()
+	}
+	if app.IsUnsupported(err) {
+		return lang.L("Not supported: {{.Reason}}", map[string]any{"Reason": msg})
+	}
+	return lang.L("Failed: {{.Reason}}", map[string]any{"Reason": msg})
+}
+
+// selectEntry puts a photo on screen. The previous one keeps its edits and
+// lets its decoded picture go.
+func (v *shell) selectEntry(e *entry) {
+	if e == v.selected {
+		return
+	}
+	if old := v.selected; old != nil {
+		v.storeEdits(old)
+		old.photo, old.img = nil, nil
+	}
+	v.selected = e
+	v.checks.reset()
+	v.editor.Clear()
+	if e != nil && e.img != nil {
+		v.showEntry(e)
+	}
+	v.list.selectEntry(e)
+	v.refreshPanels()
+	v.pump()
+}
+
+// move selects the photo d places away in the list.
+func (v *shell) move(d int) {
+	if len(v.entries) == 0 {
+		return
+	}
+	i := slices.Index(v.entries, v.selected) + d
+	v.selectEntry(v.entries[max(0, min(i, len(v.entries)-1))])
+}
+
+// remove takes a photo out of the list and lets go of everything it held.
+func (v *shell) remove(e *entry) {
+	i := slices.Index(v.entries, e)
+	if i < 0 {
+		return
+	}
+	e.removed = true
+	e.photo, e.img, e.thumb, e.edits = nil, nil, nil, nil
+	v.entries = slices.Delete(v.entries, i, i+1)
+	if e == v.selected {
+		v.selected = nil
+		v.editor.Clear()
+		if len(v.entries) > 0 {
+			v.selectEntry(v.entries[min(i, len(v.entries)-1)])
+		}
+	}
+	v.list.refresh()
+	if len(v.entries) == 0 {
+		v.showMain(false)
+	}
+	v.refreshPanels()
+}
+
+// entryChanged redraws what shows a photo's state.
+func (v *shell) entryChanged(e *entry) {
+	v.list.refreshEntry(e)
+	if e == v.selected {
+		v.refreshPanels()
+	}
+}
+
+// refreshPanels redraws everything that shows the photo on screen.
+func (v *shell) refreshPanels() {
+	v.reveals.show(v.selected, v.prefs)
+	v.legend.refresh()
+	v.tools.refresh()
+	v.saver.refresh()
+}
+
+// showInFolder opens the folder holding a clean copy in the file manager.
+func (v *shell) showInFolder(output string) {
+	u, err := url.Parse(storage.NewFileURI(filepath.Dir(output)).String())
+	if err == nil {
+		_ = v.app.OpenURL(u)
+	}
+}

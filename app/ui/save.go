@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"veil/app"
+)
+
+// saveBar is the bottom of the right column: save the photo on screen or
+// all of them, the progress, and the verified result.
+type saveBar struct {
+	v        *shell
+	save     *widget.Button
+	saveAll  *widget.Button
+	progress *widget.ProgressBar
+	busy     *widget.ProgressBarInfinite
+	result   *widget.Label
+	output   *widget.Label
+	show     *widget.Button
+	note     *widget.Label // the outcome of the last Save all
+	batch    bool          // Save all is running
+	content  fyne.CanvasObject
+}
+
+func newSaveBar(v *shell) *saveBar {
+	s := &saveBar{v: v}
+	s.save = widget.NewButtonWithIcon(lang.L("Save clean copy"), theme.DocumentSaveIcon(), v.saveSelected)
+	s.save.Importance = widget.HighImportance
+	s.saveAll = widget.NewButton(lang.L("Save all"), v.saveAll)
+	s.progress = widget.NewProgressBar()
+	s.busy = widget.NewProgressBarInfinite()
+	s.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.result.Wrapping = fyne.TextWrapWord
+	s.output = widget.NewLabel("")
+	s.output.Wrapping = fyne.TextWrapWord
+	s.show = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() {
+		if e := v.selected; e != nil && e.output != "" {
+			v.showInFolder(e.output)
+		}
+	})
+	s.note = widget.NewLabel("")
+	s.note.Wrapping = fyne.TextWrapWord
+	s.note.Hide()
+	buttons := container.NewBorder(nil, nil, nil, s.saveAll, s.save)
+	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.output, s.show, s.progress, s.busy, s.note, buttons)
+	s.refresh()
+	return s
+}
+
+// refresh shows the state of the photo on screen and of a batch.
+func (s *saveBar) refresh() {
+	e := s.v.selected
+	ready := e != nil && e.opened && e.state != stFailed && e.state != stSaving && e.img != nil && !s.batch
+	setEnabled(s.save, ready && e.found)
+	setEnabled(s.saveAll, !s.batch && s.v.saveable() > 0)
+	showIf(s.progress, s.batch)
+	showIf(s.busy, e != nil && e.state == stSaving && !s.batch)
+	switch {
+	case e != nil && e.state == stSaved:
+		s.result.SetText(lang.L("Saved · checked: no metadata left"))
+		s.output.SetText(filepath.Base(e.output))
+	case e != nil && e.state == stSaveFailed:
+		s.result.SetText(lang.L("Not saved"))
+		s.output.SetText(e.err)
+	default:
+		s.result.SetText("")
+		s.output.SetText("")
+	}
+	showIf(s.result, s.result.Text != "")
+	showIf(s.output, s.output.Text != "")
+	showIf(s.show, e != nil && e.state == stSaved)
+}
+
+// summary shows (or with "" hides) the outcome of a batch.
+func (s *saveBar) summary(text string, bad bool) {
+	s.note.Importance = widget.MediumImportance
+	if bad {
+		s.note.Importance = widget.DangerImportance
+	}
+	s.note.SetText(text)
+	showIf(s.note, text != "")
+}
+
+func showIf(o fyne.CanvasObject, on bool) {
+	if on && !o.Visible() {
+		o.Show()
+	} else if !on && o.Visible() {
+		o.Hide()
+	}
+}
+
+// saveable counts the photos Save all would write.
+func (v *shell) saveable() int {
+	n := 0
+	for _, e := range v.entries {
+		if e.opened && e.state != stFailed && !(e.state == stSaved && !e.dirty) {
+			n++
+		}
+	}
+	return n
+}
+
+// saveSelected writes the clean copy of the photo on screen.
+func (v *shell) saveSelected() {
+	e := v.selected
+	if e == nil || e.photo == nil || !e.found || e.state == stSaving || v.saver.batch {
+		return
+	}
+	v.storeEdits(e)
+	ed, p, set := v.appEdits(e).toApp(), e.photo, v.prefs.settings()
+	e.state = stSaving
+	v.entryChanged(e)
+	v.spawn(func() {
+		r := p.Save(ed, set)
+		v.post(func() { v.saved(e, r) })
+	})
+}
+
+// saved records the result of one save.
+func (v *shell) saved(e *entry, r app.Result) {
+	if e.removed {
+		return
+	}
+	if r.Err != nil {
+		// The photo itself is fine: the person can fix the cause and retry.
+		e.state, e.err, e.output = stSaveFailed, failText(r.Err), ""
+	} else {
+		e.state, e.output, e.dirty = stSaved, r.Output, false
+	}
+	v.entryChanged(e)
+	v.saver.refresh()
+}

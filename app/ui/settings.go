@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"veil/app"
+	"veil/redact"
+)
+
+// The preference keys: the only things Veil stores. Never a file name, the
+// folder of a photo, or any history.
+const (
+	keyOutDir      = "outDir"      // "" is next to the original
+	keyRandomNames = "randomNames" // bool
+	keyKeepICC     = "keepICC"     // bool, default true
+	keyQuality     = "jpegQuality" // int 1–100, default 92
+	keyStyle       = "defaultStyle"
+)
+
+// storedKeys is the keep-list of preferences: scrubPrefs removes any other
+// key (Fyne's file dialog, for one, would remember the last folder).
+var storedKeys = map[string]bool{keyOutDir: true, keyRandomNames: true, keyKeepICC: true, keyQuality: true, keyStyle: true}
+
+// prefs are the settings of the Settings dialog.
+type prefs struct {
+	OutDir      string
+	RandomNames bool
+	KeepICC     bool
+	Quality     int
+	Style       redact.Style
+}
+
+func loadPrefs(p fyne.Preferences) prefs {
+	s := prefs{
+		OutDir:      p.String(keyOutDir),
+		RandomNames: p.Bool(keyRandomNames),
+		KeepICC:     p.BoolWithFallback(keyKeepICC, true),
+		Quality:     p.IntWithFallback(keyQuality, app.DefaultJPEGQuality),
+		Style:       redact.Blur,
+	}
+	if st, err := redact.ParseStyle(p.String(keyStyle)); err == nil {
+		s.Style = st
+	}
+	if s.Quality < 1 || s.Quality > 100 {
+		s.Quality = app.DefaultJPEGQuality
+	}
+	return s
+}
+
+func (s prefs) store(p fyne.Preferences) {
+	p.SetString(keyOutDir, s.OutDir)
+	p.SetBool(keyRandomNames, s.RandomNames)
+	p.SetBool(keyKeepICC, s.KeepICC)
+	p.SetInt(keyQuality, s.Quality)
+	p.SetString(keyStyle, s.Style.String())
+	scrubPrefs(p)
+}
+
+// settings are the prefs as the core takes them. Photos are saved one at
+// a time, so one job.
+func (s prefs) settings() app.Settings {
+	return app.Settings{OutDir: s.OutDir, RandomNames: s.RandomNames, DropICC: !s.KeepICC, JPEGQuality: s.Quality, Jobs: 1}
+}
+
+// scrubPrefs removes every stored value that is not one of Veil's settings.
+func scrubPrefs(p fyne.Preferences) {
+	r, ok := p.(interface{ ReadValues(func(map[string]any)) })
+	if !ok {
+		return
+	}
+	var extra []string
+	r.ReadValues(func(m map[string]any) {
+		for k := range m {
+			if !storedKeys[k] {
+				extra = append(extra, k)
+			}
+		}
+	})
+	for _, k := range extra {
+		p.RemoveValue(k)
+	}
+}
+
+// showSettings opens the Settings dialog. Changes apply when confirmed.
+func (v *shell) showSettings() {
+	s := v.prefs
+	folder := widget.NewLabel(outDirText(s.OutDir))
+	folder.Wrapping = fyne.TextWrapWord
+	choose := widget.NewButton(lang.L("Choose folder…"), func() {
+		v.pickFolder(func(dir string) { s.OutDir = dir; folder.SetText(outDirText(dir)) })
+	})
+	next := widget.NewButton(lang.L("Next to the original"), func() { s.OutDir = ""; folder.SetText(outDirText("")) })
+	random := widget.NewCheck(lang.L("Give clean copies random names"), func(b bool) { s.RandomNames = b })
+	random.SetChecked(s.RandomNames)
+	icc := widget.NewCheck(lang.L("Keep the colour profile (faithful colour; it says nothing about you)"), func(b bool) { s.KeepICC = b })
+	icc.SetChecked(s.KeepICC)
+	qText := widget.NewLabel(strconv.Itoa(s.Quality))
+	quality := widget.NewSlider(50, 100)
+	quality.Step = 1
+	quality.SetValue(float64(s.Quality))
+	quality.OnChanged = func(f float64) { s.Quality = int(f); qText.SetText(strconv.Itoa(s.Quality)) }
+	style := widget.NewRadioGroup(styleNames(), func(n string) {
+		for i, sn := range styleNames() {
+			if sn == n {
+				s.Style = redact.Style(i)
+			}
+		}
+	})
+	style.Horizontal, style.Required = true, true
+	style.SetSelected(styleNames()[styleIndex(s.Style)])
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Save clean copies"), container.NewVBox(folder, container.NewHBox(next, choose))),
+		widget.NewFormItem(lang.L("File names"), random),
+		widget.NewFormItem(lang.L("Colour"), icc),
+		widget.NewFormItem(lang.L("JPEG quality"), container.NewBorder(nil, nil, nil, qText, quality)),
+		widget.NewFormItem(lang.L("Cover faces with"), style),
+	}
+	d := dialog.NewForm(lang.L("Settings"), lang.L("Save settings"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			v.applyPrefs(s)
+		}
+	}, v.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// applyPrefs stores new settings and uses them from now on.
+func (v *shell) applyPrefs(s prefs) {
+	v.prefs = s
+	s.store(v.app.Preferences())
+	v.refreshPanels()
+}
+
+func outDirText(dir string) string {
+	if dir == "" {
+		return lang.L("Next to the original")
+	}
+	return dir
+}
