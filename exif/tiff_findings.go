@@ -1,6 +1,7 @@
 package exif
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -197,7 +198,7 @@ func (d exifDirs) text(t *tiff.Tag, kind int) string {
 		}
 		code, body := string(v[:8]), v[8:]
 		if code == "UNICODE\x00" {
-			return strings.TrimSpace(utf16Text(body, d.order.String() == "BigEndian"))
+			return strings.TrimSpace(utf16Text(body, d.order == binary.BigEndian))
 		}
 		v = body
 	}
