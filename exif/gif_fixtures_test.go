@@ -32,7 +32,6 @@ var gifFixtures = map[string]func() []byte{
 	"icc-app-extension.gif":        gifICCFixture,
 	"unknown-app-extension.gif":    gifUnknownAppFixture,
 	"loop-with-extra-data.gif":     gifLoopExtraFixture,
-	"unknown-extension-label.gif":  gifUnknownLabelFixture,
 	"bad-truncated-subblock.gif":   gifBadTruncatedFixture,
 	"bad-no-trailer.gif":           gifBadNoTrailerFixture,
 	"bad-unknown-block.gif":        gifBadUnknownBlockFixture,
@@ -168,12 +167,6 @@ func gifLoopExtraFixture() []byte {
 	loop = append(loop, 3, 1, 0, 0)                    // sub-block 1: loop forever
 	loop = append(loop, gifSubs([]byte(gifMarker))...) // extra sub-block, terminator
 	return gifSplice(gifEncode(gifPicture(0)), loop, nil)
-}
-
-// gifUnknownLabelFixture uses extension label 0x7F, which GIF89a does not
-// define; image/gif refuses such files, Veil drops the block.
-func gifUnknownLabelFixture() []byte {
-	return gifSplice(gifEncode(gifPicture(0)), nil, gifExt(0x7F, []byte(gifMarker)))
 }
 
 func gifBadTruncatedFixture() []byte {
