@@ -1,0 +1,105 @@
+package exif
+
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// A colour profile is kept by default (people ask for faithful colour), but
+// a profile is also a place where words hide: its description, copyright,
+// device manufacturer and model, a display calibration's name, private
+// tags. neutralICC keeps what colour management reads and blanks the rest,
+// in place, so that offsets and sizes stay valid (ICC.1:2022 §7).
+
+// iccColourTags are the tag signatures whose data colour management uses;
+// their data is kept as it is. Every other tag's data is blanked.
+var iccColourTags = map[string]bool{
+	"A2B0": true, "A2B1": true, "A2B2": true, "B2A0": true, "B2A1": true, "B2A2": true,
+	"D2B0": true, "D2B1": true, "D2B2": true, "D2B3": true, "B2D0": true, "B2D1": true, "B2D2": true, "B2D3": true,
+	"rXYZ": true, "gXYZ": true, "bXYZ": true, "rTRC": true, "gTRC": true, "bTRC": true, "kTRC": true,
+	"wtpt": true, "bkpt": true, "chad": true, "chrm": true, "cicp": true, "clro": true, "clrt": true,
+	"clot": true, "lumi": true, "meas": true, "gamt": true, "pre0": true, "pre1": true, "pre2": true,
+	"ncl2": true, "tech": true, "view": true, "rig0": true, "rig2": true, "ciis": true,
+}
+
+// iccStandardNames are descriptions of widely shipped profiles: they say
+// nothing about a person and are kept, so the profile stays recognisable.
+var iccStandardNames = []string{
+	"sRGB IEC61966-2.1", "sRGB IEC61966-2-1 black scaled", "sRGB IEC61966-2.1 (Equivalent)", "sRGB",
+	"sRGB built-in", "Display P3", "Adobe RGB (1998)", "ProPhoto RGB", "Generic RGB Profile",
+	"Generic Gray Profile", "Generic Gray Gamma 2.2 Profile", "Generic CMYK Profile", "Dot Gain 20%",
+	"U.S. Web Coated (SWOP) v2", "Coated FOGRA39 (ISO 12647-2:2004)", "c2", "c2ci", "Rec. 2020",
+	"ITU-R BT.2020", "DCI-P3", "Linear sRGB", "Gray Gamma 2.2", "GIMP built-in sRGB", "Apple RGB",
+}
+
+// neutralICC returns a copy of icc with every tag outside iccColourTags
+// zeroed (type signature and all), the description blanked unless it is a
+// standard name, the header's device manufacturer, device model and
+// creator zeroed, and the profile ID zeroed ("not computed", ICC.1 §7.2.18)
+// when anything changed. It fails on a profile whose header or tag table
+// does not fit: such a profile is dropped, not kept.
+func neutralICC(icc []byte) ([]byte, error) {
+	if len(icc) < 132 || string(icc[36:40]) != "acsp" || uint64(binary.BigEndian.Uint32(icc[0:4])) != uint64(len(icc)) {
+		return nil, FormatError("colour profile header")
+	}
+	count := binary.BigEndian.Uint32(icc[128:132])
+	if uint64(count)*12 > uint64(len(icc)-132) {
+		return nil, FormatError("colour profile tag table")
+	}
+	out := slices.Clone(icc)
+	keepDesc := slices.Contains(iccStandardNames, iccDescription(icc))
+	for i := range int(count) {
+		e := out[132+12*i:]
+		sig := string(e[:4])
+		off, size := uint64(binary.BigEndian.Uint32(e[4:8])), uint64(binary.BigEndian.Uint32(e[8:12]))
+		if off < 132 || off+size > uint64(len(out)) {
+			return nil, FormatError("colour profile tag " + printable(sig) + " outside the profile")
+		}
+		if iccColourTags[sig] || (sig == "desc" && keepDesc) {
+			continue
+		}
+		blankTag(out[off : off+size])
+	}
+	clear(out[48:56]) // device manufacturer and model
+	clear(out[80:84]) // profile creator
+	if !slices.Equal(out, icc) {
+		clear(out[84:100]) // profile ID: an MD5 of the old bytes
+	}
+	return out, nil
+}
+
+// blankTag zeroes a tag's data but keeps its type signature for text types
+// a reader may look for, so the profile stays well-formed where readers
+// are strict about 'desc'.
+func blankTag(data []byte) {
+	if len(data) >= 4 {
+		switch string(data[:4]) {
+		case "desc", "text":
+			clear(data[4:])
+			return
+		case "mluc":
+			clear(data[4:])
+			if len(data) >= 16 {
+				data[15] = 12 // record size, fixed at 12 (ICC.1 §10.15); count 0
+			}
+			return
+		}
+	}
+	clear(data)
+}
+
+// iccNeutral reports whether a kept profile is already neutral.
+func iccNeutral(icc []byte) bool {
+	n, err := neutralICC(icc)
+	return err == nil && slices.Equal(n, icc)
+}
+
+func printable(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c < 0x20 || c > 0x7e {
+			b[i] = '?'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,123 @@
+package exif
+
+import (
+	"bytes"
+	"encoding/binary"
+	"testing"
+)
+
+// iccFixture builds a small profile: a 128-byte header (size, 'acsp' at 36,
+// device manufacturer 'APPL' and model 'VEIL' at 48, creator 'VEIL' at 80,
+// a profile ID at 84), a tag table, and tags: desc (v2 textDescription),
+// cprt (text), rXYZ (XYZ, colour data) and a private 'mmod' tag.
+func iccFixture(desc string) []byte {
+	type tag struct {
+		sig  string
+		data []byte
+	}
+	descData := append([]byte("desc\x00\x00\x00\x00"), iccBE32(uint32(len(desc)+1))...) // type, reserved, ASCII count with NUL
+	descData = append(append(descData, desc...), make([]byte, 1+12+67)...)           // NUL, empty Unicode and ScriptCode parts
+	tags := []tag{
+		{"desc", descData},
+		{"cprt", append([]byte("text\x00\x00\x00\x00"), "Copyright VEIL-MARKER owner\x00"...)},
+		{"rXYZ", append([]byte("XYZ \x00\x00\x00\x00"), iccBE32(0x6fa2)[0:4]...)},
+		{"mmod", append([]byte("mmod\x00\x00\x00\x00"), "VEIL-MARKER serial"...)},
+	}
+	n := 128 + 4 + 12*len(tags)
+	var body []byte
+	var table []byte
+	for _, t := range tags {
+		off := n + len(body)
+		table = append(table, t.sig...)
+		table = append(table, iccBE32(uint32(off))...)
+		table = append(table, iccBE32(uint32(len(t.data)))...)
+		body = append(body, t.data...)
+		for len(body)%4 != 0 {
+			body = append(body, 0)
+		}
+	}
+	h := make([]byte, 128)
+	binary.BigEndian.PutUint32(h[0:], uint32(n+len(body))) // profile size
+	copy(h[36:], "acsp")                                   // file signature
+	copy(h[48:], "APPLVEIL")                               // device manufacturer and model
+	copy(h[80:], "VEIL")                                   // profile creator
+	copy(h[84:], "0123456789abcdef")                       // profile ID
+	out := append(h, iccBE32(uint32(len(tags)))...)
+	return append(append(out, table...), body...)
+}
+
+func iccBE32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+
+func TestNeutralICCBlanksWordsAndKeepsColour(t *testing.T) {
+	in := iccFixture("Jane's calibrated VEIL-MARKER display")
+	out, err := neutralICC(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(in) {
+		t.Fatalf("size changed %d -> %d", len(in), len(out))
+	}
+	for _, word := range []string{"VEIL-MARKER", "Jane", "APPL", "0123456789"} {
+		if bytes.Contains(out, []byte(word)) {
+			t.Errorf("%q survives", word)
+		}
+	}
+	if got, want := iccTag(out, "rXYZ"), iccTag(in, "rXYZ"); !bytes.Equal(got, want) {
+		t.Error("colour data changed")
+	}
+	if iccDescription(out) != "" {
+		t.Errorf("description %q survives", iccDescription(out))
+	}
+	if !iccNeutral(out) || iccNeutral(in) {
+		t.Error("iccNeutral disagrees with neutralICC")
+	}
+	if &in[0] == &out[0] || !bytes.Contains(in, []byte("Jane")) {
+		t.Error("the input was modified")
+	}
+}
+
+func TestNeutralICCKeepsAStandardDescription(t *testing.T) {
+	out, err := neutralICC(iccFixture("Display P3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := iccDescription(out); got != "Display P3" {
+		t.Errorf("description %q, want Display P3", got)
+	}
+	if bytes.Contains(out, []byte("VEIL-MARKER")) {
+		t.Error("a marker survives beside a standard description")
+	}
+}
+
+func TestNeutralICCRefusesBrokenProfiles(t *testing.T) {
+	good := iccFixture("x")
+	tests := []struct {
+		name string
+		edit func(b []byte) []byte
+	}{
+		{"too short", func(b []byte) []byte { return b[:100] }},
+		{"no acsp signature", func(b []byte) []byte { b[36] = 'x'; return b }},
+		{"size field disagrees", func(b []byte) []byte { return b[:len(b)-4] }},
+		{"tag count past the end", func(b []byte) []byte { binary.BigEndian.PutUint32(b[128:], 1<<30); return b }},
+		{"tag offset past the end", func(b []byte) []byte { binary.BigEndian.PutUint32(b[136:], 1<<30); return b }},
+		{"tag inside the header", func(b []byte) []byte { binary.BigEndian.PutUint32(b[136:], 4); return b }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := neutralICC(tt.edit(bytes.Clone(good))); err == nil {
+				t.Error("accepted")
+			}
+		})
+	}
+}
+
+func FuzzNeutralICC(f *testing.F) {
+	f.Add(iccFixture("Display P3"))
+	f.Add(iccFixture("someone's"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		out, err := neutralICC(b)
+		if err == nil && (len(out) != len(b) || !iccNeutral(out)) {
+			t.Fatal("neutral profile is not stable")
+		}
+	})
+}
