@@ -169,9 +169,13 @@ func (webpHandler) strip(data []byte, opt Options) ([]byte, error) {
 		switch c.id {
 		case "ICCP":
 			// An ICCP without the flag is not used by decoders: dropped.
+			// A kept profile loses its words (neutralICC); one that
+			// cannot be parsed is dropped.
 			if !opt.DropICC && f.flags&webpICCBit != 0 {
-				out = appendChunk(out, c.id, c.data)
-				flags |= webpICCBit
+				if icc, err := neutralICC(c.data); err == nil {
+					out = appendChunk(out, c.id, icc)
+					flags |= webpICCBit
+				}
 			}
 		case "ANIM", "ALPH", "VP8 ", "VP8L":
 			out = appendChunk(out, c.id, c.data)
@@ -256,6 +260,9 @@ func (webpHandler) verify(data []byte, opt Options) error {
 		case "ICCP":
 			if opt.DropICC {
 				return fmt.Errorf("%w: WebP colour profile", ErrNotClean)
+			}
+			if !iccNeutral(c.data) {
+				return fmt.Errorf("%w: WebP colour profile holds text or private tags", ErrNotClean)
 			}
 			iccp = true
 		case "ANIM", "ALPH", "VP8 ", "VP8L":
