@@ -187,6 +187,22 @@ func TestFaceRegionCoversTheFace(t *testing.T) {
 			}
 		})
 	}
+	t.Run("random faces of every proportion", func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(3, 4))
+		for range 300 {
+			x, y := rng.IntN(700)-30, rng.IntN(540)-30
+			face := image.Rect(x, y, x+1+rng.IntN(120), y+1+rng.IntN(120))
+			r := FaceRegion(face, bounds)
+			f := face.Intersect(bounds)
+			for py := f.Min.Y; py < f.Max.Y; py++ {
+				for px := f.Min.X; px < f.Max.X; px++ {
+					if !r.Contains(image.Pt(px, py)) {
+						t.Fatalf("face %v: pixel (%d,%d) is not covered by %v", face, px, py, r.Rect)
+					}
+				}
+			}
+		}
+	})
 	t.Run("the hair line gets more room than the chin", func(t *testing.T) {
 		face := image.Rect(200, 200, 300, 300)
 		r := FaceRegion(face, bounds)
