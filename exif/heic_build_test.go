@@ -42,6 +42,8 @@ type heicHandmade struct {
 	primaryProps  []byte   // more association indices of item 1
 	extraRefs     [][]byte // more iref children
 	extraItemData [][]byte // data of items 3, 4, … in the mdat, in order
+	extraIpma     [][]byte // more ipma entries: item_ID(16), count(8), indices
+	mdatJunk      []byte   // bytes in the mdat that no item uses
 	tail          []byte   // bytes after the mdat
 }
 
@@ -85,12 +87,14 @@ func (h heicHandmade) build() []byte {
 			hfull("iref", 0, 0, bytes.Join(refs, nil)),
 			hbox("iprp",
 				hbox("ipco", bytes.Join(props, nil)),
-				hfull("ipma", 0, 0, be32(1), be16(1), []byte{byte(len(assoc))}, assoc), // entry_count 1; item 1 and its associations
+				hfull("ipma", 0, 0, be32(uint32(1+len(h.extraIpma))), // entry_count
+					be16(1), []byte{byte(len(assoc))}, assoc, // item 1 and its associations
+					bytes.Join(h.extraIpma, nil)),
 			),
 		)
 	}
 	size := len(ftyp) + len(meta(0)) + 8 // the meta box's size does not depend on the offsets
-	mdat := hbox("mdat", bytes.Join(datas, nil))
+	mdat := hbox("mdat", bytes.Join(datas, nil), h.mdatJunk)
 	out := append(append(ftyp, meta(uint32(size))...), mdat...)
 	return append(out, h.tail...)
 }
