@@ -144,7 +144,8 @@ func parseIHDR(d []byte, size int) (w, h int, err error) {
 }
 
 // pngKeep reports whether chunk c may stay in a clean file: the keep-list
-// of DESIGN.md. Kept ancillary chunks must have their exact length (PNG
+// of DESIGN.md, no more (cICP, mDCV and cLLI are not on it, so an HDR PNG
+// loses its colour signalling). Kept ancillary chunks must have their exact length (PNG
 // §11.3), so no data can ride along inside an oversized gAMA or sRGB.
 func pngKeep(c pngChunk, animated bool, opt Options) bool {
 	n := len(c.data)
@@ -161,8 +162,6 @@ func pngKeep(c pngChunk, animated bool, opt Options) bool {
 		return n == 1
 	case "sBIT": // one to four significant-bit counts
 		return n >= 1 && n <= 4
-	case "cICP": // four code points
-		return n == 4
 	case "iCCP": // kept unless the person drops it, under a neutral name
 		return !opt.DropICC && bytes.HasPrefix(c.data, pngICCName)
 	case "acTL": // APNG animation control

@@ -246,9 +246,11 @@ func pngICC(desc string) []byte {
 	return append(h, tag...)
 }
 
-// iCCP: profile name, NUL, compression method 0, zlib stream.
+// iCCP: profile name, NUL, compression method 0, zlib stream. The
+// profile is kept by default, so only its free-text name, which Veil
+// replaces, carries the marker.
 func pngICCP() []byte {
-	d := append([]byte(pngMarker+" profile\x00\x00"), pngZlib(pngICC(pngMarker+" Display"))...)
+	d := append([]byte(pngMarker+" profile\x00\x00"), pngZlib(pngICC("Veil Test Display"))...)
 	return pngJoin(pngInsert(pngBase(), "IDAT", pngTestChunk{"iCCP", d}))
 }
 
@@ -312,7 +314,7 @@ func pngColourChunks() []byte {
 		chrm = binary.BigEndian.AppendUint32(chrm, v) // white point, red, green, blue x and y
 	}
 	return pngJoin(pngInsert(pngBase(), "IDAT",
-		pngTestChunk{"cICP", []byte{1, 13, 0, 1}},                       // BT.709, sRGB, RGB, full range
+		pngTestChunk{"cICP", []byte{1, 13, 0, 1}},                       // BT.709, sRGB, RGB, full range: dropped
 		pngTestChunk{"sRGB", []byte{0}},                                 // perceptual
 		pngTestChunk{"gAMA", binary.BigEndian.AppendUint32(nil, 45455)}, // 1/2.2
 		pngTestChunk{"cHRM", chrm},
