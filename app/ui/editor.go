@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"image"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"veil/redact"
+)
+
+// EditMode is what a drag on the Editor does.
+type EditMode int
+
+// The edit modes. After a region is added the Editor returns to ModeSelect
+// by itself (and calls OnModeChanged).
+const (
+	ModeSelect     EditMode = iota // tap selects; drag moves or resizes the selected region
+	ModeAddRect                    // drag draws a new rectangle
+	ModeAddEllipse                 // drag draws a new ellipse
+	ModeCrop                       // drag draws, moves or resizes the crop
+)
+
+// maxUndo bounds the undo history of one photo.
+const maxUndo = 64
+
+// item is one region of the photo with its covered state: an uncovered
+// region stays on screen as an outline but is not written.
+type item struct {
+	r       redact.Region
+	covered bool
+}
+
+// snapshot is one step of the undo history.
+type snapshot struct {
+	items []item
+	crop  image.Rectangle
+	sel   int
+}
+
+// Editor shows the upright photo with a live preview of the exact pixels
+// that will be written, and lets the person add, select, move, resize,
+// uncover and remove regions and draw a crop with the mouse. All its methods
+// must be called on the UI goroutine.
+type Editor struct {
+	widget.BaseWidget
+
+	// OnChanged is called (on the UI goroutine) after the regions, their
+	// covered state, the crop or the selection changed, whether by the mouse
+	// or by a method; not by SetPhoto or Clear.
+	OnChanged func()
+	// OnModeChanged is called when the Editor changes its own mode (it
+	// returns to ModeSelect after a region is drawn).
+	OnModeChanged func(EditMode)
+
+	img     image.Image
+	photoID uint64 // changes with every SetPhoto and Clear
+	items   []item
+	crop    image.Rectangle
+	sel     int
+	mode    EditMode
+	aspect  redact.Aspect
+	style   redact.Style
+	undo    []snapshot
+
+	drag   *dragState  // the drag in progress, if any
+	cursor desktop.Cursor
+
+	prev preview // the display-size preview and its worker
+}
+
+// Compile-time checks of the input interfaces the Editor implements.
+var (
+	_ fyne.Draggable     = (*Editor)(nil)
+	_ fyne.Tappable      = (*Editor)(nil)
+	_ desktop.Hoverable  = (*Editor)(nil)
+	_ desktop.Cursorable = (*Editor)(nil)
+)
+
+// NewEditor returns an empty Editor in ModeSelect with style Blur.
+func NewEditor() *Editor {
+	e := &Editor{sel: -1, style: redact.Blur, cursor: desktop.DefaultCursor}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// SetPhoto shows img (upright) with regions, all covered. It resets the
+// selection, the crop and the undo history, and returns to ModeSelect.
+func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
+	e.photoID++
+	e.img = img
+	e.items = make([]item, len(regions))
+	for i, r := range regions {
+		e.items[i] = item{r: r, covered: true}
+	}
+	e.crop, e.sel, e.undo, e.drag = image.Rectangle{}, -1, nil, nil
+	e.setMode(ModeSelect)
+	e.prev.reset()
+	e.requestPreview()
+	e.Refresh()
+}
+
+// Clear shows no photo and drops the image and the preview buffers.
+func (e *Editor) Clear() {
+	e.photoID++
+	e.img, e.items, e.crop, e.sel, e.undo, e.drag = nil, nil, image.Rectangle{}, -1, nil, nil
+	e.prev.reset()
+	e.Refresh()
+}
+
+// HasPhoto reports whether a photo is shown.
+func (e *Editor) HasPhoto() bool { return e.img != nil }
+
+// Regions returns a copy of the covered regions, in drawing order: the
+// regions to write.
+func (e *Editor) Regions() []redact.Region {
+	var out []redact.Region
+	for _, it := range e.items {
+		if it.covered {
+			out = append(out, it.r)
+		}
+	}
+	return out
+}
+
+// AllRegions returns a copy of every region, covered or not; its indices
+// are the ones Select, Covered and ToggleCovered take.
+func (e *Editor) AllRegions() []redact.Region {
+	out := make([]redact.Region, len(e.items))
+	for i, it := range e.items {
+		out[i] = it.r
+	}
+	return out
+}
+
+// Covered reports whether region i is covered (false for a bad index).
+func (e *Editor) Covered(i int) bool { return i >= 0 && i < len(e.items) && e.items[i].covered }
+
+// Crop returns the crop rectangle in image pixels; empty means no crop.
+func (e *Editor) Crop() image.Rectangle { return e.crop }
+
+// Mode returns the current edit mode.
+func (e *Editor) Mode() EditMode { return e.mode }
+
+// SetMode changes what a drag does. It does not call OnModeChanged.
+func (e *Editor) SetMode(m EditMode) {
+	e.mode = m
+	e.drag = nil
+	e.Refresh()
+}
+
+func (e *Editor) setMode(m EditMode) {
+	if e.mode == m {
+		return
+	}
+	e.mode = m
+	if e.OnModeChanged != nil {
+		e.OnModeChanged(m)
+	}
+}
+
+// Aspect returns the crop aspect preset.
+func (e *Editor) Aspect() redact.Aspect { return e.aspect }
+
+// SetAspect sets the crop aspect preset. An existing crop is refitted to it
+// (undoably); in ModeCrop with no crop yet, a fixed ratio proposes the
+// largest centred crop of that ratio.
+func (e *Editor) SetAspect(a redact.Aspect) {
+	e.aspect = a
+	if e.img == nil || a.IsFree() {
+		return
+	}
+	b := e.img.Bounds()
+	switch {
+	case !e.crop.Empty():
+		if c := a.Fit(e.crop, b); !c.Empty() {
+			e.change(func() { e.crop = c })
+		}
+	case e.mode == ModeCrop:
+		e.change(func() { e.crop = a.Fit(b, b) })
+	}
+}
+
+// Style returns the style given to new regions.
+func (e *Editor) Style() redact.Style { return e.style }
+
+// SetStyle sets the style of new regions and, undoably, of the selected one.
+func (e *Editor) SetStyle(s redact.Style) {
+	e.style = s
+	if e.sel >= 0 && e.items[e.sel].r.Style != s {
+		e.change(func() { e.items[e.sel].r.Style = s })
+	}
+}
+
+// Selected returns the index of the selected region, or -1.
+func (e *Editor) Selected() int { return e.sel }
+
+// Select selects region i; any index out of range selects none. Selection
+// is not an undo step.
+func (e *Editor) Select(i int) {
+	if i < 0 || i >= len(e.items) {
+		i = -1
+	}
+	if i == e.sel {
+		return
+	}
+	e.sel = i
+	e.Refresh()
+	e.changed()
+}
+
+// ToggleCovered uncovers a covered region (it stays on screen, outlined, and
+// is no longer written) or covers an uncovered one again.
+func (e *Editor) ToggleCovered(i int) {
+	if i < 0 || i >= len(e.items) {
+		return
+	}
+	e.change(func() { e.items[i].covered = !e.items[i].covered })
+}
+
+// RemoveSelected removes the selected region and reports whether there was one.
+func (e *Editor) RemoveSelected() bool {
+	if e.sel < 0 {
+		return false
+	}
+	e.change(func() {
+		e.items = slices.Delete(e.items, e.sel, e.sel+1)
+		e.sel = -1
+	})
+	return true
+}
+
+// Nudge moves the selected region by (dx, dy) image pixels, keeping it on
+// the image, and reports whether there was one to move.
+func (e *Editor) Nudge(dx, dy int) bool {
+	if e.sel < 0 || e.img == nil {
+		return false
+	}
+	r := e.items[e.sel].r.Rect
+	d := clampMove(r, image.Pt(dx, dy), e.img.Bounds())
+	if d == (image.Point{}) {
+		return true
+	}
+	e.change(func() { e.items[e.sel].r = e.items[e.sel].r.Moved(d.X, d.Y) })
+	return true
+}
+
+// ResetCrop removes the crop.
+func (e *Editor) ResetCrop() {
+	if e.crop.Empty() {
+		return
+	}
+	e.change(func() { e.crop = image.Rectangle{} })
+}
+
+// CanUndo reports whether Undo has a step to take back.
+func (e *Editor) CanUndo() bool { return len(e.undo) > 0 }
+
+// Undo takes back the last change to the regions or the crop and reports
+// whether there was one.
+func (e *Editor) Undo() bool {
+	if len(e.undo) == 0 {
+		return false
+	}
+	s := e.undo[len(e.undo)-1]
+	e.undo = e.undo[:len(e.undo)-1]
+	e.items, e.crop, e.sel, e.drag = s.items, s.crop, s.sel, nil
+	if e.sel >= len(e.items) {
+		e.sel = -1
+	}
+	e.afterChange()
+	return true
+}
+
+// snap returns a copy of the undoable state.
+func (e *Editor) snap() snapshot {
+	return snapshot{items: slices.Clone(e.items), crop: e.crop, sel: e.sel}
+}
+
+// push records s as an undo step, dropping the oldest beyond maxUndo.
+func (e *Editor) push(s snapshot) {
+	if len(e.undo) >= maxUndo {
+		e.undo = slices.Delete(e.undo, 0, len(e.undo)-maxUndo+1)
+	}
+	e.undo = append(e.undo, s)
+}
+
+// change records an undo step, applies fn and publishes the result.
+func (e *Editor) change(fn func()) {
+	e.push(e.snap())
+	fn()
+	e.afterChange()
+}
+
+// afterChange recomputes the preview, redraws and calls OnChanged.
+func (e *Editor) afterChange() {
+	e.requestPreview()
+	e.Refresh()
+	e.changed()
+}
+
+func (e *Editor) changed() {
+	if e.OnChanged != nil {
+		e.OnChanged()
+	}
+}
+
+// clampMove limits the move d of r so that r does not go further outside
+// bounds than it already is.
+func clampMove(r image.Rectangle, d image.Point, bounds image.Rectangle) image.Point {
+	lim := func(v, from, size, bmin, bmax int) int {
+		lo := min(bmin, from) - from      // not further left/up than now
+		hi := max(bmax-size, from) - from // not further right/down than now
+		return max(lo, min(hi, v))
+	}
+	return image.Pt(
+		lim(d.X, r.Min.X, r.Dx(), bounds.Min.X, bounds.Max.X),
+		lim(d.Y, r.Min.Y, r.Dy(), bounds.Min.Y, bounds.Max.Y),
+	)
+}

@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"veil/redact"
+)
+
+// CreateRenderer returns the Editor's renderer (fyne.Widget).
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
+	r := &editorRenderer{e: e}
+	r.photo = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
+	r.photo.Hide()
+	r.overlay = canvas.NewRaster(r.draw)
+	r.objects = []fyne.CanvasObject{r.photo, r.overlay}
+	return r
+}
+
+// editorRenderer shows the preview as an image scaled by the canvas, and
+// draws outlines, handles, the crop and stand-in covers into a transparent
+// raster at device resolution above it.
+type editorRenderer struct {
+	e       *Editor
+	photo   *canvas.Image
+	overlay *canvas.Raster
+	buf     *image.RGBA // the overlay's pixels, reused between frames
+	labels  []*coverLabel
+	objects []fyne.CanvasObject
+}
+
+// coverLabel marks a region that is not covered, so that its state is
+// told in words and not by colour or dashes alone.
+type coverLabel struct {
+	bg   *canvas.Rectangle
+	icon *canvas.Image
+	text *canvas.Text
+}
+
+func newCoverLabel() *coverLabel {
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = 4
+	icon := canvas.NewImageFromResource(theme.VisibilityIcon())
+	icon.FillMode = canvas.ImageFillContain
+	return &coverLabel{bg: bg, icon: icon, text: canvas.NewText(lang.L("Not covered"), color.Black)}
+}
+
+func (l *coverLabel) size() fyne.Size {
+	t := l.text.MinSize()
+	return fyne.NewSize(t.Height+t.Width+3*theme.InnerPadding()/2, t.Height+theme.InnerPadding()/2)
+}
+
+func (l *coverLabel) place(pos fyne.Position) {
+	s, t, pad := l.size(), l.text.MinSize(), theme.InnerPadding()/2
+	l.bg.Move(pos)
+	l.bg.Resize(s)
+	l.icon.Move(pos.AddXY(pad, (s.Height-t.Height)/2))
+	l.icon.Resize(fyne.NewSquareSize(t.Height))
+	l.text.Move(pos.AddXY(pad+t.Height+pad/2, (s.Height-t.Height)/2))
+	l.text.Resize(t)
+}
+
+func (r *editorRenderer) Destroy() {}
+
+func (r *editorRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
+
+func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// Refresh shows the latest preview, rebuilds the labels and redraws.
+func (r *editorRenderer) Refresh() {
+	e := r.e
+	r.photo.Image = e.prev.img
+	if e.prev.img == nil || e.img == nil {
+		r.photo.Image = nil
+		r.photo.Hide()
+	} else {
+		r.photo.Show()
+	}
+	r.photo.Refresh()
+	r.syncLabels()
+	r.Layout(e.Size())
+	r.overlay.Refresh()
+}
+
+// syncLabels keeps one label per region that is not covered.
+func (r *editorRenderer) syncLabels() {
+	n := 0
+	for _, it := range r.e.items {
+		if !it.covered {
+			n++
+		}
+	}
+	for len(r.labels) < n {
+		r.labels = append(r.labels, newCoverLabel())
+	}
+	r.labels = r.labels[:n]
+	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
+	r.objects = append(r.objects[:0], r.photo, r.overlay)
+	for _, l := range r.labels {
+		l.text.Text, l.text.Color, l.text.TextSize = lang.L("Not covered"), fg, theme.TextSize()
+		l.bg.FillColor = withAlpha(bg, 0xE6)
+		l.bg.Refresh()
+		l.text.Refresh()
+		r.objects = append(r.objects, l.bg, l.icon, l.text)
+	}
+}
+
+// Layout places the preview where the view puts the photo, the overlay over
+// the whole widget and each label at its region's top-left corner. It asks
+// for a new preview when the photo's size on screen changed a lot.
+func (r *editorRenderer) Layout(size fyne.Size) {
+	r.overlay.Move(fyne.NewPos(0, 0))
+	r.overlay.Resize(size)
+	v, ok := r.e.viewFor(size)
+	if !ok {
+		return
+	}
+	r.photo.Move(fyne.NewPos(float32(v.x0), float32(v.y0)))
+	r.photo.Resize(fyne.NewSize(float32(v.w), float32(v.h)))
+	j := 0
+	for _, it := range r.e.items {
+		if it.covered || j >= len(r.labels) {
+			continue
+		}
+		l := r.labels[j]
+		j++
+		x0, y0, _, _ := v.screenRect(it.r.Rect)
+		s := l.size()
+		x := max(v.x0, min(v.x0+v.w-float64(s.Width), x0))
+		y := max(v.y0, min(v.y0+v.h-float64(s.Height), y0-float64(s.Height)-2))
+		l.place(fyne.NewPos(float32(x), float32(y)))
+	}
+	if r.e.previewStale() {
+		r.e.requestPreview()
+	}
+}
+
+// draw renders the overlay at w×h device pixels (the canvas.Raster
+// generator; it runs on the UI goroutine).
+func (r *editorRenderer) draw(w, h int) image.Image {
+	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
+		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(r.buf.Pix)
+	}
+	e := r.e
+	size := e.Size()
+	v, ok := e.viewFor(size)
+	if !ok || w == 0 {
+		return r.buf
+	}
+	k := float64(w) / float64(size.Width)
+	p := &painter{dst: r.buf, v: v.scaled(k), k: k}
+	r.drawCovers(p)
+	if !e.crop.Empty() {
+		p.dimOutside(e.crop)
+	}
+	r.drawOutlines(p)
+	if !e.crop.Empty() {
+		p.outline(e.crop, redact.Rect, lineLight, lineWidth, false)
+		if e.mode == ModeCrop {
+			p.handles(e.crop)
+		}
+	}
+	if e.sel >= 0 && e.mode == ModeSelect {
+		p.handles(e.items[e.sel].r.Rect)
+	}
+	return r.buf
+}
+
+// drawCovers paints a flat stand-in cover on every covered region the
+// preview does not show yet, and on a region being drawn: nothing that
+// will be covered is ever shown uncovered, even for a moment.
+func (r *editorRenderer) drawCovers(p *painter) {
+	flat := opaque(redact.DefaultFillColor)
+	for _, it := range r.e.items {
+		if it.covered && !r.e.prev.has(it.r) {
+			p.fillRegion(it.r, flat)
+		}
+	}
+	if d := r.e.drag; d != nil && d.kind == dragNew {
+		p.fillRegion(d.live, flat)
+	}
+}
+
+// drawOutlines outlines every region: solid when covered, dashed when not,
+// thicker and in the accent colour when selected or being drawn.
+func (r *editorRenderer) drawOutlines(p *painter) {
+	accent := opaque(theme.Color(theme.ColorNamePrimary))
+	for i, it := range r.e.items {
+		c, w := lineLight, float64(lineWidth)
+		if i == r.e.sel {
+			c, w = accent, selectedWidth
+		}
+		p.outline(it.r.Rect, it.r.Shape, c, w, !it.covered)
+	}
+	if d := r.e.drag; d != nil && d.kind == dragNew {
+		p.outline(d.live.Rect, d.live.Shape, accent, selectedWidth, false)
+	}
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
+}
