@@ -65,7 +65,7 @@ type Editor struct {
 	style   redact.Style
 	undo    []snapshot
 
-	drag   *dragState  // the drag in progress, if any
+	drag   *dragState // the drag in progress, if any
 	cursor desktop.Cursor
 
 	prev preview // the display-size preview and its worker
