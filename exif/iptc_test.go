@@ -104,7 +104,8 @@ func TestIRBFindings(t *testing.T) {
 			[]Finding{{Other, "IPTC data", "unreadable IPTC data", "APP13, IPTC"}}},
 		{"accepts zero padding after IPTC", irbResourceBytes(irbIPTC, "", append(iptcSet(2, 80, "Ann"), 0, 0, 0)),
 			[]Finding{{People, "Creator", "Ann", "APP13, IPTC"}}},
-		{"drops a value of nothing but control characters (found by fuzzing)", irbResourceBytes(irbIPTC, "", iptcSet(2, 90, "\x7f")), nil},
+		{"names a value of nothing but control characters (found by fuzzing)", irbResourceBytes(irbIPTC, "", iptcSet(2, 90, "\x7f")),
+			[]Finding{{Location, "City", "unreadable text (1 byte)", "APP13, IPTC"}}},
 		{"reads Latin-1 IPTC text", irbResourceBytes(irbIPTC, "", iptcSet(2, 90, "Z\xfcrich")),
 			[]Finding{{Location, "City", "Zürich", "APP13, IPTC"}}},
 	}

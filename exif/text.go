@@ -20,10 +20,16 @@ const maxTextInput = 64 << 10
 // show: invalid UTF-8 is read as Latin-1 (the usual charset of old EXIF and
 // IPTC text), control characters and bidirectional overrides are removed,
 // white space is collapsed and trimmed, and values longer than about 200
-// characters are shortened with "…". The value is plain text; callers must
-// never interpret it as markup.
+// characters are shortened with "…". Text that holds something but
+// nothing printable (control characters, NULs) becomes "unreadable text"
+// with its size, so the finding is never blank. The value is plain text;
+// callers must never interpret it as markup.
 func textFinding(c Category, label, value, where string) Finding {
-	return Finding{Category: c, Label: cleanText(label), Value: cleanText(value), Where: where}
+	v := cleanText(value)
+	if v == "" && strings.TrimSpace(value) != "" {
+		v = "unreadable text (" + sizeWords(len(value)) + ")"
+	}
+	return Finding{Category: c, Label: cleanText(label), Value: v, Where: where}
 }
 
 // cleanText is the sanitiser behind textFinding.

@@ -17,7 +17,8 @@ func TestTextFinding(t *testing.T) {
 		{"keeps markup as plain text", "<b>bold</b> &amp;", "<b>bold</b> &amp;"},
 		{"shortens long values with an ellipsis", long, strings.Repeat("é", 200) + "…"},
 		{"keeps a value of exactly 200 characters", long[:400], long[:400]},
-		{"gives nothing for nothing but control characters", "\x00\x01\x02", ""},
+		{"names text of nothing but control characters", "\x00\x01\x02", "unreadable text (3 bytes)"},
+		{"gives nothing for nothing but white space", " \r\n ", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
