@@ -7,11 +7,11 @@ BIN      ?= veil
 FYNE_DEB := gcc pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEB := libimage-exiftool-perl strace webp
-SMOKE_DEB := xvfb xdotool imagemagick libx11-dev
+SMOKE_DEB := xvfb xdotool imagemagick libx11-dev libgl1-mesa-dri
 FUZZTIME ?= 2m
 export LANG := en_US.UTF-8
 
-.PHONY: all build run test vet unit fuzz-short fuzz bench eval-faces deps-build deps-test clean
+.PHONY: all build run test vet unit fuzz-short fuzz bench eval-faces smoke deps-build deps-test clean
 
 all: build
 
@@ -42,6 +42,13 @@ fuzz-short:
 	.ci/fuzz.sh 5s
 
 test: vet unit fuzz-short
+
+# The real window under Xvfb: a real drop of two photos, Save all, checked
+# outputs and screenshots in $(SMOKE_OUT).
+SMOKE_OUT ?= /tmp/veil-smoke
+smoke: build
+	@.ci/deps.sh $(SMOKE_DEB)
+	SMOKE_OUT=$(SMOKE_OUT) .ci/smoke.sh ./$(BIN)
 
 fuzz:
 	.ci/fuzz.sh $(FUZZTIME)
