@@ -108,6 +108,7 @@ func TestPNGTextChunks(t *testing.T) {
 		label, val string
 	}{
 		{"tEXt Latin-1 becomes UTF-8", pngTestChunk{"tEXt", []byte("Comment\x00caf\xe9")}, "Comment", "café"},
+		{"ImageMagick's date:create is a time", pngTEXt("date:create", "2024-05-01T12:00:00"), "date:create", "2024"},
 		{"zTXt is inflated", pngZTXt("Comment", "hello"), "Comment", "hello"},
 		{"iTXt names language and translated keyword", pngITXt("Title", "fr", "Titre", "bonjour", true), "Title (fr Titre)", "bonjour"},
 		{"a keyword without terminator is reported", pngTestChunk{"tEXt", []byte("Comment")}, "Unreadable text", "keyword without terminator"},
@@ -117,6 +118,9 @@ func TestPNGTextChunks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := pngFindings(pngChunk{typ: tc.c.typ, data: tc.c.data}, false)
+			if strings.HasPrefix(tc.label, "date") && (len(fs) != 1 || fs[0].Category != Time) {
+				t.Errorf("category = %+v, want Time", fs)
+			}
 			if len(fs) != 1 || fs[0].Label != tc.label || !strings.Contains(fs[0].Value, tc.val) {
 				t.Errorf("findings = %+v, want %q containing %q", fs, tc.label, tc.val)
 			}

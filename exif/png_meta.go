@@ -78,6 +78,9 @@ func pngTextFindings(c pngChunk, where string) []Finding {
 		return pngRawProfile(strings.TrimPrefix(key, "Raw profile type "), text, where)
 	}
 	c2, ok := pngTextCategory[key]
+	if lk := strings.ToLower(key); !ok && (strings.Contains(lk, "date") || strings.Contains(lk, "time")) {
+		c2, ok = Time, true // ImageMagick's date:create and date:modify
+	}
 	if !ok {
 		c2 = Text
 	}
