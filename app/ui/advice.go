@@ -40,7 +40,7 @@ func adviceLines() []string {
 func newChecklist() *checklist {
 	c := &checklist{}
 	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Before you send")),
-		wrapped(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."), widget.LowImportance)}
+		note(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."))}
 	for _, q := range checklistItems() {
 		ch := widget.NewCheck(q, nil)
 		c.checks = append(c.checks, ch)

@@ -26,7 +26,7 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	what := widget.NewLabelWithStyle(lang.L("Veil shows what a photo gives away, covers faces, and writes a clean copy. Your original is never changed."),
 		fyne.TextAlignCenter, fyne.TextStyle{})
-	what.Importance = widget.LowImportance
+	what.TextStyle.Italic = true
 	what.Wrapping = fyne.TextWrapWord
 	inner := container.NewVBox(
 		container.NewCenter(icon),
@@ -53,8 +53,7 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 func headerBar(v *shell) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(lang.L("Open photos…"), theme.FolderOpenIcon(), v.openFiles)
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
-	note := widget.NewLabel(lang.L("Everything happens on this computer. Nothing is uploaded."))
-	note.Importance = widget.LowImportance
+	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
 	settings.Importance = widget.LowImportance
 	return container.NewVBox(

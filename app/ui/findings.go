@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -18,19 +19,24 @@ type group struct {
 	items []exif.Finding
 }
 
-// groupFindings groups findings by category, keeping the order in which
-// categories first appear (the core lists them in the order of DESIGN.md).
+// categoryOrder is the order of DESIGN.md: what identifies most first.
+var categoryOrder = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
+	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}
+
+// groupFindings groups findings by category, in categoryOrder (unknown
+// categories count as Other), each keeping the order found.
 func groupFindings(fs []exif.Finding) []group {
 	var gs []group
-	idx := map[exif.Category]int{}
-	for _, f := range fs {
-		i, ok := idx[f.Category]
-		if !ok {
-			i = len(gs)
-			idx[f.Category] = i
-			gs = append(gs, group{cat: f.Category})
+	for _, c := range categoryOrder {
+		g := group{cat: c}
+		for _, f := range fs {
+			if f.Category == c || (c == exif.Other && !slices.Contains(categoryOrder, f.Category)) {
+				g.items = append(g.items, f)
+			}
 		}
-		gs[i].items = append(gs[i].items, f)
+		if len(g.items) > 0 {
+			gs = append(gs, g)
+		}
 	}
 	return gs
 }
@@ -105,7 +111,7 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 		for _, g := range groupFindings(e.report.Findings) {
 			objs = append(objs, fp.group(g)...)
 		}
-		objs = append(objs, wrapped(leaveNote(e, p), widget.LowImportance))
+		objs = append(objs, note(leaveNote(e, p)))
 	}
 	fp.box.Objects = objs
 	fp.box.Refresh()
@@ -134,7 +140,7 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 
 // group is one category: its name, why it matters, and each finding.
 func (fp *findingsPanel) group(g group) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{subheading(categoryName(g.cat), categoryIcon(g.cat)), wrapped(categoryWhy(g.cat), widget.LowImportance)}
+	out := []fyne.CanvasObject{subheading(categoryName(g.cat), categoryIcon(g.cat)), note(categoryWhy(g.cat))}
 	for _, f := range g.items {
 		label := widget.NewLabelWithStyle(f.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		label.Wrapping = fyne.TextWrapWord
@@ -187,6 +193,13 @@ func heading(s string) fyne.CanvasObject {
 func subheading(s string, icon fyne.Resource) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l)
+}
+
+// note is a quieter paragraph: italic, yet as legible as the rest.
+func note(s string) *widget.Label {
+	l := wrapped(s, widget.MediumImportance)
+	l.TextStyle.Italic = true
+	return l
 }
 
 // wrapped is a plain-text paragraph.

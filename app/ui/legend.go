@@ -22,7 +22,6 @@ type legend struct {
 func newLegend(v *shell) *legend {
 	l := &legend{v: v, box: container.NewHBox()}
 	l.note = widget.NewLabel("")
-	l.note.Importance = widget.LowImportance
 	scroll := container.NewHScroll(l.box)
 	l.content = container.NewBorder(nil, nil, l.note, nil, scroll)
 	return l

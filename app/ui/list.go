@@ -19,6 +19,7 @@ const thumbView = 64
 type photoList struct {
 	v       *shell
 	list    *keyList
+	rows    map[fyne.CanvasObject]*row // the widgets of each row template
 	content fyne.CanvasObject
 }
 
@@ -52,7 +53,7 @@ type row struct {
 }
 
 func newPhotoList(v *shell) *photoList {
-	pl := &photoList{v: v}
+	pl := &photoList{v: v, rows: map[fyne.CanvasObject]*row{}}
 	l := &keyList{move: v.move}
 	l.Length = func() int { return len(v.entries) }
 	l.CreateItem = pl.createRow
@@ -90,13 +91,8 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	status := container.NewBorder(nil, nil, r.icon, nil, r.status)
 	text := container.New(tightVBox{}, r.name, r.summary, status)
 	box := container.NewBorder(nil, nil, container.NewCenter(r.thumb), container.NewCenter(r.remove), text)
-	return &rowBox{Container: box, row: r}
-}
-
-// rowBox carries a row's widgets with its container.
-type rowBox struct {
-	*fyne.Container
-	row *row
+	pl.rows[box] = r
+	return box
 }
 
 func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -104,7 +100,10 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	e := pl.v.entries[id]
-	r := o.(*rowBox).row
+	r := pl.rows[o]
+	if r == nil {
+		return
+	}
 	r.thumb.Image = e.thumb
 	r.thumb.Refresh()
 	r.name.SetText(e.name())

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -141,6 +142,9 @@ func failText(err error) string {
 	var fe *app.FileError
 	if errors.As(err, &fe) {
 		msg = fe.Err.Error()
+	}
+	for _, prefix := range []string{"exif: ", "redact: ", "unsupported file: "} {
+		msg = strings.TrimPrefix(msg, prefix)
 	}
 	if app.IsUnsupported(err) {
 		return lang.L("Not supported: {{.Reason}}", map[string]any{"Reason": msg})

@@ -16,7 +16,7 @@ type toolbar struct {
 	v                        *shell
 	sel, rect, ellipse, crop *widget.Button
 	aspect                   *widget.Select
-	style                    *widget.RadioGroup
+	styles                   []*widget.Button // Fill, Blur, Pixelate
 	undo, remove, resetCrop  *widget.Button
 	hint                     *widget.Label
 	content                  fyne.CanvasObject
@@ -44,25 +44,25 @@ func newToolbar(v *shell) *toolbar {
 	})
 	t.aspect.SetSelectedIndex(0)
 	t.resetCrop = widget.NewButtonWithIcon(lang.L("No crop"), theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
-	t.style = widget.NewRadioGroup(styleNames(), func(s string) {
-		for i, n := range styleNames() {
-			if n == s {
-				v.editor.SetStyle(redact.Style(i))
-			}
-		}
-	})
-	t.style.Horizontal = true
-	t.style.Required = true
-	t.style.SetSelected(styleNames()[styleIndex(v.prefs.Style)])
+	for i, n := range styleNames() {
+		t.styles = append(t.styles, widget.NewButton(n, func() {
+			v.editor.SetStyle(redact.Style(i))
+			t.refresh()
+		}))
+	}
 	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() { v.editor.Undo() })
 	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), func() { v.editor.RemoveSelected() })
 	t.hint = widget.NewLabel("")
-	t.hint.Importance = widget.LowImportance
+	t.hint.TextStyle.Italic = true
 	t.hint.Truncation = fyne.TextTruncateEllipsis
 	addLabel := widget.NewLabel(lang.L("Add area:"))
 	coverLabel := widget.NewLabel(lang.L("Cover with:"))
-	row1 := container.NewHBox(t.sel, addLabel, t.rect, t.ellipse, widget.NewSeparator(), t.crop, t.aspect, t.resetCrop)
-	row2 := container.NewHBox(coverLabel, t.style, layout.NewSpacer(), t.undo, t.remove)
+	row1 := container.NewHBox(t.sel, addLabel, t.rect, t.ellipse, layout.NewSpacer(), t.undo, t.remove)
+	styles := container.NewHBox(coverLabel)
+	for _, b := range t.styles {
+		styles.Add(b)
+	}
+	row2 := container.NewHBox(styles, layout.NewSpacer(), t.crop, t.aspect, t.resetCrop)
 	t.content = container.NewVBox(row1, row2, t.hint)
 	t.refresh()
 	return t
@@ -118,14 +118,10 @@ func (t *toolbar) refresh() {
 	setEnabled(t.resetCrop, has && !ed.Crop().Empty())
 	if has {
 		t.aspect.Enable()
-		t.style.Enable()
 	} else {
 		t.aspect.Disable()
-		t.style.Disable()
 	}
-	if i := ed.Selected(); has && i >= 0 {
-		t.style.SetSelected(styleNames()[styleIndex(ed.AllRegions()[i].Style)])
-	}
+	t.refreshStyles(has)
 	t.hint.SetText(modeHint(m, has))
 }
 
@@ -142,6 +138,28 @@ func modeHint(m EditMode, has bool) string {
 		return lang.L("Drag on the photo to choose what to keep. Everything outside is cut away.")
 	}
 	return lang.L("Click an area to select it; drag it to move it, or its corners to resize it.")
+}
+
+// refreshStyles marks the style of new areas (or of the selected one) with
+// a tick as well as colour.
+func (t *toolbar) refreshStyles(has bool) {
+	ed := t.v.editor
+	cur := ed.Style()
+	if i := ed.Selected(); i >= 0 {
+		cur = ed.AllRegions()[i].Style
+	}
+	for i, b := range t.styles {
+		var icon fyne.Resource
+		imp := widget.MediumImportance
+		if redact.Style(i) == cur {
+			icon, imp = theme.ConfirmIcon(), widget.HighImportance
+		}
+		if b.Icon != icon || b.Importance != imp {
+			b.Icon, b.Importance = icon, imp
+			b.Refresh()
+		}
+		setEnabled(b, has)
+	}
 }
 
 func setEnabled(b *widget.Button, on bool) {

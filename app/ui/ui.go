@@ -16,6 +16,15 @@ import (
 // New builds the main window. files are photos to open at once (from the
 // command line or dropped on the app's icon).
 func New(a fyne.App, files []string) fyne.Window {
+	v := newWindow(a)
+	if len(files) > 0 {
+		v.add(files)
+	}
+	return v.win
+}
+
+// newWindow builds the window and its shell, empty.
+func newWindow(a fyne.App) *shell {
 	loadTranslations()
 	w := a.NewWindow("Veil")
 	v := newShell(a, w)
@@ -23,10 +32,7 @@ func New(a fyne.App, files []string) fyne.Window {
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.dropURIs(uris) })
 	v.addShortcuts()
-	if len(files) > 0 {
-		v.add(files)
-	}
-	return w
+	return v
 }
 
 // shell is the window's state and the widgets the tests drive. Its fields
@@ -83,7 +89,7 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	right := container.NewBorder(nil, v.saver.content, nil, nil,
 		container.NewVScroll(container.NewVBox(v.reveals.content, v.checks.content)))
 	body := container.NewBorder(nil, nil,
-		withWidth(v.list.content, 280), withWidth(right, 360),
+		withWidth(v.list.content, 260), withWidth(right, 340),
 		container.NewPadded(middle))
 	return container.NewBorder(header, nil, nil, nil, body)
 }
