@@ -92,7 +92,7 @@ func segmentFindings(s jpegSeg) []Finding {
 		return []Finding{textFinding(Text, "Comment", string(s.payload), "comment (COM)")}
 	case s.is(mAPP0, sigJFIF):
 		if w, h := jfifThumbnail(s.payload); w > 0 && h > 0 {
-			return one(HiddenPictures, "Thumbnail", fmt.Sprintf("a %d×%d preview picture", w, h), "JFIF (APP0)")
+			return one(HiddenPictures, "Thumbnail", fmt.Sprintf("a preview picture of %d×%d pixels", w, h), "JFIF (APP0)")
 		}
 		return nil
 	case s.is(mAPP0, sigJFXX):
