@@ -89,13 +89,18 @@ func NewEditor() *Editor {
 // SetPhoto shows img (upright) with regions, all covered. It resets the
 // selection, the crop and the undo history, and returns to ModeSelect.
 func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
+	if img == nil {
+		e.Clear()
+		return
+	}
 	e.photoID++
 	e.img = img
 	e.items = make([]item, len(regions))
 	for i, r := range regions {
 		e.items[i] = item{r: r, covered: true}
 	}
-	e.crop, e.sel, e.undo, e.drag = image.Rectangle{}, -1, nil, nil
+	e.crop, e.sel, e.undo = image.Rectangle{}, -1, nil
+	e.interruptDrag()
 	e.setMode(ModeSelect)
 	e.prev.reset()
 	e.requestPreview()
@@ -105,7 +110,8 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 // Clear shows no photo and drops the image and the preview buffers.
 func (e *Editor) Clear() {
 	e.photoID++
-	e.img, e.items, e.crop, e.sel, e.undo, e.drag = nil, nil, image.Rectangle{}, -1, nil, nil
+	e.img, e.items, e.crop, e.sel, e.undo = nil, nil, image.Rectangle{}, -1, nil
+	e.interruptDrag()
 	e.prev.reset()
 	e.Refresh()
 }
@@ -146,8 +152,8 @@ func (e *Editor) Mode() EditMode { return e.mode }
 
 // SetMode changes what a drag does. It does not call OnModeChanged.
 func (e *Editor) SetMode(m EditMode) {
+	e.commitDrag()
 	e.mode = m
-	e.drag = nil
 	e.Refresh()
 }
 
@@ -261,17 +267,30 @@ func (e *Editor) CanUndo() bool { return len(e.undo) > 0 }
 // Undo takes back the last change to the regions or the crop and reports
 // whether there was one.
 func (e *Editor) Undo() bool {
+	if d := e.drag; d != nil && d.kind != dragNone {
+		e.drag = ignoredDrag() // a drag in progress is cancelled
+		e.items, e.crop, e.sel = d.before.items, d.before.crop, d.before.sel
+		e.afterChange()
+		return true
+	}
 	if len(e.undo) == 0 {
 		return false
 	}
 	s := e.undo[len(e.undo)-1]
 	e.undo = e.undo[:len(e.undo)-1]
-	e.items, e.crop, e.sel, e.drag = s.items, s.crop, s.sel, nil
+	e.items, e.crop, e.sel = s.items, s.crop, s.sel
 	if e.sel >= len(e.items) {
 		e.sel = -1
 	}
 	e.afterChange()
 	return true
+}
+
+// interruptDrag drops a drag in progress without keeping its result.
+func (e *Editor) interruptDrag() {
+	if e.drag != nil {
+		e.drag = ignoredDrag()
+	}
 }
 
 // snap returns a copy of the undoable state.
@@ -287,8 +306,10 @@ func (e *Editor) push(s snapshot) {
 	e.undo = append(e.undo, s)
 }
 
-// change records an undo step, applies fn and publishes the result.
+// change records an undo step, applies fn and publishes the result. A drag
+// in progress is committed first, as its own step.
 func (e *Editor) change(fn func()) {
+	e.commitDrag()
 	e.push(e.snap())
 	fn()
 	e.afterChange()

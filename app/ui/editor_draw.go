@@ -62,19 +62,28 @@ func (p *painter) fillRect(x0, y0, x1, y1 float64, c color.RGBA, blend bool) {
 	}
 }
 
-// fillRegion paints with c every device pixel whose centre falls on a photo
-// pixel that r covers: a quick stand-in for the cover while the exact
-// preview is being computed.
+// fillRegion paints r's shape with c, rounded outwards to whole device
+// pixels: a quick stand-in for the cover while the exact preview is being
+// computed, never smaller than the cover itself.
 func (p *painter) fillRegion(r redact.Region, c color.RGBA) {
-	x0, y0, x1, y1 := p.v.screenRect(r.Rect.Intersect(p.v.bounds))
-	area := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))).Intersect(p.dst.Rect)
-	for y := area.Min.Y; y < area.Max.Y; y++ {
-		for x := area.Min.X; x < area.Max.X; x++ {
-			ix, iy := p.v.imageXY(float64(x)+0.5, float64(y)+0.5)
-			if r.Contains(image.Pt(int(math.Floor(ix)), int(math.Floor(iy)))) {
-				p.set(x, y, c)
-			}
+	x0, y0, x1, y1 := p.v.screenRect(r.Rect)
+	if r.Shape != redact.Ellipse {
+		p.fillRect(math.Floor(x0), math.Floor(y0), math.Ceil(x1), math.Ceil(y1), c, false)
+		return
+	}
+	cx, cy, a, b := (x0+x1)/2, (y0+y1)/2, (x1-x0)/2, (y1-y0)/2
+	if a <= 0 || b <= 0 {
+		return
+	}
+	top, bottom := max(int(math.Floor(y0)), p.dst.Rect.Min.Y), min(int(math.Ceil(y1)), p.dst.Rect.Max.Y)
+	for y := top; y < bottom; y++ {
+		// The row's widest point: its edge nearer the centre.
+		dy := math.Max(0, math.Abs(float64(y)+0.5-cy)-0.5) / b
+		if dy > 1 {
+			continue
 		}
+		half := a * math.Sqrt(1-dy*dy)
+		p.fillRect(math.Floor(cx-half), float64(y), math.Ceil(cx+half), float64(y+1), c, false)
 	}
 }
 

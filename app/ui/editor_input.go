@@ -53,6 +53,26 @@ func (e *Editor) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd commits the drag as one undo step (fyne.Draggable).
 func (e *Editor) DragEnd() {
+	e.finishDrag()
+	e.drag = nil
+}
+
+// ignoredDrag stands for the rest of a gesture that was interrupted: its
+// further events do nothing.
+func ignoredDrag() *dragState { return &dragState{kind: dragNone} }
+
+// commitDrag ends a drag interrupted by another change (a key, a button),
+// keeping its result as one undo step.
+func (e *Editor) commitDrag() {
+	if e.drag == nil || e.drag.kind == dragNone {
+		return
+	}
+	e.finishDrag()
+	e.drag = ignoredDrag()
+}
+
+// finishDrag ends the drag in progress, if any, and records its result.
+func (e *Editor) finishDrag() {
 	d := e.drag
 	e.drag = nil
 	if d == nil || e.img == nil {
@@ -81,7 +101,9 @@ func (e *Editor) DragEnd() {
 	default:
 		if e.sameAs(d.before) {
 			e.Refresh()
-			e.changed() // the selection may have changed when the drag began
+			if e.sel != d.before.sel { // a drag on another region selects it
+				e.changed()
+			}
 			return
 		}
 		e.push(d.before)

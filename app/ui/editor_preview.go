@@ -133,7 +133,7 @@ func fitSize(img, box image.Point) image.Point {
 // requestPreview asks for a new preview of the covered regions at the size
 // the photo takes on screen (none while a drag is in progress: DragEnd asks).
 func (e *Editor) requestPreview() {
-	if e.img == nil || e.drag != nil {
+	if e.img == nil || e.drag != nil && e.drag.kind != dragNone {
 		return
 	}
 	size := e.previewSize()

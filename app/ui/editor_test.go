@@ -293,53 +293,42 @@ func hasRatio(r image.Rectangle, a redact.Aspect) bool {
 	return a.IsFree() || r.Dx()*a.H == r.Dy()*a.W
 }
 
-func TestEditorPreviewIsTheSavedPixelsScaledDown(t *testing.T) {
-	photo := testPhoto(400, 200) // shown at half size in a 200×100 editor
-	regions := []redact.Region{
-		{Rect: image.Rect(40, 20, 120, 100), Shape: redact.Rect, Style: redact.Fill},
-		{Rect: image.Rect(200, 40, 320, 180), Shape: redact.Ellipse, Style: redact.Blur},
+func TestEditorInterruptedDrag(t *testing.T) {
+	move := func(e *Editor) { // half a move of the rectangle by (10, 5)
+		e.Select(0)
+		from, to := at(30, 20), at(40, 25)
+		e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
 	}
-	e, _ := newTestEditor(t, photo, regions, fyne.NewSize(200, 100))
-	want := fitDown(redact.Apply(photo, regions, redact.Options{}), image.Pt(200, 100))
-	got := e.prev.img
-	if got == nil || got.Rect != image.Rect(0, 0, 200, 100) || string(got.Pix) != string(want.Pix) {
-		t.Fatalf("preview %v differs from redact.Apply scaled down", got.Bounds())
+	tests := []struct {
+		name      string
+		interrupt func(e *Editor)
+		want      image.Rectangle
+		undos     int // steps left to undo
+	}{
+		{"Undo during a drag cancels the drag", func(e *Editor) { e.Undo() }, twoRegions[0].Rect, 0},
+		{"a mode change during a drag keeps it as one step", func(e *Editor) { e.SetMode(ModeCrop) }, image.Rect(30, 15, 70, 45), 1},
+		{"a style change during a drag keeps both steps", func(e *Editor) { e.SetStyle(redact.Pixelate) }, image.Rect(30, 15, 70, 45), 2},
 	}
-	if c := got.NRGBAAt(40, 30); c != redact.DefaultFillColor {
-		t.Errorf("inside the fill region the preview shows %v, want the fill colour", c)
-	}
-	plain := fitDown(redact.Apply(photo, nil, redact.Options{}), image.Pt(200, 100))
-	if got.NRGBAAt(130, 55) == plain.NRGBAAt(130, 55) {
-		t.Error("inside the blurred face the preview shows the photo itself")
-	}
-	e.ToggleCovered(1)
-	e.prev.wait()
-	if c := e.prev.img.NRGBAAt(130, 55); c != plain.NRGBAAt(130, 55) {
-		t.Errorf("after uncovering the face the preview shows %v there, want the photo's %v", c, plain.NRGBAAt(130, 55))
-	}
-}
-
-func TestEditorCoversANewRegionBeforeItsPreviewIsReady(t *testing.T) {
-	e, _ := newTestEditor(t, testPhoto(photoSize.X, photoSize.Y), nil, editorSize)
-	r := test.TempWidgetRenderer(t, e).(*editorRenderer)
-	e.SetMode(ModeAddEllipse)
-	from, to := at(20, 10), at(60, 40)
-	e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
-	overlay := r.draw(400, 300).(*image.RGBA)
-	if c := overlay.RGBAAt(80, 100); c != opaque(redact.DefaultFillColor) {
-		t.Errorf("mid-drag, the region's centre shows %v, want the flat cover", c)
-	}
-	if c := overlay.RGBAAt(44, 74); c.A != 0 {
-		t.Errorf("mid-drag, the ellipse's bounding corner shows %v, want nothing", c)
-	}
-	e.DragEnd()
-	e.prev.wait()
-	if c := r.draw(400, 300).(*image.RGBA).RGBAAt(80, 100); c.A != 0 {
-		t.Errorf("with the preview back, the overlay still covers the region: %v", c)
-	}
-	e.prev.shown = nil // as between a change and its preview
-	if c := r.draw(400, 300).(*image.RGBA).RGBAAt(80, 100); c != opaque(redact.DefaultFillColor) {
-		t.Errorf("with the preview behind, the region's centre shows %v, want the flat cover", c)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, _ := newTestEditor(t, testPhoto(photoSize.X, photoSize.Y), twoRegions[:1], editorSize)
+			move(e)
+			tt.interrupt(e)
+			// The rest of the gesture does nothing.
+			e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at(90, 90)}, Dragged: fyne.NewDelta(50, 50)})
+			e.DragEnd()
+			e.prev.wait()
+			if got := e.AllRegions()[0].Rect; got != tt.want {
+				t.Errorf("rectangle %v, want %v", got, tt.want)
+			}
+			n := 0
+			for e.Undo() {
+				n++
+			}
+			if n != tt.undos {
+				t.Errorf("%d undo steps, want %d", n, tt.undos)
+			}
+		})
 	}
 }
 
