@@ -16,7 +16,7 @@ func iccFixture(desc string) []byte {
 		data []byte
 	}
 	descData := append([]byte("desc\x00\x00\x00\x00"), iccBE32(uint32(len(desc)+1))...) // type, reserved, ASCII count with NUL
-	descData = append(append(descData, desc...), make([]byte, 1+12+67)...)           // NUL, empty Unicode and ScriptCode parts
+	descData = append(append(descData, desc...), make([]byte, 1+12+67)...)              // NUL, empty Unicode and ScriptCode parts
 	tags := []tag{
 		{"desc", descData},
 		{"cprt", append([]byte("text\x00\x00\x00\x00"), "Copyright VEIL-MARKER owner\x00"...)},
