@@ -40,11 +40,11 @@ func gifFindings(b gifBlock) []Finding {
 	case gifImage, gifControl:
 		return nil
 	case gifComment: // §24: free text
-		return []Finding{textFinding(Text, "Comment", string(bytes.Join(b.data, nil)), "GIF comment extension")}
+		return []Finding{textFinding(Text, "Comment", string(gifJoin(b.data)), "GIF comment extension")}
 	case gifPlainText: // §25: a 12-byte text grid header, then the text
 		var text []byte
 		if len(b.data) > 1 {
-			text = bytes.Join(b.data[1:], nil)
+			text = gifJoin(b.data[1:])
 		}
 		return []Finding{textFinding(Text, "Text drawn on the picture", string(text), "GIF plain text extension")}
 	case gifApp:
@@ -62,7 +62,7 @@ func gifAppFindings(b gifBlock) []Finding {
 		x := gifXMP(b)
 		return withFallback(xmpFindings(x, where), "XMP metadata", len(x), where)
 	case "ICCRGBG1012":
-		return []Finding{colourProfileFinding(bytes.Join(b.data, nil), "", where)}
+		return []Finding{colourProfileFinding(gifJoin(b.data), "", where)}
 	case "NETSCAPE2.0", "ANIMEXTS1.0":
 		return []Finding{{Other, "Extra data in the animation loop block", fmt.Sprintf("%d bytes", len(b.raw)), where}}
 	}
@@ -89,7 +89,20 @@ var gifXMPTrailer = func() []byte {
 func gifXMP(b gifBlock) []byte {
 	const header = 2 + 1 + 11 // introducer, label, size byte, identifier
 	if len(b.raw) >= header+len(gifXMPTrailer) && bytes.HasSuffix(b.raw, gifXMPTrailer) {
-		return b.raw[header : len(b.raw)-len(gifXMPTrailer)]
+		return capBytes(b.raw[header : len(b.raw)-len(gifXMPTrailer)])
 	}
-	return bytes.Join(b.data, nil)
+	return gifJoin(b.data)
+}
+
+// gifJoin joins data sub-blocks, stopping past pngMaxInflate bytes: a
+// finding shows far less, and a 500 MB comment must not be copied whole.
+func gifJoin(subs [][]byte) []byte {
+	var out []byte
+	for _, s := range subs {
+		if len(out) > pngMaxInflate {
+			break
+		}
+		out = append(out, s...)
+	}
+	return out
 }

@@ -97,7 +97,7 @@ func pngText(c pngChunk) (key, text string, err error) {
 	key = latin1(k)
 	switch c.typ {
 	case "tEXt":
-		return key, latin1(rest), nil
+		return key, latin1(capBytes(rest)), nil
 	case "zTXt": // compression method byte, then a zlib stream
 		if len(rest) < 1 || rest[0] != 0 {
 			return key, "", errors.New("unknown compression method")
@@ -127,7 +127,13 @@ func pngText(c pngChunk) (key, text string, err error) {
 	if strings.HasPrefix(key, "XML:com.adobe.xmp (") {
 		key = "XML:com.adobe.xmp"
 	}
-	return key, strings.ToValidUTF8(string(body), "\uFFFD"), nil
+	return key, strings.ToValidUTF8(string(capBytes(body)), "\uFFFD"), nil
+}
+
+// capBytes shortens text to pngMaxInflate bytes before it is converted:
+// a finding shows far less, and a 500 MB chunk must not cost gigabytes.
+func capBytes(b []byte) []byte {
+	return b[:min(len(b), pngMaxInflate)]
 }
 
 // inflateBounded decompresses a zlib stream, refusing more than
