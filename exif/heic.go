@@ -87,6 +87,8 @@ func parseHEIC(data []byte) (*heicFile, error) {
 		return nil, FormatError("HEIC file does not start with an ftyp box")
 	}
 	var meta *heicBox
+	var leftover, moov int
+	var unknown []string
 	for len(rest) > 0 {
 		off := len(data) - len(rest)
 		b, next, err := nextHEICBox(rest, off, true)
@@ -108,17 +110,15 @@ func parseHEIC(data []byte) (*heicFile, error) {
 			f.mdat = append(f.mdat, b)
 		case "free", "skip":
 			if len(bytes.Trim(b.data, "\x00")) > 0 {
-				f.extras = append(f.extras, textFinding(Other, "Leftover data",
-					fmt.Sprintf("%d bytes in unused space", len(b.data)), "HEIC "+b.typ+" box"))
+				leftover += len(b.data)
 			}
 		case "moov":
-			f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
-				fmt.Sprintf("%d bytes of moving pictures stored with the photo", len(b.data)), "HEIC moov box"})
+			moov += len(b.data)
 		default:
-			f.extras = append(f.extras, textFinding(Other, "Unknown data",
-				fmt.Sprintf("%s box of %d bytes", fourCC(b.typ), len(b.data)), "HEIC file"))
+			unknown = append(unknown, b.typ)
 		}
 	}
+	f.topLevelFindings(leftover, moov, unknown)
 	if meta == nil && len(f.tail) > 0 {
 		return nil, FormatError("HEIC file damaged or cut short: no readable meta box")
 	}
@@ -127,6 +127,22 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	}
 	f.meta, err = parseHEICMeta(*meta)
 	return f, err
+}
+
+// topLevelFindings lists what top-level boxes besides ftyp, meta and mdat
+// hold, one finding per kind however many boxes there are.
+func (f *heicFile) topLevelFindings(leftover, moov int, unknown []string) {
+	if leftover > 0 {
+		f.extras = append(f.extras, Finding{Other, "Leftover data",
+			fmt.Sprintf("%d bytes in unused space", leftover), "HEIC free boxes"})
+	}
+	if moov > 0 {
+		f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
+			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), "HEIC moov box"})
+	}
+	if len(unknown) > 0 {
+		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), "HEIC file"))
+	}
 }
 
 // heicTypeLike reports whether a box type is four printable ASCII

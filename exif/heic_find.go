@@ -228,6 +228,8 @@ func (f *heicFile) propertyFindings() []Finding {
 
 // unreferenced counts the bytes of mdat boxes that no item's extents
 // cover: leftovers of an earlier version of the picture, or hidden data.
+// The extents are merged once, so the count is O(n log n) however many
+// mdat boxes and extents there are.
 func (f *heicFile) unreferenced() int {
 	type span struct{ a, b uint64 }
 	var used []span
@@ -236,25 +238,31 @@ func (f *heicFile) unreferenced() int {
 			continue
 		}
 		for _, e := range it.extents {
-			end := uint64(len(f.data))
-			if e.len != 0 && e.len <= end-min(e.off, end) {
+			end := uint64(len(f.data)) // checkItems has checked e.off <= len
+			if e.len != 0 && e.len <= end-e.off {
 				end = e.off + e.len
 			}
 			used = append(used, span{e.off, end})
 		}
 	}
 	slices.SortFunc(used, func(x, y span) int { return cmp.Compare(x.a, y.a) })
+	merged := used[:0]
+	for _, s := range used {
+		if n := len(merged); n > 0 && s.a <= merged[n-1].b {
+			merged[n-1].b = max(merged[n-1].b, s.b)
+			continue
+		}
+		merged = append(merged, s)
+	}
 	n := 0
 	for _, md := range f.mdat {
 		pos, end := uint64(md.off), uint64(md.off+len(md.data))
-		for _, s := range used {
-			if s.b <= pos || s.a >= end {
-				continue
+		i, _ := slices.BinarySearchFunc(merged, pos, func(s span, p uint64) int { return cmp.Compare(s.b, p+1) })
+		for ; i < len(merged) && merged[i].a < end && pos < end; i++ {
+			if merged[i].a > pos {
+				n += int(merged[i].a - pos)
 			}
-			if s.a > pos {
-				n += int(s.a - pos)
-			}
-			pos = max(pos, s.b)
+			pos = max(pos, merged[i].b)
 		}
 		if pos < end {
 			n += int(end - pos)

@@ -56,6 +56,8 @@ type heicMeta struct {
 	locs       []heicLoc
 	nExtents   int
 	nRefs      int
+	nAssoc     int
+	assoc      map[uint32][]int // ipma, kept until iinf is known
 }
 
 // heicLoc is one iloc entry, kept until iinf is known (the boxes of meta
@@ -73,7 +75,7 @@ func parseHEICMeta(m heicBox) (*heicMeta, error) {
 	if v, _ := r.fullBox(); r.err != nil || v != 0 {
 		return nil, FormatError("HEIC meta box is not a version 0 full box")
 	}
-	meta := &heicMeta{items: map[uint32]*heicItem{}}
+	meta := &heicMeta{items: map[uint32]*heicItem{}, assoc: map[uint32][]int{}}
 	seen := map[string]bool{}
 	err := walkHEICBoxes(r.b, m.off+4, 1, func(b heicBox) error {
 		if seen[b.typ] && b.typ != "free" && b.typ != "skip" {
@@ -301,11 +303,10 @@ func (meta *heicMeta) parseIpma(c heicBox) error {
 				idx = append(idx, int(r.u8()&0x7F))
 			}
 		}
-		// Deliberate leniency: associations of undeclared items are
-		// ignored, as libheif does; nothing of them is kept anyway.
-		if it := meta.items[id]; it != nil {
-			it.props = append(it.props, idx...)
+		if meta.nAssoc += count; meta.nAssoc > heicMaxRefs {
+			return FormatError(fmt.Sprintf("HEIC ipma boxes declare over %d associations", heicMaxRefs))
 		}
+		meta.assoc[id] = append(meta.assoc[id], idx...)
 	}
 	return r.err
 }
@@ -328,6 +329,13 @@ func (meta *heicMeta) resolve() error {
 				ErrUnsupported, loc.id, loc.method)
 		}
 		it.located, it.method, it.extents = true, loc.method, loc.extents
+	}
+	for id, idx := range meta.assoc {
+		// Deliberate leniency: associations of undeclared items are
+		// ignored, as libheif does; nothing of them is kept anyway.
+		if it := meta.items[id]; it != nil {
+			it.props = append(it.props, idx...)
+		}
 	}
 	for _, it := range meta.items {
 		for _, p := range it.props {
