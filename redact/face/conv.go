@@ -22,14 +22,14 @@ func (c *conv) outSize(h, w int) (int, int) {
 }
 
 // run computes out from in (and res, when a residual is fused; nil otherwise).
-func (c *conv) run(in, res, out *tensor) {
+func (c *conv) run(in, res, out *tensor, ws *workspace) {
 	switch {
 	case c.depthwise:
 		c.runDepthwise(in, res, out)
 	case c.k == 1 && c.stride == 1 && c.padT+c.padL+c.padB+c.padR == 0:
 		c.runPointwise(in, res, out)
 	default:
-		c.runIm2col(in, res, out)
+		c.runIm2col(in, res, out, ws)
 	}
 }
 
@@ -51,11 +51,12 @@ func (c *conv) runPointwise(in, res, out *tensor) {
 // runIm2col gathers, one output row at a time, the ci·k·k input values that
 // each output pixel sees into a patch matrix, then multiplies it by the
 // weights with gemm.
-func (c *conv) runIm2col(in, res, out *tensor) {
+func (c *conv) runIm2col(in, res, out *tensor, ws *workspace) {
 	kk := c.ci * c.k * c.k
 	np := out.h * out.w
 	parallel(out.h, 4, func(lo, hi int) {
-		patch := make([]float32, kk*out.w)
+		patch := ws.get(kk * out.w)
+		defer ws.put(patch)
 		for y := lo; y < hi; y++ {
 			c.im2colRow(in, y, out.w, patch)
 			var r []float32
@@ -117,6 +118,10 @@ func (c *conv) depthwisePlane(src []float32, ih, iw int, dst []float32, oh, ow, 
 		b = c.bias[ch]
 	}
 	kw := c.w[ch*c.k*c.k : (ch+1)*c.k*c.k]
+	if haveAVX2 && c.k == 3 && c.stride == 1 && c.padT == 1 && c.padL == 1 && ow == iw && ow >= 10 {
+		dw3x3Plane(src, ih, iw, dst, oh, kw, b)
+		return
+	}
 	s := c.stride
 	for y := 0; y < oh; y++ {
 		drow := dst[y*ow : (y+1)*ow]
@@ -158,4 +163,47 @@ func floorDiv(a, b int) int {
 		q--
 	}
 	return q
+}
+
+// dw3x3Plane is depthwisePlane for a 3×3, stride-1 kernel padded by one
+// pixel on the left and top (output as wide as the input): the AVX2 kernel
+// computes the interior columns eight at a time, plain Go the two edges. A
+// kernel row that falls on the padding above or below is given weight zero
+// and any valid input row.
+func dw3x3Plane(src []float32, ih, iw int, dst []float32, oh int, kw []float32, b float32) {
+	n := (iw - 2) &^ 7
+	for y := 0; y < oh; y++ {
+		var w [9]float32
+		var rows [3][]float32
+		for ky := range 3 {
+			iy := y + ky - 1
+			if iy < 0 || iy >= ih {
+				rows[ky] = src[:iw]
+				continue
+			}
+			rows[ky] = src[iy*iw : (iy+1)*iw]
+			copy(w[3*ky:3*ky+3], kw[3*ky:3*ky+3])
+		}
+		drow := dst[y*iw : (y+1)*iw]
+		dw3x3AVX(&drow[1], &rows[0][0], &rows[1][0], &rows[2][0], &w[0], b, n)
+		if e := iw - 9; n < iw-2 {
+			// The last eight interior columns, overlapping those done.
+			dw3x3AVX(&drow[e], &rows[0][e-1], &rows[1][e-1], &rows[2][e-1], &w[0], b, 8)
+		}
+		dw3x3Pixel(drow, rows, &w, b, 0)
+		dw3x3Pixel(drow, rows, &w, b, iw-1)
+	}
+}
+
+// dw3x3Pixel computes output column x, skipping taps outside the row.
+func dw3x3Pixel(drow []float32, rows [3][]float32, w *[9]float32, b float32, x int) {
+	s := b
+	for ky, r := range rows {
+		for kx := range 3 {
+			if ix := x + kx - 1; ix >= 0 && ix < len(r) {
+				s += w[3*ky+kx] * r[ix]
+			}
+		}
+	}
+	drow[x] = s
 }

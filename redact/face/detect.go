@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"slices"
+	"sync"
 
 	"veil/assets"
 )
@@ -20,7 +21,8 @@ type Face struct {
 // Detector finds faces with the BlazeFace network. It holds only read-only
 // weights, so one Detector is safe for concurrent use by many goroutines.
 type Detector struct {
-	net *network
+	net  *network
+	pool sync.Pool // *workspace: buffers reused across calls
 }
 
 const (
@@ -69,14 +71,29 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 	if int64(b.Dx())*int64(b.Dy()) > maxPixels {
 		return nil, fmt.Errorf("face: image %dx%d is too large", b.Dx(), b.Dy())
 	}
-	var all []box
-	for _, p := range passes(b.Dx(), b.Dy()) {
-		boxes, err := d.runPass(img, p)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, boxes...)
+	ws, _ := d.pool.Get().(*workspace)
+	if ws == nil {
+		ws = &workspace{}
 	}
+	defer d.pool.Put(ws)
+	ps := passes(b.Dx(), b.Dy())
+	full, close := ps[0], ps[1]
+	// The close-up canvas is shrunk from the full one: one read of the photo.
+	fullIn, sw, sh := prepare(img, full, ws)
+	closeIn := ws.tensor(3, close.h, close.w)
+	rel := close
+	rel.scale = close.scale / full.scale
+	shrinkCanvas(fullIn, sw, sh, closeIn, rel)
+	all, err := d.runPass(fullIn, full, ws)
+	if err != nil {
+		ws.put(closeIn.data)
+		return nil, err
+	}
+	boxes, err := d.runPass(closeIn, close, ws)
+	if err != nil {
+		return nil, err
+	}
+	all = append(all, boxes...)
 	merged := dropContained(weightedNMS(all, nmsIoU), containedF)
 	return toFaces(merged, b), nil
 }
@@ -99,15 +116,19 @@ func roundUp(v, m int) int {
 	return max(m, (v+m-1)/m*m)
 }
 
-// runPass runs the network on one canvas and returns merged boxes in
-// source-image pixels (relative to the image's top-left corner).
-func (d *Detector) runPass(img image.Image, p placement) ([]box, error) {
-	in := prepare(img, p)
-	outs, err := d.net.run(in)
+// runPass runs the network on one canvas (released to ws afterwards) and
+// returns merged boxes in source-image pixels (relative to the image's
+// top-left corner).
+func (d *Detector) runPass(in *tensor, p placement, ws *workspace) ([]box, error) {
+	outs, err := d.net.run(in, ws)
+	ws.put(in.data)
 	if err != nil {
 		return nil, fmt.Errorf("face: %w", err)
 	}
 	boxes, err := decode(d.net.heads, outs, p.w, p.h, minScore)
+	for _, o := range outs {
+		ws.put(o.data)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("face: %w", err)
 	}

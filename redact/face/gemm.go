@@ -6,38 +6,77 @@ package face
 //
 // a 1×1 convolution written as a matrix product over planar rows, with the
 // bias, the residual addition and the ReLU fused in. res and bias may be
-// nil. The loops work on tiles of pixels that stay in the first-level
-// cache, four output channels and two input rows at a time.
+// nil. The pixels are taken in tiles whose kn input rows stay in the
+// first-level cache; within a tile, blocks of four output channels by
+// sixteen pixels go to the AVX2 micro-kernel when the processor has one,
+// and everything else (or everything, without AVX2) to gemmGo.
 func gemm(out []float32, os int, w []float32, kn int, in []float32, is, n int,
 	bias, res []float32, rs int, relu bool) {
-	const tile = 256
+	if kn < 1 || n < 1 {
+		return
+	}
 	co := len(w) / kn
+	tile := max(64, 16384/kn) &^ 15
+	var zero [4]float32
 	for p0 := 0; p0 < n; p0 += tile {
 		p1 := min(p0+tile, n)
-		o := 0
-		for ; o+4 <= co; o += 4 {
-			rows := [4][]float32{}
-			for i := range rows {
-				rows[i] = out[(o+i)*os+p0 : (o+i)*os+p1]
-				initRow(rows[i], bias, o+i, res, (o+i)*rs+p0)
-			}
-			gemmRows4(rows, w[o*kn:(o+4)*kn], kn, in, is, p0, p1)
-			if relu {
-				for i := range rows {
-					reluRow(rows[i])
+		nv, o4 := 0, 0
+		if haveAVX2 {
+			nv, o4 = (p1-p0)&^15, co&^3
+		}
+		if nv > 0 {
+			for o := 0; o < o4; o += 4 {
+				// Bounds the kernel relies on, checked here in Go.
+				_ = out[(o+3)*os+p0+nv-1]
+				_ = in[(kn-1)*is+p0+nv-1]
+				_ = w[(o+4)*kn-1]
+				b := &zero[0]
+				if bias != nil {
+					_ = bias[o+3]
+					b = &bias[o]
 				}
+				var r *float32
+				if res != nil {
+					_ = res[(o+3)*rs+p0+nv-1]
+					r = &res[o*rs+p0]
+				}
+				gemm4x16AVX(&out[o*os+p0], os, &w[o*kn], kn, &in[p0], is, nv, b, r, rs, relu)
 			}
 		}
-		for ; o < co; o++ {
-			row := out[o*os+p0 : o*os+p1]
-			initRow(row, bias, o, res, o*rs+p0)
-			wo := w[o*kn : (o+1)*kn]
-			for k, wv := range wo {
-				axpy(row, wv, in[k*is+p0:k*is+p1])
+		gemmGo(out, os, w, kn, in, is, bias, res, rs, relu, 0, o4, p0+nv, p1)
+		gemmGo(out, os, w, kn, in, is, bias, res, rs, relu, o4, co, p0, p1)
+	}
+}
+
+// gemmGo is gemm for output channels [o0,o1) and pixels [p0,p1) in plain
+// Go: four output channels and two input rows at a time.
+func gemmGo(out []float32, os int, w []float32, kn int, in []float32, is int,
+	bias, res []float32, rs int, relu bool, o0, o1, p0, p1 int) {
+	if p0 >= p1 {
+		return
+	}
+	o := o0
+	for ; o+4 <= o1; o += 4 {
+		rows := [4][]float32{}
+		for i := range rows {
+			rows[i] = out[(o+i)*os+p0 : (o+i)*os+p1]
+			initRow(rows[i], bias, o+i, res, (o+i)*rs+p0)
+		}
+		gemmRows4(rows, w[o*kn:(o+4)*kn], kn, in, is, p0, p1)
+		if relu {
+			for i := range rows {
+				reluRow(rows[i])
 			}
-			if relu {
-				reluRow(row)
-			}
+		}
+	}
+	for ; o < o1; o++ {
+		row := out[o*os+p0 : o*os+p1]
+		initRow(row, bias, o, res, o*rs+p0)
+		for k, wv := range w[o*kn : (o+1)*kn] {
+			axpy(row, wv, in[k*is+p0:k*is+p1])
+		}
+		if relu {
+			reluRow(row)
 		}
 	}
 }

@@ -137,7 +137,7 @@ func TestConvMatchesReference(t *testing.T) {
 				res = randTensor(r, tc.co, oh, ow)
 			}
 			got := newTensor(tc.co, oh, ow)
-			c.run(in, res, got)
+			c.run(in, res, got, nil)
 			assertClose(t, got, refConv(c, in, res), 1e-4)
 		})
 	}

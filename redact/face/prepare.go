@@ -69,26 +69,47 @@ func yccToRGB(y, cb, cr float32) (float32, float32, float32) {
 	return y + 1.402*cr, y - 0.344136*cb - 0.714136*cr, y + 1.772*cb
 }
 
-// prepare draws img into a planar RGB canvas scaled to [-1, 1] (as
-// MediaPipe's face detection graph feeds the model), black outside the
-// picture. Shrinking averages every source pixel of each output pixel's box
-// (a sample grid for slow generic images); enlarging picks the nearest.
-func prepare(img image.Image, p placement) *tensor {
-	t := newTensor(3, p.h, p.w)
-	for i := range t.data {
-		t.data[i] = -1
-	}
+// prepare draws img into a planar RGB canvas (from ws) scaled to [-1, 1]
+// (as MediaPipe's face detection graph feeds the model), black outside the
+// picture, and returns it with the size of the picture inside it.
+// Shrinking averages every source pixel of each output pixel's box (a
+// sample grid for slow generic images); enlarging picks the nearest.
+func prepare(img image.Image, p placement, ws *workspace) (t *tensor, sw, sh int) {
+	t = ws.tensor(3, p.h, p.w)
+	fillConst(t.data, -1)
 	b := img.Bounds()
 	x0, y0 := int(math.Round(p.offX)), int(math.Round(p.offY))
-	sw := min(p.w-x0, int(math.Round(float64(b.Dx())*p.scale)))
-	sh := min(p.h-y0, int(math.Round(float64(b.Dy())*p.scale)))
+	sw = min(p.w-x0, int(math.Round(float64(b.Dx())*p.scale)))
+	sh = min(p.h-y0, int(math.Round(float64(b.Dy())*p.scale)))
 	if sw <= 0 || sh <= 0 {
-		return t
+		return t, 0, 0
 	}
-	rd := readerFor(img)
 	cs, ce := boxBounds(sw, b.Dx(), b.Min.X)
 	rs, re := boxBounds(sh, b.Dy(), b.Min.Y)
 	n := p.w * p.h
+	put := func(i int, r, g, bl float32) {
+		t.data[i], t.data[n+i], t.data[2*n+i] = norm(r), norm(g), norm(bl)
+	}
+	if fs, ok := fastSummer(img); ok {
+		parallel(sh, 8, func(lo, hi int) {
+			acc := make([]uint32, 3*sw)
+			for oy := lo; oy < hi; oy++ {
+				clear(acc)
+				for y := rs[oy]; y < re[oy]; y++ {
+					fs.sum(y, cs, ce, acc)
+				}
+				base := (y0+oy)*p.w + x0
+				rows := re[oy] - rs[oy]
+				for ox := range sw {
+					cnt := float32(rows * (ce[ox] - cs[ox]))
+					r, g, bl := fs.toRGB(float32(acc[3*ox])/cnt, float32(acc[3*ox+1])/cnt, float32(acc[3*ox+2])/cnt)
+					put(base+ox, r, g, bl)
+				}
+			}
+		})
+		return t, sw, sh
+	}
+	rd := readerFor(img)
 	parallel(sh, 8, func(lo, hi int) {
 		for oy := lo; oy < hi; oy++ {
 			ys, ye := rs[oy], re[oy]
@@ -105,13 +126,11 @@ func prepare(img image.Image, p placement) *tensor {
 					}
 				}
 				r, g, bl := rd.toRGB(sa/cnt, sb/cnt, sc/cnt)
-				t.data[base+ox] = norm(r)
-				t.data[n+base+ox] = norm(g)
-				t.data[2*n+base+ox] = norm(bl)
+				put(base+ox, r, g, bl)
 			}
 		}
 	})
-	return t
+	return t, sw, sh
 }
 
 // boxBounds splits src source pixels (starting at origin) into dst boxes:

@@ -3,13 +3,20 @@ package face
 import "fmt"
 
 // run evaluates the network on a planar RGB input and returns the head
-// tensors in graph order (still NCHW; see head). Buffers of values that are
-// no longer read are reused for later steps.
-func (n *network) run(input *tensor) ([]*tensor, error) {
+// tensors in graph order (still NCHW; see head). Buffers come from ws and
+// go back to it as soon as no later step reads them; the caller releases
+// the heads.
+func (n *network) run(input *tensor, ws *workspace) ([]*tensor, error) {
 	vals := make([]*tensor, n.nslots)
 	vals[0] = input
 	last := n.lastUses()
-	var free []*tensor
+	release := func() {
+		for s := 1; s < len(vals); s++ {
+			if vals[s] != nil {
+				ws.put(vals[s].data)
+			}
+		}
+	}
 	for i := range n.steps {
 		st := &n.steps[i]
 		in := vals[st.in]
@@ -19,15 +26,15 @@ func (n *network) run(input *tensor) ([]*tensor, error) {
 		}
 		c, h, w, err := st.outShape(in, res)
 		if err != nil {
+			release()
 			return nil, fmt.Errorf("%w (step %d)", err, i)
 		}
-		out, rest := takeTensor(free, c, h, w)
-		free = rest
-		st.exec(in, res, out)
+		out := ws.tensor(c, h, w)
+		st.exec(in, res, out, ws)
 		vals[st.out] = out
 		for s, l := range last {
 			if l == i && s != 0 && vals[s] != nil {
-				free = append(free, vals[s])
+				ws.put(vals[s].data)
 				vals[s] = nil
 			}
 		}
@@ -53,18 +60,6 @@ func (n *network) lastUses() []int {
 		last[h.slot] = len(n.steps)
 	}
 	return last
-}
-
-// takeTensor reuses a released buffer that is large enough, or allocates.
-func takeTensor(free []*tensor, c, h, w int) (*tensor, []*tensor) {
-	need := c * h * w
-	for i, t := range free {
-		if cap(t.data) >= need {
-			free[i] = free[len(free)-1]
-			return &tensor{c: c, h: h, w: w, data: t.data[:need]}, free[:len(free)-1]
-		}
-	}
-	return newTensor(c, h, w), free
 }
 
 // outShape checks the step's inputs and returns its output shape.
@@ -93,10 +88,10 @@ func (st *step) outShape(in, res *tensor) (c, h, w int, err error) {
 	return c, h, w, nil
 }
 
-func (st *step) exec(in, res, out *tensor) {
+func (st *step) exec(in, res, out *tensor, ws *workspace) {
 	switch st.kind {
 	case stepConv:
-		st.conv.run(in, res, out)
+		st.conv.run(in, res, out, ws)
 	case stepPool:
 		st.pool.run(in, out)
 	case stepPadChannels:
