@@ -16,7 +16,7 @@ func TestEditorPreviewIsTheSavedPixelsScaledDown(t *testing.T) {
 		{Rect: image.Rect(40, 20, 120, 100), Shape: redact.Rect, Style: redact.Fill},
 		{Rect: image.Rect(200, 40, 320, 180), Shape: redact.Ellipse, Style: redact.Blur},
 	}
-	e, _ := newTestEditor(t, photo, regions, fyne.NewSize(200, 100))
+	e, _ := newTestEditor(t, photo, regions, margins(200, 100))
 	want := fitDown(redact.Apply(photo, regions, redact.Options{}), image.Pt(200, 100))
 	got := e.prev.img
 	if got == nil || got.Rect != image.Rect(0, 0, 200, 100) || string(got.Pix) != string(want.Pix) {
@@ -42,20 +42,20 @@ func TestEditorCoversANewRegionBeforeItsPreviewIsReady(t *testing.T) {
 	e.SetMode(ModeAddEllipse)
 	from, to := at(20, 10), at(60, 40)
 	e.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
-	overlay := r.draw(400, 300).(*image.RGBA)
-	if c := overlay.RGBAAt(80, 100); c != opaque(redact.DefaultFillColor) {
+	overlay := r.draw(416, 316).(*image.RGBA)
+	if c := overlay.RGBAAt(88, 108); c != opaque(redact.DefaultFillColor) {
 		t.Errorf("mid-drag, the region's centre shows %v, want the flat cover", c)
 	}
-	if c := overlay.RGBAAt(44, 74); c.A != 0 {
+	if c := overlay.RGBAAt(52, 82); c.A != 0 {
 		t.Errorf("mid-drag, the ellipse's bounding corner shows %v, want nothing", c)
 	}
 	e.DragEnd()
 	e.prev.wait()
-	if c := r.draw(400, 300).(*image.RGBA).RGBAAt(80, 100); c.A != 0 {
+	if c := r.draw(416, 316).(*image.RGBA).RGBAAt(88, 108); c.A != 0 {
 		t.Errorf("with the preview back, the overlay still covers the region: %v", c)
 	}
 	e.prev.shown = nil // as between a change and its preview
-	if c := r.draw(400, 300).(*image.RGBA).RGBAAt(80, 100); c != opaque(redact.DefaultFillColor) {
+	if c := r.draw(416, 316).(*image.RGBA).RGBAAt(88, 108); c != opaque(redact.DefaultFillColor) {
 		t.Errorf("with the preview behind, the region's centre shows %v, want the flat cover", c)
 	}
 }
@@ -82,11 +82,11 @@ func TestFitSize(t *testing.T) {
 }
 
 func TestEditorPreviewFollowsTheSizeOnScreen(t *testing.T) {
-	e, w := newTestEditor(t, testPhoto(400, 200), nil, fyne.NewSize(100, 100))
+	e, w := newTestEditor(t, testPhoto(400, 200), nil, margins(100, 100))
 	if got := e.prev.img.Bounds().Size(); got != image.Pt(100, 50) {
 		t.Fatalf("preview %v in a 100×100 editor, want 100×50", got)
 	}
-	w.Resize(fyne.NewSize(300, 300))
+	w.Resize(margins(300, 300))
 	e.prev.wait()
 	if got := e.prev.img.Bounds().Size(); got != image.Pt(300, 150) {
 		t.Errorf("preview %v after growing to 300×300, want 300×150", got)

@@ -15,17 +15,20 @@ import (
 	"veil/redact"
 )
 
-// The editor tests use a 200×100 photo in a 400×300 editor: the photo is
-// scaled by 2 and centred, so the photo pixel (x, y) spans the widget
-// units [2x, 2x+2) × [50+2y, 52+2y).
+// The editor tests use a 200×100 photo in a 416×316 editor: within the
+// margins (viewMargin, 8 units) the photo is scaled by 2 and centred, so the
+// photo pixel (x, y) spans the widget units [8+2x, 10+2x) × [58+2y, 60+2y).
 var (
 	photoSize  = image.Pt(200, 100)
-	editorSize = fyne.NewSize(400, 300)
+	editorSize = fyne.NewSize(400+2*viewMargin, 300+2*viewMargin)
 )
+
+// margins returns the size of an editor whose photo area is w×h.
+func margins(w, h float32) fyne.Size { return fyne.NewSize(w+2*viewMargin, h+2*viewMargin) }
 
 // at returns the widget position of the photo point (x, y) in the standard
 // test layout.
-func at(x, y float32) fyne.Position { return fyne.NewPos(2*x, 50+2*y) }
+func at(x, y float32) fyne.Position { return fyne.NewPos(viewMargin+2*x, viewMargin+50+2*y) }
 
 // testPhoto returns a w×h photo with a different colour at every pixel.
 func testPhoto(w, h int) *image.NRGBA {
@@ -76,7 +79,7 @@ func TestEditorDrawsARegionOnThePixelsUnderTheDrag(t *testing.T) {
 			redact.Region{Rect: image.Rect(20, 10, 60, 40), Shape: redact.Ellipse, Style: redact.Pixelate}},
 		{"a drag past the photo's corner is clamped to the photo", ModeAddRect, at(190, 90), fyne.NewPos(500, 400),
 			redact.Region{Rect: image.Rect(190, 90, 200, 100), Shape: redact.Rect, Style: redact.Pixelate}},
-		{"a drag starting in the margin above the photo starts at its top edge", ModeAddRect, fyne.NewPos(100, 10), at(80, 20),
+		{"a drag starting in the margin above the photo starts at its top edge", ModeAddRect, fyne.NewPos(108, 20), at(80, 20),
 			redact.Region{Rect: image.Rect(50, 0, 80, 20), Shape: redact.Rect, Style: redact.Pixelate}},
 	}
 	for _, tt := range tests {
@@ -155,7 +158,7 @@ func TestEditorMovesAndResizesTheSelectedRegion(t *testing.T) {
 		{"the bottom-right handle moves that corner", at(60, 40), at(70, 50), image.Rect(20, 10, 70, 50)},
 		{"the top handle moves only the top edge", at(40, 10), at(45, 4), image.Rect(20, 4, 60, 40)},
 		{"the left handle dragged past the right edge flips the rectangle", at(20, 25), at(80, 25), image.Rect(60, 10, 80, 40)},
-		{"a handle is grabbed a few units off its centre", fyne.NewPos(2*60+8, 50+2*40+8), at(70, 50), image.Rect(20, 10, 66, 46)},
+		{"a handle is grabbed a few units off its centre", at(60, 40).AddXY(8, 8), at(70, 50), image.Rect(20, 10, 66, 46)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,7 +270,7 @@ func TestEditorCropKeepsTheAspectPreset(t *testing.T) {
 			}
 			c = e.Crop()
 			mid := c.Min.Add(c.Max).Div(2)
-			drag(e, at(float32(mid.X), float32(mid.Y)), fyne.NewPos(400, 300))
+			drag(e, at(float32(mid.X), float32(mid.Y)), fyne.NewPos(editorSize.Width, editorSize.Height))
 			if r := e.Crop(); r.Size() != c.Size() || r.Max != image.Pt(200, 100) {
 				t.Fatalf("moved crop %v from %v: want it against the bottom-right corner", r, c)
 			}
@@ -364,7 +367,7 @@ func updating() bool {
 }
 
 func TestEditorRendersAPhotoWithACoveredAndAnUncoveredRegion(t *testing.T) {
-	e, w := newTestEditor(t, testPhoto(photoSize.X, photoSize.Y), twoRegions, fyne.NewSize(420, 260))
+	e, w := newTestEditor(t, testPhoto(photoSize.X, photoSize.Y), twoRegions, margins(420, 210))
 	e.ToggleCovered(0)
 	e.Select(1)
 	e.prev.wait()

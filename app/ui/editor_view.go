@@ -18,6 +18,10 @@ type view struct {
 	w, h   float64         // the photo's size on screen
 }
 
+// viewMargin keeps the photo this far (in units) from the widget's edges,
+// so that handles on the photo's border are whole and easy to grab.
+const viewMargin = handleSize/2 + 2
+
 // viewFor returns the view of the photo in a widget of the given size, and
 // false when there is no photo or no room.
 func (e *Editor) viewFor(size fyne.Size) (view, bool) {
@@ -25,10 +29,11 @@ func (e *Editor) viewFor(size fyne.Size) (view, bool) {
 		return view{}, false
 	}
 	b := e.img.Bounds()
-	if b.Empty() || size.Width <= 0 || size.Height <= 0 {
+	bw, bh := float64(size.Width)-2*viewMargin, float64(size.Height)-2*viewMargin
+	if b.Empty() || bw <= 0 || bh <= 0 {
 		return view{}, false
 	}
-	s := math.Min(float64(size.Width)/float64(b.Dx()), float64(size.Height)/float64(b.Dy()))
+	s := math.Min(bw/float64(b.Dx()), bh/float64(b.Dy()))
 	w, h := float64(b.Dx())*s, float64(b.Dy())*s
 	return view{
 		bounds: b,
