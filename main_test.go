@@ -70,3 +70,26 @@ func networkCalls(trace string) []string {
 	}
 	return calls
 }
+
+// TestCommandLineWritesNothingButItsOwnLines checks that the C locale of
+// many Linux machines does not make Fyne write to stderr.
+func TestCommandLineWritesNothingButItsOwnLines(t *testing.T) {
+	for _, lang := range []string{"C.UTF-8", "C", "en_US.UTF-8", ""} {
+		cmd := exec.Command(os.Args[0], "version")
+		cmd.Env = append(os.Environ(), "VEIL_RUN_MAIN=1", "LANG="+lang, "LC_ALL=", "LANGUAGE=")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+			t.Errorf("LANG=%q: %v, stderr %q", lang, err, stderr.String())
+		}
+	}
+}
+
+func TestNetworkCallsAreRecognised(t *testing.T) {
+	trace := "123 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3\n" +
+		"123 socket(AF_INET, SOCK_DGRAM|SOCK_CLOEXEC|SOCK_NONBLOCK, IPPROTO_IP) = 4\n" +
+		"124 connect(4, {sa_family=AF_INET, sin_port=htons(443)}, 16) = -1 ENETUNREACH\n"
+	if got := networkCalls(trace); len(got) != 2 {
+		t.Errorf("found %q, want the AF_INET socket and the connect", got)
+	}
+}
