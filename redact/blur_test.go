@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"math"
 	"testing"
 )
 
@@ -116,7 +117,7 @@ func TestRingHasTheDocumentedGeometry(t *testing.T) {
 		thick, sectors int
 	}{
 		{"a 1×1 region has the thinnest ring and fewest sectors", image.Rect(0, 0, 1, 1), 2, 8},
-		{"a face-sized region", image.Rect(0, 0, 400, 560), 32, 96},
+		{"a face-sized region has the thickest ring and most sectors", image.Rect(0, 0, 400, 560), 16, 96},
 		{"a 100×80 region", image.Rect(0, 0, 100, 80), 10, 22},
 	}
 	for _, tt := range tests {
@@ -126,5 +127,17 @@ func TestRingHasTheDocumentedGeometry(t *testing.T) {
 				t.Errorf("ringGeometry(%v) = %d, %d; want %d, %d", tt.r, th, k, tt.thick, tt.sectors)
 			}
 		})
+	}
+}
+
+func TestDiamondAngleIncreasesWithTheAngle(t *testing.T) {
+	prev := -1.0
+	for deg := 0; deg < 360; deg++ {
+		rad := float64(deg) * math.Pi / 180
+		a := diamondAngle(3*math.Cos(rad), 3*math.Sin(rad))
+		if a <= prev || a < 0 || a >= 4 {
+			t.Fatalf("diamondAngle at %d° = %v after %v: want increasing values in [0, 4)", deg, a, prev)
+		}
+		prev = a
 	}
 }

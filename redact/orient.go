@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"encoding/binary"
 	"image"
 
 	"github.com/disintegration/imaging"
@@ -33,8 +34,9 @@ var orientations = [9]transform{
 // Orient returns img turned upright according to an EXIF Orientation value
 // (1 to 8, CIPA DC-008 tag 0x0112), as a new image whose origin is (0, 0).
 // Values outside 1–8 are read as 1, as readers commonly do. NRGBA sources
-// are read in place; YCbCr, RGBA and other types are converted once
-// (imaging's fast paths) and then remapped. img is not modified.
+// are turned in one pass; YCbCr (a decoded JPEG), RGBA and other types are
+// converted once by imaging's fast paths, then turned (measured faster than
+// converting each pixel on the turned walk). img is not modified.
 func Orient(img image.Image, orientation int) *image.NRGBA {
 	if img == nil {
 		return image.NewNRGBA(image.Rectangle{})
@@ -52,8 +54,12 @@ func Orient(img image.Image, orientation int) *image.NRGBA {
 	return remap(src, orientations[orientation])
 }
 
-// remap applies t to src. For each output row the source walks a straight
-// line, so the inner loop is a copy with a fixed byte step.
+// remapTile is the side of the square tiles remap walks: a turned image
+// reads its source down columns, and tiles keep those reads in cache.
+const remapTile = 64
+
+// remap applies t to src. Along an output row the source walks a straight
+// line, so each tile row is a loop of 4-byte copies with a fixed step.
 func remap(src *image.NRGBA, t transform) *image.NRGBA {
 	w, h := src.Rect.Dx(), src.Rect.Dy()
 	ow, oh := w, h
@@ -65,17 +71,24 @@ func remap(src *image.NRGBA, t transform) *image.NRGBA {
 		return dst
 	}
 	step := 4*t.a + src.Stride*t.d
-	parallel(0, oh, func(lo, hi int) {
-		for oy := lo; oy < hi; oy++ {
-			sx := t.b*oy + t.c*(w-1)
-			sy := t.e*oy + t.f*(h-1)
-			j := src.PixOffset(src.Rect.Min.X+sx, src.Rect.Min.Y+sy)
-			row := dst.Pix[oy*dst.Stride : oy*dst.Stride+4*ow]
-			for i := 0; i < len(row); i += 4 {
-				copy(row[i:i+4], src.Pix[j:j+4])
-				j += step
+	base := src.PixOffset(src.Rect.Min.X, src.Rect.Min.Y)
+	bands := (oh + remapTile - 1) / remapTile
+	parallel(0, bands, func(lo, hi int) {
+		for oy0 := lo * remapTile; oy0 < min(hi*remapTile, oh); oy0 += remapTile {
+			for ox0 := 0; ox0 < ow; ox0 += remapTile {
+				for oy := oy0; oy < min(oy0+remapTile, oh); oy++ {
+					sx := t.a*ox0 + t.b*oy + t.c*(w-1)
+					sy := t.d*ox0 + t.e*oy + t.f*(h-1)
+					j := base + sy*src.Stride + 4*sx
+					row := dst.Pix[oy*dst.Stride+4*ox0 : oy*dst.Stride+4*min(ox0+remapTile, ow)]
+					for i := 0; i+3 < len(row); i += 4 {
+						binary.LittleEndian.PutUint32(row[i:], binary.LittleEndian.Uint32(src.Pix[j:j+4]))
+						j += step
+					}
+				}
 			}
 		}
 	})
 	return dst
 }
+

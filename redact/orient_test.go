@@ -78,10 +78,11 @@ func TestOrientOtherTypes(t *testing.T) {
 	ratios := map[string]image.YCbCrSubsampleRatio{
 		"4:4:4": image.YCbCrSubsampleRatio444, "4:2:2": image.YCbCrSubsampleRatio422,
 		"4:2:0": image.YCbCrSubsampleRatio420, "4:4:0": image.YCbCrSubsampleRatio440,
+		"4:1:1": image.YCbCrSubsampleRatio411, "4:1:0": image.YCbCrSubsampleRatio410,
 	}
 	images := map[string]image.Image{}
 	for name, ratio := range ratios {
-		y := image.NewYCbCr(image.Rect(1, 2, 8, 7), ratio)
+		y := image.NewYCbCr(image.Rect(1, 2, 12, 7), ratio)
 		for i := range y.Y {
 			y.Y[i] = uint8(i * 37)
 		}

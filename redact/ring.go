@@ -24,11 +24,11 @@ type ring struct {
 type sectorSum struct{ ar, ag, ab, a, n, sx, sy uint64 }
 
 // ringGeometry returns the ring thickness and sector count for a paint
-// rectangle: a thin ring (an eighth of the short side, 2 to 32 pixels) so
+// rectangle: a thin ring (an eighth of the short side, 2 to 16 pixels) so
 // the cover matches what touches it, and about one sector per 8 pixels of
 // half-perimeter (8 to 96) so colour changes along the edge carry inwards.
 func ringGeometry(p image.Rectangle) (thick, sectors int) {
-	thick = min(max(min(p.Dx(), p.Dy())/8, 2), 32)
+	thick = min(max(min(p.Dx(), p.Dy())/8, 2), 16)
 	sectors = min(max((p.Dx()+p.Dy())/8, 8), 96)
 	return thick, sectors
 }
@@ -66,8 +66,8 @@ func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
 					continue
 				}
 				rx, ry := x-p.Min.X, y-p.Min.Y
-				theta := math.Atan2((float64(ry)+0.5-hy)/hy, (float64(rx)+0.5-hx)/hx)
-				s := &band[min(int((theta+math.Pi)/(2*math.Pi)*float64(k)), k-1)]
+				a4 := diamondAngle((float64(rx)+0.5-hx)/hx, (float64(ry)+0.5-hy)/hy)
+				s := &band[min(int(a4/4*float64(k)), k-1)]
 				s.ar += a * uint64(src.Pix[i])
 				s.ag += a * uint64(src.Pix[i+1])
 				s.ab += a * uint64(src.Pix[i+2])
@@ -85,6 +85,23 @@ func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
 		}
 	})
 	return ring{paint: p, thick: thick, samples: toSamples(sums, thick), hash: ringHash(seed, r, p, sums)}
+}
+
+// diamondAngle returns a value in [0, 4) that increases with the angle of
+// (dx, dy) around the origin, like atan2 but far cheaper; sectors of equal
+// diamond angle are close enough to equal angles to split a ring.
+func diamondAngle(dx, dy float64) float64 {
+	if dx == 0 && dy == 0 {
+		return 0
+	}
+	switch t := dy / (math.Abs(dx) + math.Abs(dy)); {
+	case dx >= 0 && dy >= 0:
+		return t
+	case dx < 0:
+		return 2 - t
+	default:
+		return 4 + t
+	}
 }
 
 func toSamples(sums []sectorSum, thick int) []ringSample {
