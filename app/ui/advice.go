@@ -42,9 +42,9 @@ func newChecklist() *checklist {
 	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Before you send")),
 		note(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."))}
 	for _, q := range checklistItems() {
-		ch := widget.NewCheck(q, nil)
+		ch := widget.NewCheck("", nil)
 		c.checks = append(c.checks, ch)
-		objs = append(objs, ch)
+		objs = append(objs, container.NewBorder(nil, nil, ch, nil, newTapLabel(q, func() { ch.SetChecked(!ch.Checked) })))
 	}
 	objs = append(objs, subheading(lang.L("Good to know"), theme.InfoIcon()))
 	for _, a := range adviceLines() {
@@ -60,3 +60,20 @@ func (c *checklist) reset() {
 		ch.SetChecked(false)
 	}
 }
+
+// tapLabel is a wrapping label that does something when tapped: the text
+// of a check box that may take several lines.
+type tapLabel struct {
+	widget.Label
+	onTap func()
+}
+
+func newTapLabel(text string, onTap func()) *tapLabel {
+	l := &tapLabel{onTap: onTap}
+	l.Text, l.Wrapping = text, fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped runs the label's action.
+func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +21,7 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 	heading := canvas.NewText(lang.L("Drop photos here — or Open…"), theme.Color(theme.ColorNameForeground))
 	heading.TextSize = 28
 	heading.Alignment = fyne.TextAlignCenter
-	open := widget.NewButtonWithIcon(lang.L("Open photos…"), theme.FolderOpenIcon(), v.openFiles)
+	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
 	open.Importance = widget.HighImportance
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
 	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."),
@@ -31,9 +33,9 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 	inner := container.NewVBox(
 		container.NewCenter(icon),
 		heading,
-		layout.NewSpacer(),
+		gap(12),
 		container.NewCenter(container.NewHBox(open, folder)),
-		layout.NewSpacer(),
+		gap(20),
 		note,
 	)
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -49,9 +51,16 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, body)
 }
 
+// gap is empty vertical space of height h.
+func gap(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
+}
+
 // headerBar is the strip above the photos: open more, settings.
 func headerBar(v *shell) fyne.CanvasObject {
-	open := widget.NewButtonWithIcon(lang.L("Open photos…"), theme.FolderOpenIcon(), v.openFiles)
+	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
 	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)

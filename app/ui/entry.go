@@ -97,15 +97,15 @@ func (e *entry) summary() string {
 		return ""
 	}
 	var parts []string
-	for _, g := range groupFindings(e.report.Findings) {
-		parts = append(parts, categoryShort(g))
-	}
 	if e.found {
 		if n := len(e.faces); n == 1 {
 			parts = append(parts, lang.L("1 face"))
 		} else if n > 1 {
 			parts = append(parts, lang.L("{{.N}} faces", map[string]any{"N": strconv.Itoa(n)}))
 		}
+	}
+	for _, g := range groupFindings(e.report.Findings) {
+		parts = append(parts, categoryShort(g))
 	}
 	if len(parts) == 0 {
 		return lang.L("Nothing hidden found")
@@ -137,7 +137,7 @@ func (e *entry) statusText() string {
 	case stSaving:
 		return lang.L("Saving…")
 	case stSaved:
-		return lang.L("Saved ✓")
+		return lang.L("Saved")
 	case stFailed, stSaveFailed:
 		return e.err
 	}

@@ -130,7 +130,7 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	default:
 		line = lang.L("{{.N}} faces found. They are covered; untick one below the photo to show it.", map[string]any{"N": strconv.Itoa(n)})
 	}
-	out := []fyne.CanvasObject{subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance)}
+	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
 	if !e.found {
 		bar := widget.NewProgressBarInfinite()
 		out = append(out, bar)
@@ -140,7 +140,7 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 
 // group is one category: its name, why it matters, and each finding.
 func (fp *findingsPanel) group(g group) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{subheading(categoryName(g.cat), categoryIcon(g.cat)), note(categoryWhy(g.cat))}
+	out := []fyne.CanvasObject{gap(4), container.New(tightVBox{}, subheading(categoryName(g.cat), categoryIcon(g.cat)), note(categoryWhy(g.cat)))}
 	for _, f := range g.items {
 		label := widget.NewLabelWithStyle(f.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		label.Wrapping = fyne.TextWrapWord

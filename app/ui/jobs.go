@@ -75,7 +75,9 @@ func (v *shell) startOpen(e *entry) {
 func (v *shell) startShow(e *entry) {
 	v.lanes.show, e.busy = true, true
 	path, needFaces := e.path, !e.found
-	e.state = stReading
+	if e.state == stReady {
+		e.state = stReading
+	}
 	v.entryChanged(e)
 	v.spawn(func() {
 		p, img, thumb, err := decodePhoto(path)
@@ -99,7 +101,9 @@ func (v *shell) startShow(e *entry) {
 func (v *shell) startScan(e *entry) {
 	v.lanes.scan, e.busy = true, true
 	path := e.path
-	e.state = stDetecting
+	if e.state == stReady {
+		e.state = stDetecting
+	}
 	v.entryChanged(e)
 	v.spawn(func() {
 		p, _, thumb, err := decodePhoto(path)

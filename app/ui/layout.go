@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -9,7 +11,7 @@ import (
 
 // withWidth gives o at least the width w (a side column of fixed width).
 func withWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	spacer := canvas.NewRectangle(nil)
+	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(w, 0))
 	return container.NewStack(spacer, o)
 }

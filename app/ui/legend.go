@@ -16,7 +16,7 @@ type legend struct {
 	box     *fyne.Container
 	checks  []*widget.Check
 	note    *widget.Label
-	content fyne.CanvasObject
+	content *fyne.Container
 }
 
 func newLegend(v *shell) *legend {
@@ -59,5 +59,5 @@ func (l *legend) refresh() {
 		l.note.SetText(lang.L("Covered:"))
 	}
 	l.box.Objects = objs
-	l.box.Refresh()
+	l.content.Refresh()
 }

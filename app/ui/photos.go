@@ -91,8 +91,11 @@ func (v *shell) decoded(e *entry, p *app.Photo, img, thumb image.Image, err erro
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
-		if !e.found && e.state == stReading {
+		if e.state == stReading {
 			e.state = stDetecting
+			if e.found {
+				e.state = stReady
+			}
 		}
 		v.showEntry(e)
 	}
@@ -216,6 +219,7 @@ func (v *shell) entryChanged(e *entry) {
 // refreshPanels redraws everything that shows the photo on screen.
 func (v *shell) refreshPanels() {
 	v.reveals.show(v.selected, v.prefs)
+	v.side.Refresh() // its height changed: lay it out again
 	v.legend.refresh()
 	v.tools.refresh()
 	v.saver.refresh()

@@ -47,7 +47,7 @@ func newSaveBar(v *shell) *saveBar {
 	s.note = widget.NewLabel("")
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
-	buttons := container.NewBorder(nil, nil, nil, s.saveAll, s.save)
+	buttons := container.NewGridWithColumns(1, s.save, s.saveAll)
 	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.output, s.show, s.progress, s.busy, s.note, buttons)
 	s.refresh()
 	return s
@@ -57,7 +57,7 @@ func newSaveBar(v *shell) *saveBar {
 func (s *saveBar) refresh() {
 	e := s.v.selected
 	ready := e != nil && e.opened && e.state != stFailed && e.state != stSaving && e.img != nil && !s.batch
-	setEnabled(s.save, ready && e.found)
+	setEnabled(s.save, ready && e.found && !(e.state == stSaved && !e.dirty))
 	setEnabled(s.saveAll, !s.batch && s.v.saveable() > 0)
 	showIf(s.progress, s.batch)
 	showIf(s.busy, e != nil && e.state == stSaving && !s.batch)

@@ -55,14 +55,15 @@ func newToolbar(v *shell) *toolbar {
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Truncation = fyne.TextTruncateEllipsis
-	addLabel := widget.NewLabel(lang.L("Add area:"))
 	coverLabel := widget.NewLabel(lang.L("Cover with:"))
-	row1 := container.NewHBox(t.sel, addLabel, t.rect, t.ellipse, layout.NewSpacer(), t.undo, t.remove)
-	styles := container.NewHBox(coverLabel)
+	row1 := container.NewHBox(t.sel, t.rect, t.ellipse, widget.NewSeparator(), t.crop, t.aspect, t.resetCrop)
+	row2 := container.NewHBox(coverLabel)
 	for _, b := range t.styles {
-		styles.Add(b)
+		row2.Add(b)
 	}
-	row2 := container.NewHBox(styles, layout.NewSpacer(), t.crop, t.aspect, t.resetCrop)
+	row2.Add(layout.NewSpacer())
+	row2.Add(t.undo)
+	row2.Add(t.remove)
 	t.content = container.NewVBox(row1, row2, t.hint)
 	t.refresh()
 	return t

@@ -52,6 +52,7 @@ type shell struct {
 	reveals *findingsPanel
 	checks  *checklist
 	saver   *saveBar
+	side    *fyne.Container // the right column's scrolled content
 
 	entries  []*entry
 	selected *entry
@@ -86,10 +87,10 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 func mainScreen(v *shell) fyne.CanvasObject {
 	header := headerBar(v)
 	middle := container.NewBorder(v.tools.content, v.legend.content, nil, nil, v.editor)
-	right := container.NewBorder(nil, v.saver.content, nil, nil,
-		container.NewVScroll(container.NewVBox(v.reveals.content, v.checks.content)))
+	v.side = container.NewVBox(v.reveals.content, v.checks.content)
+	right := container.NewBorder(nil, v.saver.content, nil, nil, container.NewVScroll(v.side))
 	body := container.NewBorder(nil, nil,
-		withWidth(v.list.content, 260), withWidth(right, 340),
+		withWidth(v.list.content, 240), withWidth(right, 330),
 		container.NewPadded(middle))
 	return container.NewBorder(header, nil, nil, nil, body)
 }
