@@ -91,4 +91,3 @@ func remap(src *image.NRGBA, t transform) *image.NRGBA {
 	})
 	return dst
 }
-
