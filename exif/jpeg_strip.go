@@ -1,6 +1,7 @@
 package exif
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 )
@@ -48,7 +49,7 @@ func planJPEG(f *jpegFile, opt Options) (jpegClean, error) {
 	}
 	if !opt.DropICC {
 		if chunks, ok := iccChunks(f.segs); ok {
-			c.icc = chunks
+			c.icc = neutralChunks(chunks)
 		}
 	}
 	return c, nil
@@ -156,10 +157,29 @@ func (jpegHandler) verify(data []byte, opt Options) error {
 	if next != f.eoi-2 {
 		return notClean("fill bytes before EOI")
 	}
-	if chunks, ok := iccChunks(f.segs); chunks != nil && !ok {
+	chunks, ok := iccChunks(f.segs)
+	if chunks != nil && !ok {
 		return notClean("a damaged colour profile")
 	}
+	if ok && !iccNeutral(bytes.Join(chunks, nil)) {
+		return notClean("a colour profile holding text or private tags")
+	}
 	return nil
+}
+
+// neutralChunks reassembles a profile, blanks its words (neutralICC) and
+// cuts it again at the same boundaries. A profile that cannot be parsed is
+// dropped (nil).
+func neutralChunks(chunks [][]byte) [][]byte {
+	icc, err := neutralICC(bytes.Join(chunks, nil))
+	if err != nil {
+		return nil
+	}
+	out := make([][]byte, len(chunks))
+	for i, c := range chunks {
+		out[i], icc = icc[:len(c)], icc[len(c):]
+	}
+	return out
 }
 
 // cleanSegment returns "" for a segment that may appear any number of

@@ -125,6 +125,10 @@ func TestJPEGMalformedFilesAreRefused(t *testing.T) {
 func TestJPEGStripRebuildsTheKeptApplicationSegments(t *testing.T) {
 	h := jpegHandler{}
 	icc := jpegICC("Veil test RGB")
+	neutral, err := neutralICC(icc) // a kept profile loses its words
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		in   []byte
@@ -139,7 +143,7 @@ func TestJPEGStripRebuildsTheKeptApplicationSegments(t *testing.T) {
 			Options{}, [][]byte{jpegSegment(mAPP0+14, []byte("Adobe\x00\x64\x00\x00\x00\x00\x01"))}},
 		{"colour profile chunks are written in sequence order",
 			jpegSplice(jpegRestartFixture(), jpegICCSegments(icc, 3)[2], jpegICCSegments(icc, 3)[0], jpegICCSegments(icc, 3)[1]),
-			Options{}, jpegICCSegments(icc, 3)},
+			Options{}, jpegICCSegments(neutral, 3)},
 		{"the colour profile is dropped when asked",
 			jpegSplice(jpegRestartFixture(), jpegICCSegments(icc, 1)...), Options{DropICC: true}, nil},
 		{"a colour profile with a missing chunk is dropped",

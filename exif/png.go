@@ -2,6 +2,7 @@ package exif
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
@@ -162,8 +163,8 @@ func pngKeep(c pngChunk, animated bool, opt Options) bool {
 		return n == 1
 	case "sBIT": // one to four significant-bit counts
 		return n >= 1 && n <= 4
-	case "iCCP": // kept unless the person drops it, under a neutral name
-		return !opt.DropICC && bytes.HasPrefix(c.data, pngICCName)
+	case "iCCP": // kept unless the person drops it, under a neutral name, without words
+		return !opt.DropICC && bytes.HasPrefix(c.data, pngICCName) && pngICCNeutral(c.data)
 	case "acTL": // APNG animation control
 		return animated && n == 8
 	case "fcTL": // APNG frame control
@@ -245,20 +246,48 @@ func (pngHandler) strip(data []byte, opt Options) ([]byte, error) {
 
 // pngICCName is the profile name a clean iCCP carries (PNG §11.3 iCCP:
 // name, NUL, compression method 0): the original name is free text that a
-// person or their tools chose, so it is replaced; the compressed profile
-// itself is kept byte for byte.
+// person or their tools chose, so it is replaced. The profile itself loses
+// its words too (neutralICC); when it had none, its compressed bytes are
+// kept as they are, so that stripping twice changes nothing.
 var pngICCName = []byte("ICC profile\x00\x00")
 
-// pngRenameICCP rewrites an iCCP chunk under pngICCName, with a fresh CRC.
-// A malformed one comes back unchanged, and pngKeep drops it.
+// pngRenameICCP rewrites an iCCP chunk under pngICCName with a neutral
+// profile and a fresh CRC. A malformed one comes back unchanged, and
+// pngKeep drops it.
 func pngRenameICCP(c pngChunk) pngChunk {
 	name, rest, ok := bytes.Cut(c.data, []byte{0})
 	if !ok || len(name) == 0 || len(name) > 79 || len(rest) < 2 || rest[0] != 0 {
 		return c
 	}
-	d := append(append([]byte{}, pngICCName...), rest[1:]...)
+	z := rest[1:]
+	icc, err := inflateBounded(z)
+	if err != nil {
+		return c
+	}
+	n, err := neutralICC(icc)
+	if err != nil {
+		return c
+	}
+	if !bytes.Equal(n, icc) {
+		var buf bytes.Buffer
+		w := zlib.NewWriter(&buf)
+		w.Write(n) // writes to memory cannot fail
+		w.Close()
+		z = buf.Bytes()
+	}
+	d := append(append([]byte{}, pngICCName...), z...)
 	raw := appendPNGChunk(nil, "iCCP", d)
 	return pngChunk{typ: "iCCP", data: raw[8 : len(raw)-4], raw: raw}
+}
+
+// pngICCNeutral reports whether an iCCP chunk's profile holds no words.
+func pngICCNeutral(d []byte) bool {
+	_, rest, ok := bytes.Cut(d, []byte{0})
+	if !ok || len(rest) < 2 {
+		return false
+	}
+	icc, err := inflateBounded(rest[1:])
+	return err == nil && iccNeutral(icc)
 }
 
 // appendPNGChunk appends a chunk with a freshly computed CRC (PNG §5.3).

@@ -2,8 +2,10 @@ package exif
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,9 +87,10 @@ func TestPNGKeepList(t *testing.T) {
 		{"fcTL is dropped from a still image", pngChunk{typ: "fcTL", data: make([]byte, 26)}, false, Options{}, false},
 		{"fcTL is kept in an APNG", pngChunk{typ: "fcTL", data: make([]byte, 26)}, true, Options{}, true},
 		{"an fdAT shorter than its sequence number is dropped", pngChunk{typ: "fdAT", data: make([]byte, 3)}, true, Options{}, false},
-		{"a renamed iCCP is kept", pngChunk{typ: "iCCP", data: append(pngICCName, 'x')}, false, Options{}, true},
+		{"a renamed iCCP with a neutral profile is kept", pngChunk{typ: "iCCP", data: neutralICCP()}, false, Options{}, true},
+		{"a renamed iCCP with an unreadable profile is dropped", pngChunk{typ: "iCCP", data: append(pngICCName, 'x')}, false, Options{}, false},
 		{"an iCCP with its original name is dropped", pngChunk{typ: "iCCP", data: []byte("Me\x00\x00x")}, false, Options{}, false},
-		{"an iCCP is dropped on request", pngChunk{typ: "iCCP", data: append(pngICCName, 'x')}, false, Options{DropICC: true}, false},
+		{"an iCCP is dropped on request", pngChunk{typ: "iCCP", data: neutralICCP()}, false, Options{DropICC: true}, false},
 		{"cICP is dropped: DESIGN.md does not list it", pngChunk{typ: "cICP", data: []byte{1, 13, 0, 1}}, false, Options{}, false},
 		{"tEXt is dropped", pngChunk{typ: "tEXt", data: []byte("a\x00b")}, false, Options{}, false},
 		{"eXIf is never kept as it is", pngChunk{typ: "eXIf", data: []byte("II*\x00")}, false, Options{}, false},
@@ -190,4 +193,18 @@ func TestPNGOrientationOnlyEXIFIsCleanAndStable(t *testing.T) {
 	if err := Verify(two, Options{}); !errors.Is(err, ErrNotClean) {
 		t.Errorf("Verify accepted a second eXIf: %v", err)
 	}
+}
+
+// neutralICCP is the data of a clean iCCP chunk: the neutral name, method
+// 0, and a zlib-compressed profile without words.
+func neutralICCP() []byte {
+	icc, err := neutralICC(iccFixture("Display P3"))
+	if err != nil {
+		panic(err)
+	}
+	var buf bytes.Buffer
+	w := zlib.NewWriter(&buf)
+	w.Write(icc)
+	w.Close()
+	return append(slices.Clone(pngICCName), buf.Bytes()...)
 }
