@@ -25,6 +25,14 @@ import (
 // with -tags nodynamic, which removes that path; decodeHEIC refuses to run
 // when it is present, so a build without the tag fails closed, visibly.
 
+// heicMinWidth is the narrowest picture decodeHEIC accepts. gen2brain/heic
+// v0.4.5 assumes each plane's row stride is its width rounded up to 16
+// bytes, but libheif 1.18 pads narrow planes to at least 64 bytes: below
+// 97 pixels (a 4:2:0 chroma plane under 49) the colours come out wrong and
+// the copy overruns its buffer inside the WebAssembly memory. Measured
+// against heif-convert: 96 pixels wide is wrong, 97 and wider match.
+const heicMinWidth = 97
+
 // errHEICDynamic is returned when the binary was built without -tags nodynamic
 // and the decoder found a system libheif.
 var errHEICDynamic = errors.New("app: HEIC decoding would use a system libheif; build Veil with -tags nodynamic")
@@ -35,7 +43,8 @@ var errHEICDynamic = errors.New("app: HEIC decoding would use a system libheif; 
 // readers ignore the EXIF Orientation tag, so exif.Inspect reports
 // Orientation 1 for HEIC and the caller must not rotate again. The size
 // is checked against the limits by exif.Inspect before any decoding, and
-// the decoded size must agree with it.
+// the decoded size must agree with it, so a picture turned differently
+// from what the report says is refused.
 func decodeHEIC(data []byte) (image.Image, error) {
 	info, err := exif.Inspect(data)
 	if err != nil {
@@ -44,6 +53,10 @@ func decodeHEIC(data []byte) (image.Image, error) {
 	if info.Format != exif.HEIC {
 		return nil, fmt.Errorf("%w: not a HEIC file", exif.ErrUnsupported)
 	}
+	if info.Width < heicMinWidth {
+		return nil, fmt.Errorf("%w: HEIC pictures narrower than %d pixels cannot be decoded",
+			exif.ErrUnsupported, heicMinWidth)
+	}
 	if heic.Dynamic() == nil {
 		return nil, errHEICDynamic
 	}
@@ -51,8 +64,10 @@ func decodeHEIC(data []byte) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: HEIC decoding failed: %w", err)
 	}
+	// Within a pixel: exif rounds a clap crop to the nearest pixel, and
+	// libheif may round its edges the other way.
 	b := img.Bounds()
-	if b.Dx() != info.Width || b.Dy() != info.Height {
+	if absDiff(b.Dx(), info.Width) > 1 || absDiff(b.Dy(), info.Height) > 1 {
 		return nil, fmt.Errorf("app: HEIC decoded to %dx%d, the file says %dx%d",
 			b.Dx(), b.Dy(), info.Width, info.Height)
 	}
@@ -78,4 +93,11 @@ func compact(img image.Image) image.Image {
 	dst := image.NewNRGBA(b)
 	draw.Draw(dst, b, img, b.Min, draw.Src)
 	return dst
+}
+
+func absDiff(a, b int) int {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

@@ -12,6 +12,7 @@
 #                     XMP, an sRGB ICC profile, a 32-pixel thumbnail; no irot
 #   plain.heic        the same picture with no metadata and no thumbnail
 #   two-pictures.heic two master pictures in one file
+#   narrow.heic       64×48: valid, but too narrow for the app's decoder
 # Derived from them by TestHEICMakeFixtures (-update-heic), in Go:
 #   iphone-style.heic metadata.heic plus irot (a quarter turn clockwise, as
 #                     an iPhone held upright writes it beside Orientation 6)
@@ -25,8 +26,9 @@ cd "$tmp"
 
 /usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append \
 	-profile /usr/share/color/icc/ghostscript/srgb.icc -quality 92 base.jpg
-/usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append plain.png
-/usr/bin/convert -size 160x128 xc:green second.png
+/usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append -depth 8 PNG24:plain.png
+/usr/bin/convert -size 160x128 xc:green -depth 8 PNG24:second.png
+/usr/bin/convert -size 64x48 xc:red -depth 8 PNG24:narrow.png
 
 exiftool -q -overwrite_original \
 	-Orientation#=6 \
@@ -39,6 +41,7 @@ exiftool -q -overwrite_original \
 heif-enc -q 60 -t 32 -o "$here/metadata.heic" base.jpg >/dev/null 2>&1
 heif-enc -q 60 -o "$here/plain.heic" plain.png >/dev/null 2>&1
 heif-enc -q 60 -o "$here/two-pictures.heic" plain.png second.png >/dev/null 2>&1
+heif-enc -q 60 -o "$here/narrow.heic" narrow.png >/dev/null 2>&1
 
 cd "$here/../../.."
 go test -count=1 -run TestHEICMakeFixtures ./exif/ -update-heic
