@@ -41,9 +41,13 @@
 //     leftovers of a file overwritten in place without truncation
 //     (aCropalypse).
 //   - Unknown chunks, segments and extensions of any kind.
-//   - The ICC colour profile when the person asks (by default it is kept:
-//     a standard profile says nothing about them; its description is
-//     listed among the findings so they can judge).
+//   - The ICC colour profile when the person asks. By default it is kept,
+//     for faithful colour, but without its words: a profile's description,
+//     copyright, device manufacturer and model, creator and private tags
+//     can name a person or their display calibration, so everything but
+//     the colour data is blanked in place (icc_neutral.go), keeping only
+//     the description of widely shipped profiles such as "Display P3".
+//     The original description is listed among the findings.
 //
 // The approach is a keep-list, not a deny-list: for each container the
 // stripper copies only what the decoder itself needs to show the picture
