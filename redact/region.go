@@ -63,7 +63,9 @@ func ParseStyle(s string) (Style, error) {
 // Region is an area to cover, in pixels of the upright image.
 //
 // The covered pixels are those whose centre lies inside Shape drawn in Rect.
-// Rect may extend past the image: the part outside covers nothing.
+// Rect may extend past the image: the part outside covers nothing. An
+// ellipse whose rectangle reaches beyond ±2³⁰ is handled as the whole
+// rectangle, which covers more, never less.
 type Region struct {
 	Rect  image.Rectangle
 	Shape Shape
