@@ -171,22 +171,31 @@ func (e *Editor) setMode(m EditMode) {
 func (e *Editor) Aspect() redact.Aspect { return e.aspect }
 
 // SetAspect sets the crop aspect preset. An existing crop is refitted to it
-// (undoably); in ModeCrop with no crop yet, a fixed ratio proposes the
-// largest centred crop of that ratio.
+// (undoably): the largest crop of that ratio inside the square around the
+// crop, so that switching back and forth does not keep shrinking it. In
+// ModeCrop with no crop yet, a fixed ratio proposes the largest centred crop.
 func (e *Editor) SetAspect(a redact.Aspect) {
 	e.aspect = a
 	if e.img == nil || a.IsFree() {
 		return
 	}
 	b := e.img.Bounds()
-	switch {
-	case !e.crop.Empty():
-		if c := a.Fit(e.crop, b); !c.Empty() {
-			e.change(func() { e.crop = c })
-		}
-	case e.mode == ModeCrop:
-		e.change(func() { e.crop = a.Fit(b, b) })
+	c := a.Fit(b, b)
+	if !e.crop.Empty() {
+		c = a.Fit(squareAround(e.crop), b)
+	} else if e.mode != ModeCrop {
+		return
 	}
+	if !c.Empty() && c != e.crop {
+		e.change(func() { e.crop = c })
+	}
+}
+
+// squareAround returns the square with r's centre and r's longer side.
+func squareAround(r image.Rectangle) image.Rectangle {
+	side := max(r.Dx(), r.Dy())
+	min := r.Min.Add(r.Max).Div(2).Sub(image.Pt(side/2, side/2))
+	return image.Rectangle{min, min.Add(image.Pt(side, side))}
 }
 
 // Style returns the style given to new regions.

@@ -287,8 +287,20 @@ func TestEditorAspectChangeRefitsTheCrop(t *testing.T) {
 	e.SetMode(ModeCrop)
 	drag(e, at(10, 10), at(170, 90))
 	e.SetAspect(redact.Aspect1x1)
-	if c := e.Crop(); c != image.Rect(50, 10, 130, 90) {
-		t.Errorf("1:1 refit of (10,10)-(170,90) gave %v, want (50,10)-(130,90)", c)
+	if c := e.Crop(); c != image.Rect(40, 0, 140, 100) {
+		t.Errorf("1:1 refit of (10,10)-(170,90) gave %v, want (40,0)-(140,100), centred on it", c)
+	}
+	e.SetAspect(redact.Aspect16x9)
+	e.SetAspect(redact.Aspect1x1)
+	if c := e.Crop(); c.Dx() < 90 || !hasRatio(c, redact.Aspect1x1) {
+		t.Errorf("1:1 → 16:9 → 1:1 shrank the crop to %v", c)
+	}
+	steps := 0
+	for e.Undo() {
+		steps++
+	}
+	if steps != 4 { // draw, 1:1, 16:9, 1:1
+		t.Errorf("%d undo steps, want 4", steps)
 	}
 }
 
