@@ -10,6 +10,9 @@ TEST_DEB := libimage-exiftool-perl strace webp
 SMOKE_DEB := xvfb xdotool imagemagick libx11-dev libgl1-mesa-dri
 FUZZTIME ?= 2m
 export LANG := en_US.UTF-8
+# nodynamic: the HEIC decoder always uses its built-in WebAssembly libheif,
+# never a system library whose struct layout varies (gen2brain/heic).
+export GOFLAGS := $(strip $(GOFLAGS) -tags=nodynamic)
 
 .PHONY: all build run test vet unit fuzz-short fuzz bench eval-faces smoke deps-build deps-test clean
 

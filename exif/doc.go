@@ -4,8 +4,11 @@
 // Inspect lists findings in plain words (where the photo was taken, the
 // phone and its serial number, times, names, hidden thumbnails and extra
 // pictures, edit history, free text); Strip writes the clean copy; Verify
-// checks a written file again. JPEG, PNG, WebP and GIF are cleaned; HEIC and
-// TIFF are recognised and refused by name; anything else is refused.
+// checks a written file again. JPEG, PNG, WebP and GIF are cleaned in place;
+// HEIC/HEIF is inspected (heic.go) but never stripped: Strip returns
+// ErrReencode, and the app decodes it and writes a fresh JPEG, so nothing of
+// the HEIF container survives. TIFF and AVIF are recognised and refused by
+// name; anything else is refused.
 //
 // # Threat model
 //
