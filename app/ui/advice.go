@@ -12,8 +12,20 @@ import (
 // themselves (never stored), and advice from domestic-violence safety
 // organisations.
 type checklist struct {
-	checks  []*widget.Check
-	content fyne.CanvasObject
+	checks    []*widget.Check
+	content   fyne.CanvasObject
+	OnChanged func() // a question was ticked or unticked
+}
+
+// count returns how many questions are ticked, of how many.
+func (c *checklist) count() (int, int) {
+	n := 0
+	for _, ch := range c.checks {
+		if ch.Checked {
+			n++
+		}
+	}
+	return n, len(c.checks)
 }
 
 // checklistItems are the questions of DESIGN.md.
@@ -42,7 +54,11 @@ func newChecklist() *checklist {
 	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Before you send")),
 		note(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."))}
 	for _, q := range checklistItems() {
-		ch := widget.NewCheck("", nil)
+		ch := widget.NewCheck("", func(bool) {
+			if c.OnChanged != nil {
+				c.OnChanged()
+			}
+		})
 		c.checks = append(c.checks, ch)
 		objs = append(objs, container.NewBorder(nil, nil, ch, nil, newTapLabel(q, func() { ch.SetChecked(!ch.Checked) })))
 	}

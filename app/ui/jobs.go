@@ -80,14 +80,19 @@ func (v *shell) startShow(e *entry) {
 	}
 	v.entryChanged(e)
 	v.spawn(func() {
-		p, img, thumb, err := decodePhoto(path)
-		v.post(func() { v.decoded(e, p, img, thumb, err, true) })
+		p, img, err := decodePhoto(path)
+		v.post(func() { v.decoded(e, p, img, err, true) }) // on screen now
 		var faces []face.Face
-		if err == nil && needFaces {
-			faces, err = p.Faces()
+		var thumb image.Image
+		if err == nil {
+			thumb = thumbnail(img)
+			if needFaces {
+				faces, err = p.Faces()
+			}
 		}
 		v.post(func() {
 			v.lanes.show, e.busy = false, false
+			v.thumbnailed(e, thumb)
 			if needFaces || err != nil {
 				v.detected(e, faces, err)
 			}
@@ -106,30 +111,42 @@ func (v *shell) startScan(e *entry) {
 	}
 	v.entryChanged(e)
 	v.spawn(func() {
-		p, _, thumb, err := decodePhoto(path)
+		p, img, err := decodePhoto(path)
 		var faces []face.Face
+		var thumb image.Image
 		if err == nil {
+			thumb = thumbnail(img)
 			faces, err = p.Faces()
 		}
 		v.post(func() {
 			v.lanes.scan, e.busy = false, false
-			v.decoded(e, nil, nil, thumb, nil, false)
+			v.thumbnailed(e, thumb)
 			v.detected(e, faces, err)
 			v.pump()
 		})
 	})
 }
 
-// decodePhoto opens a photo afresh and decodes its upright picture and a
-// thumbnail.
-func decodePhoto(path string) (*app.Photo, image.Image, image.Image, error) {
+// decodePhoto opens a photo afresh and decodes its upright picture.
+func decodePhoto(path string) (*app.Photo, image.Image, error) {
 	p, err := app.Open(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	img, err := p.Image()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return p, img, imaging.Fit(img, thumbSize, thumbSize, imaging.Box), nil
+	return p, img, nil
+}
+
+// thumbnail makes the list's small picture, in memory only. A nearest
+// neighbour pass first brings a large photo down to a few times the
+// thumbnail's size, so that a 48 MP photo costs milliseconds, not seconds.
+func thumbnail(img image.Image) image.Image {
+	b := img.Bounds()
+	if s := 4 * thumbSize; b.Dx() > s || b.Dy() > s {
+		img = imaging.Fit(img, s, s, imaging.NearestNeighbor)
+	}
+	return imaging.Fit(img, thumbSize, thumbSize, imaging.Linear)
 }

@@ -5,6 +5,7 @@ import (
 	"image"
 	"net/url"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -79,7 +80,7 @@ func (v *shell) opened(e *entry, rep app.Report, err error) {
 
 // decoded records a decoded picture. keep: it is the photo on screen, whose
 // picture stays until another photo is shown.
-func (v *shell) decoded(e *entry, p *app.Photo, img, thumb image.Image, err error, keep bool) {
+func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep bool) {
 	if e.removed {
 		return
 	}
@@ -87,7 +88,6 @@ func (v *shell) decoded(e *entry, p *app.Photo, img, thumb image.Image, err erro
 		v.fail(e, err)
 		return
 	}
-	e.thumb = thumb
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
@@ -100,6 +100,15 @@ func (v *shell) decoded(e *entry, p *app.Photo, img, thumb image.Image, err erro
 		v.showEntry(e)
 	}
 	v.entryChanged(e)
+}
+
+// thumbnailed puts a photo's thumbnail in the list.
+func (v *shell) thumbnailed(e *entry, thumb image.Image) {
+	if e.removed || thumb == nil {
+		return
+	}
+	e.thumb = thumb
+	v.list.refreshEntry(e)
 }
 
 // detected records the faces found (or why looking failed).
@@ -167,6 +176,7 @@ func (v *shell) selectEntry(e *entry) {
 	}
 	v.selected = e
 	v.checks.reset()
+	v.saver.refreshChecks()
 	v.editor.Clear()
 	if e != nil && e.img != nil {
 		v.showEntry(e)
@@ -206,6 +216,7 @@ func (v *shell) remove(e *entry) {
 		v.showMain(false)
 	}
 	v.refreshPanels()
+	v.spawn(debug.FreeOSMemory) // give the photo's memory back now
 }
 
 // entryChanged redraws what shows a photo's state.

@@ -23,8 +23,9 @@ type saveBar struct {
 	result   *widget.Label
 	output   *widget.Label
 	show     *widget.Button
-	note     *widget.Label // the outcome of the last Save all
-	batch    bool          // Save all is running
+	note     *widget.Label  // the outcome of the last Save all
+	checked  *widget.Button // "Before you send: 2 of 6 checked", goes there
+	batch    bool           // Save all is running
 	content  fyne.CanvasObject
 }
 
@@ -48,9 +49,25 @@ func newSaveBar(v *shell) *saveBar {
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
 	buttons := container.NewGridWithColumns(1, s.save, s.saveAll)
-	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.output, s.show, s.progress, s.busy, s.note, buttons)
+	s.checked = widget.NewButtonWithIcon("", theme.CheckButtonIcon(), func() {
+		v.sideScroll.ScrollToOffset(fyne.NewPos(0, v.checks.content.Position().Y))
+	})
+	s.checked.Importance = widget.LowImportance
+	s.checked.Alignment = widget.ButtonAlignLeading
+	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.output, s.show, s.progress, s.busy, s.note, s.checked, buttons)
 	s.refresh()
 	return s
+}
+
+// refreshChecks counts the ticked questions of "Before you send".
+func (s *saveBar) refreshChecks() {
+	n, total := s.v.checks.count()
+	s.checked.SetText(lang.L("Before you send: {{.N}} of {{.Total}} checked", map[string]any{"N": n, "Total": total}))
+	icon := theme.CheckButtonIcon()
+	if n == total {
+		icon = theme.CheckButtonCheckedIcon()
+	}
+	s.checked.SetIcon(icon)
 }
 
 // refresh shows the state of the photo on screen and of a batch.
@@ -75,6 +92,7 @@ func (s *saveBar) refresh() {
 	showIf(s.result, s.result.Text != "")
 	showIf(s.output, s.output.Text != "")
 	showIf(s.show, e != nil && e.state == stSaved)
+	showIf(s.checked, e != nil && e.opened && e.state != stFailed)
 }
 
 // summary shows (or with "" hides) the outcome of a batch.

@@ -90,12 +90,32 @@ func scrubPrefs(p fyne.Preferences) {
 // showSettings opens the Settings dialog. Changes apply when confirmed.
 func (v *shell) showSettings() {
 	s := v.prefs
-	folder := widget.NewLabel(outDirText(s.OutDir))
-	folder.Wrapping = fyne.TextWrapWord
-	choose := widget.NewButton(lang.L("Choose folder…"), func() {
-		v.pickFolder(func(dir string) { s.OutDir = dir; folder.SetText(outDirText(dir)) })
-	})
-	next := widget.NewButton(lang.L("Next to the original"), func() { s.OutDir = ""; folder.SetText(outDirText("")) })
+	folder := widget.NewLabel(s.OutDir)
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton(lang.L("Choose folder…"), nil)
+	options := []string{lang.L("Next to the original"), lang.L("In a folder I choose")}
+	where := widget.NewRadioGroup(options, nil)
+	where.Required = true
+	showDir := func() {
+		folder.SetText(s.OutDir)
+		showIf(folder, s.OutDir != "")
+		showIf(choose, s.OutDir != "")
+	}
+	pick := func() {
+		v.pickFolder(func(dir string) { s.OutDir = dir; showDir(); where.SetSelected(options[1]) })
+	}
+	choose.OnTapped = pick
+	where.SetSelected(options[min(len(s.OutDir), 1)])
+	where.OnChanged = func(string) {
+		switch {
+		case where.Selected == options[0]:
+			s.OutDir = ""
+		case s.OutDir == "":
+			pick()
+		}
+		showDir()
+	}
+	showDir()
 	random := widget.NewCheck(lang.L("Give clean copies random names"), func(b bool) { s.RandomNames = b })
 	random.SetChecked(s.RandomNames)
 	icc := widget.NewCheck(lang.L("Keep the colour profile (faithful colour; it says nothing about you)"), func(b bool) { s.KeepICC = b })
@@ -115,7 +135,7 @@ func (v *shell) showSettings() {
 	style.Horizontal, style.Required = true, true
 	style.SetSelected(styleNames()[styleIndex(s.Style)])
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Save clean copies"), container.NewVBox(folder, container.NewHBox(next, choose))),
+		widget.NewFormItem(lang.L("Save clean copies"), container.NewVBox(where, container.NewBorder(nil, nil, nil, choose, folder))),
 		widget.NewFormItem(lang.L("File names"), random),
 		widget.NewFormItem(lang.L("Colour"), icc),
 		widget.NewFormItem(lang.L("JPEG quality"), container.NewBorder(nil, nil, nil, qText, quality)),
@@ -135,11 +155,4 @@ func (v *shell) applyPrefs(s prefs) {
 	v.prefs = s
 	s.store(v.app.Preferences())
 	v.refreshPanels()
-}
-
-func outDirText(dir string) string {
-	if dir == "" {
-		return lang.L("Next to the original")
-	}
-	return dir
 }

@@ -42,17 +42,18 @@ type shell struct {
 	win   fyne.Window
 	prefs prefs
 
-	root    *fyne.Container // swaps between empty and main
-	empty   fyne.CanvasObject
-	main    fyne.CanvasObject
-	list    *photoList
-	editor  *Editor
-	tools   *toolbar
-	legend  *legend
-	reveals *findingsPanel
-	checks  *checklist
-	saver   *saveBar
-	side    *fyne.Container // the right column's scrolled content
+	root       *fyne.Container // swaps between empty and main
+	empty      fyne.CanvasObject
+	main       fyne.CanvasObject
+	list       *photoList
+	editor     *Editor
+	tools      *toolbar
+	legend     *legend
+	reveals    *findingsPanel
+	checks     *checklist
+	saver      *saveBar
+	side       *fyne.Container // the right column's scrolled content
+	sideScroll *container.Scroll
 
 	entries  []*entry
 	selected *entry
@@ -73,6 +74,7 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 	v.reveals = newFindingsPanel()
 	v.checks = newChecklist()
 	v.saver = newSaveBar(v)
+	v.checks.OnChanged = v.saver.refreshChecks
 	v.editor.OnChanged = v.editorChanged
 	v.editor.OnModeChanged = v.tools.modeChanged
 	v.empty = emptyScreen(v)
@@ -88,7 +90,8 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	header := headerBar(v)
 	middle := container.NewBorder(v.tools.content, v.legend.content, nil, nil, v.editor)
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
-	right := container.NewBorder(nil, v.saver.content, nil, nil, container.NewVScroll(v.side))
+	v.sideScroll = container.NewVScroll(v.side)
+	right := container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
 	body := container.NewBorder(nil, nil,
 		withWidth(v.list.content, 240), withWidth(right, 330),
 		container.NewPadded(middle))
