@@ -3,6 +3,7 @@ package exif
 import (
 	"errors"
 	"fmt"
+	"image"
 )
 
 // Format names a container Veil recognises.
@@ -50,7 +51,11 @@ type Info struct {
 	Height      int
 	Orientation int // EXIF orientation 1..8; 1 when absent or invalid
 	Animated    bool
-	Findings    []Finding
+	// Block is, for JPEG, the size of a minimum coded unit in stored
+	// pixels (8 or 16 per side, T.81 A.2): the grid whose cells decode
+	// independently. Zero for other formats.
+	Block    image.Point
+	Findings []Finding
 }
 
 // Options tune Strip and Verify.

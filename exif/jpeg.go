@@ -3,6 +3,7 @@ package exif
 import (
 	"bytes"
 	"fmt"
+	"image"
 )
 
 // jpegHandler cleans JPEG files (ITU-T T.81 with JFIF, Exif and Adobe
@@ -23,7 +24,7 @@ func (jpegHandler) inspect(data []byte) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1}
+	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f)}
 	exifSeen := false
 	var irb [][]byte
 	for _, s := range f.segs {
@@ -163,4 +164,27 @@ func extendedXMPFindings(segs []jpegSeg, budget int) []Finding {
 			Value: fmt.Sprintf("%d blocks of extended XMP data", len(packets)), Where: where})
 	}
 	return fs
+}
+
+// jpegMCU is the size of the frame's minimum coded unit in stored pixels
+// (T.81 A.2): 8 times the largest horizontal and vertical sampling factors
+// of an interleaved frame, 8×8 for a single component. Decoded pixels in
+// one MCU depend only on that MCU's coded data.
+func jpegMCU(f *jpegFile) image.Point {
+	for _, s := range f.segs {
+		if !isSOF(s.marker) || len(s.payload) < 6 {
+			continue
+		}
+		nf := int(s.payload[5])
+		if nf == 1 {
+			return image.Pt(8, 8)
+		}
+		h, v := 1, 1
+		for i := 0; i < nf && 8+3*i < len(s.payload); i++ {
+			sf := s.payload[7+3*i]
+			h, v = max(h, int(sf>>4)), max(v, int(sf&0x0F))
+		}
+		return image.Pt(8*min(h, 4), 8*min(v, 4))
+	}
+	return image.Point{}
 }
