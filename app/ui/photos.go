@@ -234,6 +234,7 @@ func (v *shell) refreshPanels() {
 	v.legend.refresh()
 	v.tools.refresh()
 	v.saver.refresh()
+	v.rightCol.Refresh() // the save bar's height may have changed
 }
 
 // showInFolder opens the folder holding a clean copy in the file manager.

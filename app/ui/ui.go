@@ -54,6 +54,7 @@ type shell struct {
 	saver      *saveBar
 	side       *fyne.Container // the right column's scrolled content
 	sideScroll *container.Scroll
+	rightCol   *fyne.Container // the side, with the save bar under it
 
 	entries  []*entry
 	selected *entry
@@ -91,7 +92,8 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	middle := container.NewBorder(v.tools.content, v.legend.content, nil, nil, v.editor)
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
 	v.sideScroll = container.NewVScroll(v.side)
-	right := container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
+	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
+	right := v.rightCol
 	body := container.NewBorder(nil, nil,
 		withWidth(v.list.content, 240), withWidth(right, 330),
 		container.NewPadded(middle))
