@@ -39,6 +39,8 @@
 // secret of the seed: it only keeps covers from looking flat.
 //
 // All functions are pure: they take an image.Image, never modify it, and
-// return a new *image.NRGBA. Long loops run on a few goroutines (see
-// parallel). Nothing here logs, and nothing panics on any input.
+// return a new *image.NRGBA. Long loops run on up to GOMAXPROCS goroutines
+// (at most 16). Nothing here logs, and no region, rectangle, aspect or
+// orientation value, however large, reversed or out of range, makes it
+// panic.
 package redact
