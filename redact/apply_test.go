@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"testing"
 )
 
@@ -226,5 +227,36 @@ func BenchmarkRedact12MP(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Apply(Orient(src, 6), regions, Options{Seed: 1})
+	}
+}
+
+func TestExtremeValuesNeverPanic(t *testing.T) {
+	const lo, hi = math.MinInt, math.MaxInt
+	rects := []image.Rectangle{
+		{image.Pt(lo, lo), image.Pt(hi, hi)},
+		{image.Pt(hi, hi), image.Pt(lo, lo)},
+		{image.Pt(lo, 5), image.Pt(10, hi)},
+		{image.Pt(-(1 << 40), -3), image.Pt(1<<40, 3)},
+		{image.Pt(hi-1, hi-1), image.Pt(hi, hi)},
+	}
+	src := testPhoto(20, 15, image.Point{})
+	bounds := src.Bounds()
+	for _, r := range rects {
+		for _, style := range append(allStyles, Style(-1), Style(hi)) {
+			for _, shape := range append(allShapes, Shape(lo)) {
+				region := Region{r, shape, style}
+				out := Apply(src, []Region{region, region.Moved(hi, lo), region.Resized(image.Pt(lo, hi), image.Pt(hi, hi))}, Options{Seed: hi})
+				if out.Rect != bounds {
+					t.Fatalf("bounds changed to %v", out.Rect)
+				}
+				_ = region.Clip(bounds)
+				_ = region.Contains(image.Pt(lo, hi))
+			}
+		}
+		_ = FaceRegion(r, bounds)
+		_, _ = SuggestCrop(bounds, []image.Rectangle{r}, Aspect{hi, 1})
+		_, _ = SuggestCrop(r, []image.Rectangle{r}, Aspect1x1)
+		_ = Aspect{hi, hi - 1}.Fit(r, r)
+		_, _ = Crop(src, r)
 	}
 }
