@@ -17,6 +17,9 @@ type Options struct {
 	// Seed varies the noise of Blur and Pixelate covers. The same image,
 	// regions and Seed always give the same output.
 	Seed uint64
+	// Grid, when set, widens every region to whole cells of the grid (see
+	// Grid): pass the JPEG block grid of the source photo.
+	Grid Grid
 }
 
 // Apply returns a copy of img with every region covered, in order: where
@@ -30,7 +33,7 @@ type Options struct {
 // inside any region can reach the output. img is not modified.
 func Apply(img image.Image, regions []Region, opt Options) *image.NRGBA {
 	out := toNRGBA(img)
-	cov := newCoverage(regions, out.Rect)
+	cov := newCoverage(regions, out.Rect, opt.Grid)
 	for i, r := range cov.regions {
 		switch r.Style {
 		case Blur:
@@ -60,13 +63,31 @@ func toNRGBA(img image.Image) *image.NRGBA {
 // normalized, so that every test of "is this pixel covered" agrees.
 type coverage struct {
 	bounds  image.Rectangle
-	regions []Region
+	regions []coverRegion
 }
 
-func newCoverage(regions []Region, bounds image.Rectangle) *coverage {
+// coverRegion is a region as Apply paints it: normalized, and with its rows
+// widened to whole cells when a grid is set.
+type coverRegion struct {
+	Region
+	cells *cells
+}
+
+// span is the covered x range of row y, cell-widened when there is a grid.
+func (c coverRegion) span(y int) (x0, x1 int) {
+	if c.cells != nil {
+		return c.cells.span(y)
+	}
+	return c.Region.span(y)
+}
+
+func newCoverage(regions []Region, bounds image.Rectangle, g Grid) *coverage {
 	c := &coverage{bounds: bounds}
 	for _, r := range regions {
-		n := r.norm()
+		n := coverRegion{Region: r.norm()}
+		if g.active() {
+			n = g.snap(n.Region, bounds)
+		}
 		if n.Rect.Overlaps(bounds) {
 			c.regions = append(c.regions, n)
 		}
@@ -77,8 +98,16 @@ func newCoverage(regions []Region, bounds image.Rectangle) *coverage {
 // covered reports whether any region covers the pixel (x, y).
 func (c *coverage) covered(x, y int) bool {
 	for _, r := range c.regions {
-		if x >= r.Rect.Min.X && x < r.Rect.Max.X && y >= r.Rect.Min.Y && y < r.Rect.Max.Y &&
-			(r.Shape == Rect || inEllipse(r.Rect, x, y)) {
+		if x < r.Rect.Min.X || x >= r.Rect.Max.X || y < r.Rect.Min.Y || y >= r.Rect.Max.Y {
+			continue
+		}
+		if r.cells != nil {
+			if x0, x1 := r.cells.span(y); x >= x0 && x < x1 {
+				return true
+			}
+			continue
+		}
+		if r.Shape == Rect || inEllipse(r.Rect, x, y) {
 			return true
 		}
 	}
@@ -87,13 +116,13 @@ func (c *coverage) covered(x, y int) bool {
 
 // paintRect returns the pixels of dst that r may paint: its rectangle
 // within dst's bounds.
-func paintRect(dst *image.NRGBA, r Region) image.Rectangle {
+func paintRect(dst *image.NRGBA, r coverRegion) image.Rectangle {
 	return r.Rect.Intersect(dst.Rect)
 }
 
 // forSpans calls fn, in parallel over rows, with each row's covered span of
 // r within dst, as the x range [x0, x1) and the matching bytes of dst.Pix.
-func forSpans(dst *image.NRGBA, r Region, fn func(y, x0, x1 int, pix []uint8)) {
+func forSpans(dst *image.NRGBA, r coverRegion, fn func(y, x0, x1 int, pix []uint8)) {
 	p := paintRect(dst, r)
 	parallel(p.Min.Y, p.Max.Y, func(lo, hi int) {
 		for y := lo; y < hi; y++ {

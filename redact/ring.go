@@ -122,7 +122,7 @@ func toSamples(sums []sectorSum, thick int) []ringSample {
 
 // ringHash digests the seed, the region and its ring into the noise key, so
 // the noise is deterministic yet differs between regions and photos.
-func ringHash(seed uint64, r Region, p image.Rectangle, sums []sectorSum) uint64 {
+func ringHash(seed uint64, r coverRegion, p image.Rectangle, sums []sectorSum) uint64 {
 	h := mix64(seed ^ 0x5645494c) // "VEIL"
 	for _, v := range [...]int{int(r.Shape), int(r.Style), p.Min.X, p.Min.Y, p.Max.X, p.Max.Y} {
 		h = mix64(h ^ uint64(v))
