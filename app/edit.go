@@ -70,7 +70,7 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	edited := redact.Apply(img, e.Regions, redact.Options{})
+	edited := redact.Apply(img, e.Regions, p.RedactOptions())
 	var final image.Image = edited
 	if !e.Crop.Empty() {
 		c, err := redact.Crop(edited, e.Crop)

@@ -88,6 +88,45 @@ func decode(f exif.Format, data []byte) (image.Image, error) {
 	return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
 }
 
+// RedactOptions are the options every cover of this photo is drawn with,
+// in the preview as in the saved copy: for a JPEG, covers are widened to
+// whole blocks of its grid (see redact.Grid), turned upright like the
+// picture.
+func (p *Photo) RedactOptions() redact.Options {
+	return redact.Options{Grid: uprightGrid(p.info)}
+}
+
+// uprightGrid maps a JPEG's block grid to upright coordinates: the block
+// sizes swap when the orientation transposes (5–8), and an axis that the
+// orientation mirrors has its grid lines counted from the far edge.
+func uprightGrid(info *exif.Info) redact.Grid {
+	b := info.Block
+	if info.Format != exif.JPEG || b.X <= 0 || b.Y <= 0 {
+		return redact.Grid{}
+	}
+	o := info.Orientation
+	w, h := info.Width, info.Height // stored
+	var g redact.Grid
+	if o >= 5 && o <= 8 { // upright x comes from stored y, upright y from stored x
+		g.Size = image.Pt(b.Y, b.X)
+		if o == 6 || o == 7 {
+			g.Origin.X = h % b.Y
+		}
+		if o == 7 || o == 8 {
+			g.Origin.Y = w % b.X
+		}
+		return g
+	}
+	g.Size = b
+	if o == 2 || o == 3 {
+		g.Origin.X = w % b.X
+	}
+	if o == 3 || o == 4 {
+		g.Origin.Y = h % b.Y
+	}
+	return g
+}
+
 var detector = sync.OnceValues(face.New)
 
 // Faces finds the faces in the upright picture, best first.
