@@ -5,12 +5,16 @@
 // The interpreter reads the ONNX protobuf itself (proto.go, onnx.go),
 // compiles the graph into fused steps (network.go: convolution + bias +
 // residual add + ReLU in one pass) and implements exactly the operators the
-// model uses (conv.go, gemm.go, pool.go). Detect runs the fully
-// convolutional network on the whole photo scaled to about 1024 pixels and
-// on a 256×256 letterboxed copy, decodes MediaPipe's SSD anchors for the
-// actual feature-map size (anchors.go) and merges boxes with weighted
-// non-maximum suppression (nms.go). The caller applies EXIF orientation
-// first; a face lying on its side is found less reliably.
+// model uses (conv.go, gemm.go, pool.go), with AVX2/FMA micro-kernels for
+// the 1×1 and 3×3 depthwise convolutions on amd64 (kernel_amd64.s; plain Go
+// elsewhere or with the purego build tag). Detect runs the fully
+// convolutional network on the whole photo scaled to 1280 and to 640
+// pixels on its long side and on a 256×256 letterboxed copy, decodes
+// MediaPipe's SSD anchors for the actual feature-map size (anchors.go),
+// keeps boxes that pass their canvas's thresholds or that another scale
+// confirms, and merges them with weighted non-maximum suppression
+// (nms.go). Buffers are reused between calls. The caller applies EXIF
+// orientation first; a face lying on its side is found less reliably.
 //
 // Recall comes before precision: a face left visible is the worst failure,
 // a false box costs the person one click.

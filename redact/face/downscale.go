@@ -85,20 +85,20 @@ func ycbcrSummer(m *image.YCbCr) rowSummer {
 	}}
 }
 
-// shrinkCanvas fills dst (placement p) from the sw×sh picture held at the
-// top-left of src, a canvas of the same image at a larger scale: each
+// shrinkCanvas fills dst (placement p) from the picture held in rectangle
+// pic of src, a canvas of the same image at a larger scale: each
 // destination pixel is the mean of its box of source canvas pixels (or the
 // nearest pixel when enlarging). It spares a second pass over the photo.
-func shrinkCanvas(src *tensor, sw, sh int, dst *tensor, p placement) {
+func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) {
 	fillConst(dst.data, -1)
 	x0, y0 := int(p.offX+0.5), int(p.offY+0.5)
-	dw := min(p.w-x0, int(float64(sw)*p.scale+0.5))
-	dh := min(p.h-y0, int(float64(sh)*p.scale+0.5))
+	dw := min(p.w-x0, int(float64(pic.Dx())*p.scale+0.5))
+	dh := min(p.h-y0, int(float64(pic.Dy())*p.scale+0.5))
 	if dw <= 0 || dh <= 0 {
 		return
 	}
-	cs, ce := boxBounds(dw, sw, 0)
-	rs, re := boxBounds(dh, sh, 0)
+	cs, ce := boxBounds(dw, pic.Dx(), pic.Min.X)
+	rs, re := boxBounds(dh, pic.Dy(), pic.Min.Y)
 	for ch := 0; ch < 3; ch++ {
 		sp, dp := src.plane(ch), dst.plane(ch)
 		for oy := 0; oy < dh; oy++ {

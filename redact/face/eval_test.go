@@ -15,6 +15,10 @@ import (
 // $VEIL_FACES_DIR (fetched by shared/faces/fetch.sh) and writes the
 // detections as JSON to $VEIL_FACES_OUT (default dets.json in that folder)
 // for shared/faces/score.py. It is skipped when the variable is unset.
+// With $VEIL_FACES_ROTATE set to 90 (or 270) each photo is turned a quarter
+// clockwise (or anticlockwise) in pixels before detection, and the boxes
+// are turned back, so that the same boxes file scores recall on sideways
+// photos.
 func TestEvalDevSet(t *testing.T) {
 	dir := os.Getenv("VEIL_FACES_DIR")
 	if dir == "" {
@@ -44,9 +48,23 @@ func TestEvalDevSet(t *testing.T) {
 		if err != nil {
 			continue
 		}
+		turns := 0
+		switch os.Getenv("VEIL_FACES_ROTATE") {
+		case "90":
+			turns = 1
+		case "270":
+			turns = 3
+		}
+		upright := img.Bounds()
+		for range turns {
+			img = rotate90(img)
+		}
 		faces, err := d.Detect(img)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range faces {
+			faces[i] = unturn(faces[i], upright, turns)
 		}
 		r := result{File: filepath.Base(name), Faces: []map[string]any{}}
 		for _, f := range faces {
@@ -62,6 +80,21 @@ func TestEvalDevSet(t *testing.T) {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// unturn maps a face found in an image turned clockwise turns quarters back
+// to the upright image with bounds b.
+func unturn(f Face, b image.Rectangle, turns int) Face {
+	for i := range turns {
+		// One clockwise quarter maps upright (x, y) to (H-1-y, x), where H is
+		// the height before that turn; undo the last turn first.
+		h := b.Dy()
+		if (turns-1-i)%2 == 1 {
+			h = b.Dx()
+		}
+		f = Face{X: f.Y, Y: h - f.X - f.W, W: f.H, H: f.W, Score: f.Score}
+	}
+	return Face{X: f.X + b.Min.X, Y: f.Y + b.Min.Y, W: f.W, H: f.H, Score: f.Score}
 }
 
 func decodeFile(name string) (image.Image, error) {

@@ -67,7 +67,7 @@ func astronaut(t testing.TB) image.Image {
 
 func TestNetworkMatchesNaiveReferenceOnAstronaut(t *testing.T) {
 	d := newTestDetector(t)
-	in, _, _ := prepare(astronaut(t), passes(512, 512)[1], nil)
+	in, _ := prepare(astronaut(t), passes(512, 512)[1], nil)
 	got, err := d.net.run(in, nil)
 	if err != nil {
 		t.Fatal(err)

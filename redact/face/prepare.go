@@ -13,6 +13,11 @@ type placement struct {
 	w, h       int // canvas size
 	// maxBox, when positive, drops boxes larger than this (canvas pixels).
 	maxBox float64
+	// bigBox, when positive, is the size (canvas pixels) above which a box
+	// needs bigScore.
+	bigBox float64
+	// minScore is the lowest confidence kept from this canvas.
+	minScore float64
 }
 
 // toSource maps a canvas coordinate back to source-image pixels.
@@ -71,19 +76,20 @@ func yccToRGB(y, cb, cr float32) (float32, float32, float32) {
 
 // prepare draws img into a planar RGB canvas (from ws) scaled to [-1, 1]
 // (as MediaPipe's face detection graph feeds the model), black outside the
-// picture, and returns it with the size of the picture inside it.
+// picture, and returns it with the picture's rectangle inside it.
 // Shrinking averages every source pixel of each output pixel's box (a
 // sample grid for slow generic images); enlarging picks the nearest.
-func prepare(img image.Image, p placement, ws *workspace) (t *tensor, sw, sh int) {
+func prepare(img image.Image, p placement, ws *workspace) (t *tensor, pic image.Rectangle) {
 	t = ws.tensor(3, p.h, p.w)
 	fillConst(t.data, -1)
 	b := img.Bounds()
 	x0, y0 := int(math.Round(p.offX)), int(math.Round(p.offY))
-	sw = min(p.w-x0, int(math.Round(float64(b.Dx())*p.scale)))
-	sh = min(p.h-y0, int(math.Round(float64(b.Dy())*p.scale)))
+	sw := min(p.w-x0, int(math.Round(float64(b.Dx())*p.scale)))
+	sh := min(p.h-y0, int(math.Round(float64(b.Dy())*p.scale)))
 	if sw <= 0 || sh <= 0 {
-		return t, 0, 0
+		return t, image.Rectangle{}
 	}
+	pic = image.Rect(x0, y0, x0+sw, y0+sh)
 	cs, ce := boxBounds(sw, b.Dx(), b.Min.X)
 	rs, re := boxBounds(sh, b.Dy(), b.Min.Y)
 	n := p.w * p.h
@@ -107,7 +113,7 @@ func prepare(img image.Image, p placement, ws *workspace) (t *tensor, sw, sh int
 				}
 			}
 		})
-		return t, sw, sh
+		return t, pic
 	}
 	rd := readerFor(img)
 	parallel(sh, 8, func(lo, hi int) {
@@ -130,7 +136,7 @@ func prepare(img image.Image, p placement, ws *workspace) (t *tensor, sw, sh int
 			}
 		}
 	})
-	return t, sw, sh
+	return t, pic
 }
 
 // boxBounds splits src source pixels (starting at origin) into dst boxes:
