@@ -83,9 +83,16 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("the edited picture cannot be encoded: %w", err)
 	}
+	if !s.DropICC {
+		// The pixels are still in the original's colour space: its
+		// profile (without its words) keeps the colours faithful.
+		if data, err = exif.EmbedProfile(data, exif.Profile(p.data)); err != nil {
+			return nil, "", err
+		}
+	}
 	// The encoders write no metadata, but the clean copy goes through the
 	// same keep-list as every other: belt and braces.
-	clean, err := exif.Strip(data, exif.Options{DropICC: true})
+	clean, err := exif.Strip(data, exif.Options{DropICC: s.DropICC})
 	return clean, f, err
 }
 
