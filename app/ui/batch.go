@@ -48,10 +48,10 @@ func (v *shell) saveAll() {
 	v.saver.progress.SetValue(0)
 	v.list.refresh()
 	v.refreshPanels()
-	set, style := v.prefs.settings(), v.prefs.Style
+	set, style, detect := v.prefs.settings(), v.prefs.Style, v.detect
 	v.spawn(func() {
 		for i, j := range jobs {
-			r, faces, found := runBatchJob(j, set, style)
+			r, faces, found := runBatchJob(j, set, style, detect)
 			v.post(func() {
 				if found && !j.e.found {
 					j.e.faces, j.e.found = faces, true
@@ -65,7 +65,7 @@ func (v *shell) saveAll() {
 }
 
 // runBatchJob saves one photo of a batch (off the UI goroutine).
-func runBatchJob(j batchJob, set app.Settings, style redact.Style) (app.Result, []face.Face, bool) {
+func runBatchJob(j batchJob, set app.Settings, style redact.Style, detect func(*app.Photo) ([]face.Face, error)) (app.Result, []face.Face, bool) {
 	p := j.photo
 	if p == nil {
 		var err error
@@ -79,7 +79,7 @@ func runBatchJob(j batchJob, set app.Settings, style redact.Style) (app.Result, 
 	faces := j.faces
 	if !j.found {
 		var err error
-		if faces, err = p.Faces(); err != nil {
+		if faces, err = detect(p); err != nil {
 			return app.Result{File: j.e.path, Err: err}, nil, false
 		}
 	}

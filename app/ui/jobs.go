@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/disintegration/imaging"
 
@@ -24,6 +26,7 @@ const thumbSize = 112
 type lanes struct {
 	open, show, scan bool // busy
 	paused           bool // scan waits while a batch save runs
+	worked           bool // a job ran since memory was last given back
 }
 
 // pump starts the next job of every idle lane.
@@ -37,9 +40,17 @@ func (v *shell) pump() {
 		v.startShow(s)
 	}
 	if !v.lanes.scan && !v.lanes.paused {
-		if e := v.next(func(e *entry) bool { return e.opened && !e.found && !e.busy && e.state != stFailed && e != v.selected }); e != nil {
+		if e := v.next(func(e *entry) bool {
+			return e.opened && (!e.found || e.thumb == nil) && !e.busy && e.state != stFailed && e != v.selected
+		}); e != nil {
 			v.startScan(e)
 		}
+	}
+	if l := &v.lanes; l.worked && !l.open && !l.show && !l.scan && !v.saver.batch {
+		// All done: hand the decoded pictures' memory back to the system
+		// now rather than in a few minutes.
+		l.worked = false
+		v.spawn(releaseMemory)
 	}
 }
 
@@ -55,7 +66,7 @@ func (v *shell) next(due func(*entry) bool) *entry {
 
 // startOpen reads and inspects one photo.
 func (v *shell) startOpen(e *entry) {
-	v.lanes.open = true
+	v.lanes.open, v.lanes.worked = true, true
 	path := e.path
 	v.spawn(func() {
 		p, err := app.Open(path)
@@ -73,7 +84,7 @@ func (v *shell) startOpen(e *entry) {
 
 // startShow decodes the photo on screen, shows it, then looks for faces.
 func (v *shell) startShow(e *entry) {
-	v.lanes.show, e.busy = true, true
+	v.lanes.show, v.lanes.worked, e.busy = true, true, true
 	path, needFaces := e.path, !e.found
 	if e.state == stReady {
 		e.state = stReading
@@ -87,7 +98,7 @@ func (v *shell) startShow(e *entry) {
 		if err == nil {
 			thumb = thumbnail(img)
 			if needFaces {
-				faces, err = p.Faces()
+				faces, err = v.detect(p)
 			}
 		}
 		v.post(func() {
@@ -104,9 +115,9 @@ func (v *shell) startShow(e *entry) {
 // startScan makes the thumbnail and finds the faces of a photo not on
 // screen, then lets its pixels go.
 func (v *shell) startScan(e *entry) {
-	v.lanes.scan, e.busy = true, true
-	path := e.path
-	if e.state == stReady {
+	v.lanes.scan, v.lanes.worked, e.busy = true, true, true
+	path, needFaces := e.path, !e.found
+	if e.state == stReady && needFaces {
 		e.state = stDetecting
 	}
 	v.entryChanged(e)
@@ -116,15 +127,27 @@ func (v *shell) startScan(e *entry) {
 		var thumb image.Image
 		if err == nil {
 			thumb = thumbnail(img)
-			faces, err = p.Faces()
+			if needFaces {
+				faces, err = v.detect(p)
+			}
 		}
 		v.post(func() {
 			v.lanes.scan, e.busy = false, false
 			v.thumbnailed(e, thumb)
-			v.detected(e, faces, err)
+			if needFaces || err != nil {
+				v.detected(e, faces, err)
+			}
 			v.pump()
 		})
 	})
+}
+
+// releaseMemory gives freed memory back to the system now. Two collections:
+// the first only moves sync.Pool contents (the face detector's buffers) to
+// their victim cache, the second frees them.
+func releaseMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
 }
 
 // decodePhoto opens a photo afresh and decodes its upright picture.

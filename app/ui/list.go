@@ -118,8 +118,12 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // statusIcon goes with the words of a state: the icon is never the only sign.
 func statusIcon(e *entry) fyne.Resource {
 	switch e.state {
-	case stOpening, stReading, stDetecting, stSaving:
+	case stOpening, stReading:
+		return theme.HistoryIcon()
+	case stDetecting:
 		return theme.SearchIcon()
+	case stSaving:
+		return theme.DocumentSaveIcon()
 	case stSaved:
 		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	case stFailed, stSaveFailed:

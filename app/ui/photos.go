@@ -5,7 +5,6 @@ import (
 	"image"
 	"net/url"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -216,7 +215,7 @@ func (v *shell) remove(e *entry) {
 		v.showMain(false)
 	}
 	v.refreshPanels()
-	v.spawn(debug.FreeOSMemory) // give the photo's memory back now
+	v.spawn(releaseMemory) // give the photo's memory back now
 }
 
 // entryChanged redraws what shows a photo's state.

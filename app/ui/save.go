@@ -15,18 +15,19 @@ import (
 // saveBar is the bottom of the right column: save the photo on screen or
 // all of them, the progress, and the verified result.
 type saveBar struct {
-	v        *shell
-	save     *widget.Button
-	saveAll  *widget.Button
-	progress *widget.ProgressBar
-	busy     *widget.ProgressBarInfinite
-	result   *widget.Label
-	output   *widget.Label
-	show     *widget.Button
-	note     *widget.Label  // the outcome of the last Save all
-	checked  *widget.Button // "Before you send: 2 of 6 checked", goes there
-	batch    bool           // Save all is running
-	content  fyne.CanvasObject
+	v         *shell
+	save      *widget.Button
+	saveAll   *widget.Button
+	progress  *widget.ProgressBar
+	busy      *widget.ProgressBarInfinite
+	result    *widget.Label
+	output    *widget.Label
+	show      *widget.Button
+	outputRow *fyne.Container
+	note      *widget.Label  // the outcome of the last Save all
+	checked   *widget.Button // "Before you send: 2 of 6 checked", goes there
+	batch     bool           // Save all is running
+	content   fyne.CanvasObject
 }
 
 func newSaveBar(v *shell) *saveBar {
@@ -39,7 +40,7 @@ func newSaveBar(v *shell) *saveBar {
 	s.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.result.Wrapping = fyne.TextWrapWord
 	s.output = widget.NewLabel("")
-	s.output.Wrapping = fyne.TextWrapWord
+	s.output.Truncation = fyne.TextTruncateEllipsis
 	s.show = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() {
 		if e := v.selected; e != nil && e.output != "" {
 			v.showInFolder(e.output)
@@ -54,7 +55,8 @@ func newSaveBar(v *shell) *saveBar {
 	})
 	s.checked.Importance = widget.LowImportance
 	s.checked.Alignment = widget.ButtonAlignLeading
-	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.output, s.show, s.progress, s.busy, s.note, s.checked, buttons)
+	s.outputRow = container.NewBorder(nil, nil, nil, s.show, s.output)
+	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.outputRow, s.progress, s.busy, s.note, s.checked, buttons)
 	s.refresh()
 	return s
 }
@@ -89,8 +91,16 @@ func (s *saveBar) refresh() {
 		s.result.SetText("")
 		s.output.SetText("")
 	}
+	s.result.Importance = widget.SuccessImportance
+	s.output.Wrapping, s.output.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	if e != nil && e.state == stSaveFailed {
+		s.result.Importance = widget.DangerImportance
+		s.output.Wrapping, s.output.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+	}
+	s.result.Refresh()
+	s.output.Refresh()
 	showIf(s.result, s.result.Text != "")
-	showIf(s.output, s.output.Text != "")
+	showIf(s.outputRow, s.output.Text != "")
 	showIf(s.show, e != nil && e.state == stSaved)
 	showIf(s.checked, e != nil && e.opened && e.state != stFailed)
 }

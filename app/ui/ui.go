@@ -11,6 +11,9 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+
+	"veil/app"
+	"veil/redact/face"
 )
 
 // New builds the main window. files are photos to open at once (from the
@@ -63,10 +66,12 @@ type shell struct {
 	restoring bool // the editor is being given a photo's state: not an edit
 	// spawn runs work off the UI goroutine; tests replace it to run inline.
 	spawn func(func())
+	// detect finds the faces of a photo (off the UI goroutine).
+	detect func(*app.Photo) ([]face.Face, error)
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
-	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }}
+	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces}
 	v.editor = NewEditor()
 	v.editor.SetStyle(v.prefs.Style)
 	v.list = newPhotoList(v)
