@@ -66,3 +66,44 @@ eval-faces: build
 
 clean:
 	rm -f $(BIN)
+
+# ---- Packaging: installers (issue 6) -------------------------------------
+# Not part of `make test`: a cold cross-build of Fyne takes minutes. macOS is
+# built by .github/workflows/release.yml on a macOS runner. Outputs in $(DIST).
+DIST          ?= dist
+PKG_VERSION   := $(shell sed -n 's/^const Version = "\(.*\)"/\1/p' app/version.go)
+PKG_WIN_DEB   := git mingw-w64 nsis imagemagick osslsigncode
+PKG_LINUX_DEB := git xz-utils
+SMOKE_WIN_DEB := $(PKG_WIN_DEB) wine wine64 xvfb xdotool openssl libimage-exiftool-perl
+SMOKE_WIN_OUT ?= /tmp/veil-smoke-windows
+
+.PHONY: package-windows package-linux install uninstall smoke-windows
+
+# The Windows installer, cross-compiled here with mingw-w64. Signed when
+# VEIL_SIGN_PFX (and VEIL_SIGN_PASSWORD) name a code-signing certificate.
+package-windows:
+	@.ci/deps.sh $(PKG_WIN_DEB)
+	DIST=$(DIST) .ci/package-windows.sh
+
+# The Linux tarball: binary, .desktop file, icons, licences, install.sh.
+package-linux: deps-build
+	@.ci/deps.sh $(PKG_LINUX_DEB)
+	DIST=$(DIST) .ci/package-linux.sh
+
+# Installs Veil for the current user in ~/.local (PREFIX=... elsewhere), from
+# the tarball just built; `make uninstall` removes it.
+install: package-linux
+	rm -rf $(DIST)/unpacked && mkdir -p $(DIST)/unpacked
+	tar -xJf $(DIST)/Veil-$(PKG_VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz -C $(DIST)/unpacked
+	$(DIST)/unpacked/Veil-$(PKG_VERSION)-linux-$(shell $(GO) env GOARCH)/install.sh
+
+uninstall:
+	.ci/pkg/install-linux.sh --uninstall
+
+# Builds the installer signed with a throwaway certificate, then installs,
+# runs (command line and window, screenshots) and uninstalls it in a
+# throwaway Wine prefix. Screenshots and logs in $(SMOKE_WIN_OUT).
+smoke-windows:
+	@.ci/deps.sh $(SMOKE_WIN_DEB)
+	SMOKE_OUT=$(SMOKE_WIN_OUT) .ci/smoke-windows.sh
+# ---- end of packaging ----------------------------------------------------
