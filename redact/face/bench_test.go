@@ -3,6 +3,8 @@ package face
 import (
 	"image"
 	"image/color"
+	"os"
+	"runtime"
 	"testing"
 )
 
@@ -50,4 +52,28 @@ func toYCbCr(src image.Image, w, h int) *image.YCbCr {
 		}
 	}
 	return img
+}
+
+// TestPeakMemoryOf12MPDetection builds the 12-megapixel photo of the
+// benchmark and, when $VEIL_FACE_PEAK is "detect", detects on it once. It
+// exists to measure peak memory from outside: the maximum resident size of
+// `VEIL_FACE_PEAK=detect` minus that of `VEIL_FACE_PEAK=image` is what
+// detection adds (go test -c, then /usr/bin/time -v ./face.test -test.run
+// PeakMemory). It is skipped when the variable is unset.
+func TestPeakMemoryOf12MPDetection(t *testing.T) {
+	mode := os.Getenv("VEIL_FACE_PEAK")
+	if mode == "" {
+		t.Skip("VEIL_FACE_PEAK not set")
+	}
+	d := newTestDetector(t)
+	img := photo12MP(t)
+	runtime.GC()
+	if mode != "detect" {
+		return
+	}
+	faces, err := d.Detect(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d faces", len(faces))
 }

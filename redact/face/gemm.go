@@ -7,7 +7,7 @@ package face
 // a 1×1 convolution written as a matrix product over planar rows, with the
 // bias, the residual addition and the ReLU fused in. res and bias may be
 // nil. The pixels are taken in tiles whose kn input rows stay in the
-// first-level cache; within a tile, blocks of four output channels by
+// first-level cache; within a tile, blocks of six output channels by
 // sixteen pixels go to the AVX2 micro-kernel when the processor has one,
 // and everything else (or everything, without AVX2) to gemmGo.
 func gemm(out []float32, os int, w []float32, kn int, in []float32, is, n int,
@@ -17,30 +17,30 @@ func gemm(out []float32, os int, w []float32, kn int, in []float32, is, n int,
 	}
 	co := len(w) / kn
 	tile := max(64, 16384/kn) &^ 15
-	var zero [4]float32
+	var zero [6]float32
 	for p0 := 0; p0 < n; p0 += tile {
 		p1 := min(p0+tile, n)
 		nv, o4 := 0, 0
 		if haveAVX2 {
-			nv, o4 = (p1-p0)&^15, co&^3
+			nv, o4 = (p1-p0)&^15, co-co%6
 		}
 		if nv > 0 {
-			for o := 0; o < o4; o += 4 {
+			for o := 0; o < o4; o += 6 {
 				// Bounds the kernel relies on, checked here in Go.
-				_ = out[(o+3)*os+p0+nv-1]
+				_ = out[(o+5)*os+p0+nv-1]
 				_ = in[(kn-1)*is+p0+nv-1]
-				_ = w[(o+4)*kn-1]
+				_ = w[(o+6)*kn-1]
 				b := &zero[0]
 				if bias != nil {
-					_ = bias[o+3]
+					_ = bias[o+5]
 					b = &bias[o]
 				}
 				var r *float32
 				if res != nil {
-					_ = res[(o+3)*rs+p0+nv-1]
+					_ = res[(o+5)*rs+p0+nv-1]
 					r = &res[o*rs+p0]
 				}
-				gemm4x16AVX(&out[o*os+p0], os, &w[o*kn], kn, &in[p0], is, nv, b, r, rs, relu)
+				gemm6x16AVX(&out[o*os+p0], os, &w[o*kn], kn, &in[p0], is, nv, b, r, rs, relu)
 			}
 		}
 		gemmGo(out, os, w, kn, in, is, bias, res, rs, relu, 0, o4, p0+nv, p1)

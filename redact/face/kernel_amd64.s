@@ -2,22 +2,20 @@
 
 #include "textflag.h"
 
-// func gemm4x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, n int, bias *float32, res *float32, rs int, relu bool)
+// func gemm6x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, n int, bias *float32, res *float32, rs int, relu bool)
 //
-// For o in 0..3 and p in [0, n) (n a positive multiple of 16):
+// For o in 0..5 and p in [0, n) (n a positive multiple of 16, kn ≥ 1):
 //   out[o*os+p] = act(bias[o] + res[o*rs+p] + Σk w[o*kn+k]·in[k*is+p])
-// res may be nil (0). Strides are in elements. Accumulators Y0–Y7 hold
-// four output rows of sixteen pixels; Y8–Y9 the input row, Y10–Y13 the
-// broadcast weights.
-TEXT ·gemm4x16AVX(SB), NOSPLIT, $0-81
+// res may be nil (0). Strides are in elements. Accumulators Y0–Y11 hold
+// six output rows of sixteen pixels; Y12–Y13 the input row, Y14–Y15 the
+// broadcast weights (twelve independent FMA chains hide the latency).
+TEXT ·gemm6x16AVX(SB), NOSPLIT, $0-81
 	MOVQ out+0(FP), DI
 	MOVQ os+8(FP), R8
 	SHLQ $2, R8
-	LEAQ (R8)(R8*2), AX          // 3·os bytes
 	MOVQ w+16(FP), SI
 	MOVQ kn+24(FP), R9
 	SHLQ $2, R9
-	LEAQ (R9)(R9*2), BX          // 3·kn bytes
 	MOVQ in+32(FP), DX
 	MOVQ is+40(FP), R10
 	SHLQ $2, R10
@@ -26,21 +24,21 @@ TEXT ·gemm4x16AVX(SB), NOSPLIT, $0-81
 	MOVQ res+64(FP), R14
 	MOVQ rs+72(FP), R15
 	SHLQ $2, R15
-	MOVQ bias+56(FP), R12
-	VBROADCASTSS 0(R12), Y12
-	VBROADCASTSS 4(R12), Y13
-	VBROADCASTSS 8(R12), Y14
-	VBROADCASTSS 12(R12), Y15
 
 block:
-	VMOVAPS Y12, Y0
-	VMOVAPS Y12, Y1
-	VMOVAPS Y13, Y2
-	VMOVAPS Y13, Y3
-	VMOVAPS Y14, Y4
-	VMOVAPS Y14, Y5
-	VMOVAPS Y15, Y6
-	VMOVAPS Y15, Y7
+	MOVQ bias+56(FP), R12
+	VBROADCASTSS 0(R12), Y0
+	VBROADCASTSS 4(R12), Y2
+	VBROADCASTSS 8(R12), Y4
+	VBROADCASTSS 12(R12), Y6
+	VBROADCASTSS 16(R12), Y8
+	VBROADCASTSS 20(R12), Y10
+	VMOVAPS Y0, Y1
+	VMOVAPS Y2, Y3
+	VMOVAPS Y4, Y5
+	VMOVAPS Y6, Y7
+	VMOVAPS Y8, Y9
+	VMOVAPS Y10, Y11
 	TESTQ R14, R14
 	JZ   nores
 	MOVQ R14, R11
@@ -55,54 +53,83 @@ block:
 	ADDQ R15, R11
 	VADDPS (R11), Y6, Y6
 	VADDPS 32(R11), Y7, Y7
+	ADDQ R15, R11
+	VADDPS (R11), Y8, Y8
+	VADDPS 32(R11), Y9, Y9
+	ADDQ R15, R11
+	VADDPS (R11), Y10, Y10
+	VADDPS 32(R11), Y11, Y11
 	ADDQ $64, R14
 
 nores:
-	MOVQ DX, R11
-	MOVQ SI, R12
+	MOVQ DX, AX                  // input row k
+	MOVQ SI, R12                 // weights of rows 0–2 at column k
+	LEAQ (R9)(R9*2), BX
+	ADDQ SI, BX                  // weights of rows 3–5 at column k
 	MOVQ kn+24(FP), R13
 
 kloop:
-	VMOVUPS (R11), Y8
-	VMOVUPS 32(R11), Y9
-	VBROADCASTSS (R12), Y10
-	VFMADD231PS Y8, Y10, Y0
-	VFMADD231PS Y9, Y10, Y1
-	VBROADCASTSS (R12)(R9*1), Y11
-	VFMADD231PS Y8, Y11, Y2
-	VFMADD231PS Y9, Y11, Y3
-	VBROADCASTSS (R12)(R9*2), Y10
-	VFMADD231PS Y8, Y10, Y4
-	VFMADD231PS Y9, Y10, Y5
-	VBROADCASTSS (R12)(BX*1), Y11
-	VFMADD231PS Y8, Y11, Y6
-	VFMADD231PS Y9, Y11, Y7
-	ADDQ R10, R11
+	VMOVUPS (AX), Y12
+	VMOVUPS 32(AX), Y13
+	VBROADCASTSS (R12), Y14
+	VFMADD231PS Y12, Y14, Y0
+	VFMADD231PS Y13, Y14, Y1
+	VBROADCASTSS (R12)(R9*1), Y15
+	VFMADD231PS Y12, Y15, Y2
+	VFMADD231PS Y13, Y15, Y3
+	VBROADCASTSS (R12)(R9*2), Y14
+	VFMADD231PS Y12, Y14, Y4
+	VFMADD231PS Y13, Y14, Y5
+	VBROADCASTSS (BX), Y15
+	VFMADD231PS Y12, Y15, Y6
+	VFMADD231PS Y13, Y15, Y7
+	VBROADCASTSS (BX)(R9*1), Y14
+	VFMADD231PS Y12, Y14, Y8
+	VFMADD231PS Y13, Y14, Y9
+	VBROADCASTSS (BX)(R9*2), Y15
+	VFMADD231PS Y12, Y15, Y10
+	VFMADD231PS Y13, Y15, Y11
+	ADDQ R10, AX
 	ADDQ $4, R12
+	ADDQ $4, BX
 	DECQ R13
 	JNZ  kloop
 
 	CMPB relu+80(FP), $0
 	JE   store
-	VXORPS Y8, Y8, Y8
-	VMAXPS Y8, Y0, Y0
-	VMAXPS Y8, Y1, Y1
-	VMAXPS Y8, Y2, Y2
-	VMAXPS Y8, Y3, Y3
-	VMAXPS Y8, Y4, Y4
-	VMAXPS Y8, Y5, Y5
-	VMAXPS Y8, Y6, Y6
-	VMAXPS Y8, Y7, Y7
+	VXORPS Y12, Y12, Y12
+	VMAXPS Y12, Y0, Y0
+	VMAXPS Y12, Y1, Y1
+	VMAXPS Y12, Y2, Y2
+	VMAXPS Y12, Y3, Y3
+	VMAXPS Y12, Y4, Y4
+	VMAXPS Y12, Y5, Y5
+	VMAXPS Y12, Y6, Y6
+	VMAXPS Y12, Y7, Y7
+	VMAXPS Y12, Y8, Y8
+	VMAXPS Y12, Y9, Y9
+	VMAXPS Y12, Y10, Y10
+	VMAXPS Y12, Y11, Y11
 
 store:
-	VMOVUPS Y0, (DI)
-	VMOVUPS Y1, 32(DI)
-	VMOVUPS Y2, (DI)(R8*1)
-	VMOVUPS Y3, 32(DI)(R8*1)
-	VMOVUPS Y4, (DI)(R8*2)
-	VMOVUPS Y5, 32(DI)(R8*2)
-	VMOVUPS Y6, (DI)(AX*1)
-	VMOVUPS Y7, 32(DI)(AX*1)
+	MOVQ DI, R11
+	VMOVUPS Y0, (R11)
+	VMOVUPS Y1, 32(R11)
+	ADDQ R8, R11
+	VMOVUPS Y2, (R11)
+	VMOVUPS Y3, 32(R11)
+	ADDQ R8, R11
+	VMOVUPS Y4, (R11)
+	VMOVUPS Y5, 32(R11)
+	ADDQ R8, R11
+	VMOVUPS Y6, (R11)
+	VMOVUPS Y7, 32(R11)
+	ADDQ R8, R11
+	VMOVUPS Y8, (R11)
+	VMOVUPS Y9, 32(R11)
+	ADDQ R8, R11
+	VMOVUPS Y10, (R11)
+	VMOVUPS Y11, 32(R11)
 	ADDQ $64, DI
 	ADDQ $64, DX
 	DECQ CX

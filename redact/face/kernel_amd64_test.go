@@ -18,7 +18,7 @@ func withoutAVX2(fn func()) {
 
 // TestAssemblyKernelsAgreeWithPureGo runs 1×1 and 3×3 depthwise
 // convolutions of many shapes (widths around the kernels' 8- and 16-pixel
-// blocks, channel counts that are and are not multiples of four) with the
+// blocks, channel counts that are and are not multiples of six) with the
 // AVX2 kernels and with the pure-Go loops, and compares the outputs.
 func TestAssemblyKernelsAgreeWithPureGo(t *testing.T) {
 	if !haveAVX2 {

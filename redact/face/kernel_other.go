@@ -5,7 +5,7 @@ package face
 // haveAVX2 is false off amd64: the pure-Go loops run everywhere.
 const haveAVX2 = false
 
-func gemm4x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, n int, bias *float32, res *float32, rs int, relu bool) {
+func gemm6x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, n int, bias *float32, res *float32, rs int, relu bool) {
 	panic("face: no assembly kernels on this platform")
 }
 

@@ -9,6 +9,8 @@ import (
 	"image"
 	"math"
 	"os"
+	"slices"
+	"sync"
 	"testing"
 
 	"veil/assets"
@@ -247,4 +249,41 @@ func ExampleDetector_Detect() {
 	}
 	fmt.Println(len(faces), "face")
 	// Output: 1 face
+}
+
+// TestConcurrentDetectionsAgreeWithSequentialOnes shares one Detector (and
+// so its pool of workspaces) between goroutines detecting on photos of
+// different sizes, and expects exactly the faces of a lone call.
+func TestConcurrentDetectionsAgreeWithSequentialOnes(t *testing.T) {
+	d := newTestDetector(t)
+	imgs := []image.Image{astronaut(t), toYCbCr(astronaut(t), 1500, 1100), rotate90(astronaut(t))}
+	want := make([][]Face, len(imgs))
+	for i, img := range imgs {
+		faces, err := d.Detect(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = faces
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(imgs))
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range imgs {
+				i := (k + g) % len(imgs)
+				faces, err := d.Detect(imgs[i])
+				if err == nil && !slices.Equal(faces, want[i]) {
+					err = fmt.Errorf("image %d: faces %v, want %v", i, faces, want[i])
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }

@@ -12,6 +12,10 @@ func (m *maxPool) run(in, out *tensor) {
 	parallel(in.c, 1, func(lo, hi int) {
 		for ch := lo; ch < hi; ch++ {
 			src, dst := in.plane(ch), out.plane(ch)
+			if m.k == 2 && m.stride == 2 {
+				pool2x2(src, in.w, dst, out.h, out.w)
+				continue
+			}
 			for y := 0; y < out.h; y++ {
 				for x := 0; x < out.w; x++ {
 					best := src[y*m.stride*in.w+x*m.stride]
@@ -26,6 +30,18 @@ func (m *maxPool) run(in, out *tensor) {
 			}
 		}
 	})
+}
+
+// pool2x2 is the 2×2, stride-2 window on one plane, row pair by row pair.
+func pool2x2(src []float32, iw int, dst []float32, oh, ow int) {
+	for y := range oh {
+		r0 := src[2*y*iw : 2*y*iw+2*ow]
+		r1 := src[(2*y+1)*iw : (2*y+1)*iw+2*ow]
+		d := dst[y*ow : (y+1)*ow]
+		for x := range d {
+			d[x] = max(r0[2*x], r0[2*x+1], r1[2*x], r1[2*x+1])
+		}
+	}
 }
 
 // padChannels copies in and appends zero channels up to out.c: the
