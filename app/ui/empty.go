@@ -44,9 +44,7 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 	frame.CornerRadius = 16
 	frame.SetMinSize(fyne.NewSize(720, 420))
 	zone := container.NewStack(frame, container.NewCenter(container.NewPadded(inner)))
-	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
-	settings.Importance = widget.LowImportance
-	top := container.NewHBox(layout.NewSpacer(), settings)
+	top := container.NewHBox(layout.NewSpacer(), aboutButton(v), settingsButton(v))
 	body := container.NewCenter(container.NewVBox(zone, withWidth(what, 720)))
 	return container.NewBorder(top, nil, nil, nil, body)
 }
@@ -63,10 +61,21 @@ func headerBar(v *shell) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
 	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
-	settings.Importance = widget.LowImportance
 	return container.NewVBox(
-		container.NewHBox(open, folder, layout.NewSpacer(), note, settings),
+		container.NewHBox(open, folder, layout.NewSpacer(), note, aboutButton(v), settingsButton(v)),
 		widget.NewSeparator(),
 	)
+}
+
+func settingsButton(v *shell) *widget.Button {
+	b := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// aboutButton opens the About dialog (about.go): version and licences.
+func aboutButton(v *shell) *widget.Button {
+	b := widget.NewButtonWithIcon(lang.L("About"), theme.InfoIcon(), func() { showAbout(v.win) })
+	b.Importance = widget.LowImportance
+	return b
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
@@ -305,5 +306,51 @@ func TestTheWindowRenders(t *testing.T) {
 			}
 			test.AssertImageMatches(t, tt.golden, img)
 		})
+	}
+}
+
+func TestTheKeyboardSavesUndoesAndRemoves(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	shortcut := func(k fyne.KeyName) {
+		v.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+		v.editor.prev.wait()
+	}
+	v.editor.Select(0)
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if len(v.editor.AllRegions()) != 0 || v.entries[0].edits == nil {
+		t.Fatal("Delete did not remove the selected face cover")
+	}
+	shortcut(fyne.KeyZ)
+	if len(v.editor.Regions()) != 1 {
+		t.Fatal("Ctrl+Z did not bring the face cover back")
+	}
+	shortcut(fyne.KeyS)
+	if e := v.entries[0]; e.state != stSaved {
+		t.Fatalf("Ctrl+S: %s", e.statusText())
+	}
+}
+
+func TestThePhotoIsShownBeforeItsFacesAreFound(t *testing.T) {
+	v, _ := newTestShell(t)
+	var during []string
+	v.detect = func(p *app.Photo) ([]face.Face, error) {
+		// Called off the UI goroutine once the picture is decoded: by now
+		// the photo must be on screen, marked as still being searched.
+		e := v.entries[0]
+		if !v.editor.HasPhoto() {
+			during = append(during, "the photo is not on screen")
+		}
+		if e.statusText() != "Looking for faces…" || v.saver.save.Disabled() == false {
+			during = append(during, "status "+e.statusText()+", or Save is enabled before the faces are known")
+		}
+		return p.Faces()
+	}
+	drop(v, copyFixtures(t, astronaut)...)
+	for _, d := range during {
+		t.Error(d)
+	}
+	if len(v.editor.Regions()) != 1 || v.entries[0].statusText() != "Not saved yet" {
+		t.Errorf("after detection: %d covers, status %q", len(v.editor.Regions()), v.entries[0].statusText())
 	}
 }
