@@ -296,7 +296,9 @@ func TestTheWindowRenders(t *testing.T) {
 			v, _ := newTestShell(t)
 			v.prefs.Style = redact.Fill // blur and pixelate carry random noise
 			// A fixed face: the golden shows the window, not the detector.
-			v.detect = func(*app.Photo) ([]face.Face, error) { return []face.Face{{X: 190, Y: 60, W: 90, H: 110, Score: 0.9}}, nil }
+			v.detect = func(*app.Photo) ([]face.Face, error) {
+				return []face.Face{{X: 190, Y: 60, W: 90, H: 110, Score: 0.9}}, nil
+			}
 			if tt.photos != nil {
 				drop(v, copyFixtures(t, tt.photos...)...)
 			}
