@@ -22,8 +22,12 @@ func (v *shell) showEntry(e *entry) {
 			v.editor.ToggleCovered(i)
 		}
 	}
-	if c, ok := any(v.editor).(interface{ SetCrop(image.Rectangle) }); ok {
-		c.SetCrop(ed.crop)
+	if !ed.crop.Empty() {
+		// The Editor has no SetCrop yet: set its field (same package), so
+		// that a crop the person chose is never lost by looking at
+		// another photo.
+		v.editor.crop = ed.crop
+		v.editor.Refresh()
 	}
 	e.edits = v.editorEdits() // what is shown is what will be written
 	v.refreshPanels()

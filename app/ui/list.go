@@ -104,7 +104,10 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if r == nil {
 		return
 	}
-	r.thumb.Image = e.thumb
+	r.thumb.Image, r.thumb.Resource = e.thumb, nil
+	if e.thumb == nil && e.state == stFailed {
+		r.thumb.Resource = theme.NewThemedResource(theme.BrokenImageIcon())
+	}
 	r.thumb.Refresh()
 	r.name.SetText(e.name())
 	r.summary.SetText(e.summary())

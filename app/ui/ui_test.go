@@ -356,3 +356,22 @@ func TestThePhotoIsShownBeforeItsFacesAreFound(t *testing.T) {
 		t.Errorf("after detection: %d covers, status %q", len(v.editor.Regions()), v.entries[0].statusText())
 	}
 }
+
+func TestEditsSurviveLookingAtAnotherPhoto(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	v.editor.ToggleCovered(0)
+	crop := image.Rect(10, 20, 300, 400)
+	v.editor.crop = crop
+	v.editor.Refresh()
+	v.storeEdits(v.selected)
+	v.move(1)
+	v.move(-1)
+	v.editor.prev.wait()
+	if v.editor.Covered(0) || v.editor.Crop() != crop || len(v.editor.AllRegions()) != 1 {
+		t.Errorf("back on the photo: covered %v, crop %v", v.editor.Covered(0), v.editor.Crop())
+	}
+	if ed := v.appEdits(v.entries[0]).toApp(); len(ed.Regions) != 0 || ed.Crop != crop {
+		t.Errorf("what would be saved: %+v", ed)
+	}
+}
