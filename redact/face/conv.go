@@ -14,6 +14,10 @@ type conv struct {
 	w         []float32 // dense: [co][ci·k·k]; depthwise: [c][k·k]
 	bias      []float32 // nil when the node has none
 	relu      bool
+	// pre, when set, is a 3×3 stride-1 depthwise convolution whose output
+	// only this (1×1) convolution reads: the two run band by band, so the
+	// intermediate rows stay in cache and never fill a whole tensor.
+	pre *conv
 }
 
 // outSize is the ONNX output size floor((in + pads − k)/stride) + 1.
@@ -24,6 +28,8 @@ func (c *conv) outSize(h, w int) (int, int) {
 // run computes out from in (and res, when a residual is fused; nil otherwise).
 func (c *conv) run(in, res, out *tensor, ws *workspace) {
 	switch {
+	case c.pre != nil:
+		c.runFused(in, res, out, ws)
 	case c.depthwise:
 		c.runDepthwise(in, res, out)
 	case c.k == 1 && c.stride == 1 && c.padT+c.padL+c.padB+c.padR == 0:
@@ -45,6 +51,31 @@ func (c *conv) runPointwise(in, res, out *tensor) {
 			r = rd[lo:]
 		}
 		gemm(out.data[lo:], n, c.w, c.ci, in.data[lo:], n, hi-lo, c.bias, r, n, c.relu)
+	})
+}
+
+// fusedBand is the size, in values, of a band of depthwise output rows.
+const fusedBand = 32768
+
+// runFused runs pre and then this 1×1 convolution on bands of rows.
+func (c *conv) runFused(in, res, out *tensor, ws *workspace) {
+	h, w := out.h, out.w
+	band := max(1, min(h, fusedBand/(c.ci*w)))
+	parallel((h+band-1)/band, 1, func(lo, hi int) {
+		buf := ws.get(c.ci * band * w)
+		defer ws.put(buf)
+		for b := lo; b < hi; b++ {
+			y0, y1 := b*band, min(h, (b+1)*band)
+			n := (y1 - y0) * w
+			for ch := range c.ci {
+				c.pre.depthwiseRows(in.plane(ch), in.h, in.w, buf[ch*n:(ch+1)*n], w, ch, y0, y1)
+			}
+			var r []float32
+			if res != nil {
+				r = res.data[y0*w:]
+			}
+			gemm(out.data[y0*w:], h*w, c.w, c.ci, buf, n, n, c.bias, r, h*w, c.relu)
+		}
 	})
 }
 
@@ -82,13 +113,20 @@ func (c *conv) im2colRow(in *tensor, y, ow int, patch []float32) {
 					continue
 				}
 				srow := src[iy*in.w : (iy+1)*in.w]
-				for x := range dst {
-					ix := x*c.stride + kx - c.padL
-					if ix >= 0 && ix < in.w {
-						dst[x] = srow[ix]
-					} else {
-						dst[x] = 0
-					}
+				// Output columns whose input column x·s+kx−padL is inside the row.
+				s := c.stride
+				xlo := min(ow, max(0, floorDiv(c.padL-kx+s-1, s)))
+				xhi := max(xlo, min(ow, floorDiv(in.w-1+c.padL-kx, s)+1))
+				clear(dst[:xlo])
+				clear(dst[xhi:])
+				if s == 1 {
+					copy(dst[xlo:xhi], srow[xlo+kx-c.padL:])
+					continue
+				}
+				off := xlo*s + kx - c.padL
+				for x := xlo; x < xhi; x++ {
+					dst[x] = srow[off]
+					off += s
 				}
 			}
 		}
@@ -100,7 +138,7 @@ func (c *conv) im2colRow(in *tensor, y, ow int, patch []float32) {
 func (c *conv) runDepthwise(in, res, out *tensor) {
 	parallel(c.co, 1, func(lo, hi int) {
 		for ch := lo; ch < hi; ch++ {
-			c.depthwisePlane(in.plane(ch), in.h, in.w, out.plane(ch), out.h, out.w, ch)
+			c.depthwiseRows(in.plane(ch), in.h, in.w, out.plane(ch), out.w, ch, 0, out.h)
 			dst := out.plane(ch)
 			if res != nil {
 				axpy(dst, 1, res.plane(ch))
@@ -112,19 +150,21 @@ func (c *conv) runDepthwise(in, res, out *tensor) {
 	})
 }
 
-func (c *conv) depthwisePlane(src []float32, ih, iw int, dst []float32, oh, ow, ch int) {
+// depthwiseRows computes output rows [y0,y1) of channel ch; row y goes to
+// dst[(y−y0)·ow:].
+func (c *conv) depthwiseRows(src []float32, ih, iw int, dst []float32, ow, ch, y0, y1 int) {
 	b := float32(0)
 	if c.bias != nil {
 		b = c.bias[ch]
 	}
 	kw := c.w[ch*c.k*c.k : (ch+1)*c.k*c.k]
 	if haveAVX2 && c.k == 3 && c.stride == 1 && c.padT == 1 && c.padL == 1 && ow == iw && ow >= 10 {
-		dw3x3Plane(src, ih, iw, dst, oh, kw, b)
+		dw3x3Rows(src, ih, iw, dst, y0, y1, kw, b)
 		return
 	}
 	s := c.stride
-	for y := 0; y < oh; y++ {
-		drow := dst[y*ow : (y+1)*ow]
+	for y := y0; y < y1; y++ {
+		drow := dst[(y-y0)*ow : (y-y0+1)*ow]
 		for x := range drow {
 			drow[x] = b
 		}
@@ -165,14 +205,14 @@ func floorDiv(a, b int) int {
 	return q
 }
 
-// dw3x3Plane is depthwisePlane for a 3×3, stride-1 kernel padded by one
+// dw3x3Rows is depthwiseRows for a 3×3, stride-1 kernel padded by one
 // pixel on the left and top (output as wide as the input): the AVX2 kernel
 // computes the interior columns eight at a time, plain Go the two edges. A
 // kernel row that falls on the padding above or below is given weight zero
 // and any valid input row.
-func dw3x3Plane(src []float32, ih, iw int, dst []float32, oh int, kw []float32, b float32) {
+func dw3x3Rows(src []float32, ih, iw int, dst []float32, y0, y1 int, kw []float32, b float32) {
 	n := (iw - 2) &^ 7
-	for y := 0; y < oh; y++ {
+	for y := y0; y < y1; y++ {
 		var w [9]float32
 		var rows [3][]float32
 		for ky := range 3 {
@@ -184,7 +224,7 @@ func dw3x3Plane(src []float32, ih, iw int, dst []float32, oh int, kw []float32, 
 			rows[ky] = src[iy*iw : (iy+1)*iw]
 			copy(w[3*ky:3*ky+3], kw[3*ky:3*ky+3])
 		}
-		drow := dst[y*iw : (y+1)*iw]
+		drow := dst[(y-y0)*iw : (y-y0+1)*iw]
 		dw3x3AVX(&drow[1], &rows[0][0], &rows[1][0], &rows[2][0], &w[0], b, n)
 		if e := iw - 9; n < iw-2 {
 			// The last eight interior columns, overlapping those done.

@@ -72,6 +72,7 @@ func compile(g *onnxGraph) (*network, error) {
 	if len(b.net.heads) == 0 || len(b.net.heads) != len(g.outputs) {
 		return nil, ModelError("graph outputs are not all detection heads")
 	}
+	b.net.fuseDepthwise()
 	return b.net, nil
 }
 

@@ -147,3 +147,34 @@ func (b *builder) reshape(n onnxNode) error {
 	b.net.heads = append(b.net.heads, head{name: n.outputs[0], slot: in, k: int(k)})
 	return nil
 }
+
+// fuseDepthwise joins each 3×3 stride-1 depthwise convolution (padded by
+// one, without residual or ReLU) to the 1×1 convolution that alone reads
+// its output, the pattern of every BlazeFace block.
+func (n *network) fuseDepthwise() {
+	readers := make([]int, n.nslots)
+	for _, st := range n.steps {
+		readers[st.in]++
+		if st.res >= 0 {
+			readers[st.res]++
+		}
+	}
+	for _, h := range n.heads {
+		readers[h.slot]++
+	}
+	for i := 0; i+1 < len(n.steps); i++ {
+		dw, pw := &n.steps[i], &n.steps[i+1]
+		if dw.kind != stepConv || pw.kind != stepConv || pw.in != dw.out || readers[dw.out] != 1 {
+			continue
+		}
+		d, p := dw.conv, pw.conv
+		if !d.depthwise || d.k != 3 || d.stride != 1 || d.padT != 1 || d.padL != 1 || d.padB != 1 || d.padR != 1 ||
+			dw.res >= 0 || d.relu || p.depthwise || p.k != 1 || p.stride != 1 || p.padT+p.padL+p.padB+p.padR != 0 ||
+			p.pre != nil || d.co != p.ci {
+			continue
+		}
+		p.pre = d
+		pw.in = dw.in
+		n.steps = append(n.steps[:i], n.steps[i+1:]...)
+	}
+}

@@ -31,6 +31,9 @@ func refRun(n *network, input *tensor) []*tensor {
 		var out *tensor
 		switch st.kind {
 		case stepConv:
+			if st.conv.pre != nil {
+				in = refConv(st.conv.pre, in, nil)
+			}
 			out = refConv(st.conv, in, res)
 		case stepPool:
 			out = refMaxPool(st.pool, in)

@@ -199,3 +199,20 @@ func TestDropContainedRemovesAFaceInsideALargerOne(t *testing.T) {
 		t.Errorf("got %v, want the large box and the separate one", got)
 	}
 }
+
+// TestFusedDepthwiseAndPointwiseMatchReference runs a 3×3 depthwise
+// convolution fused into a 1×1 one (band by band) on maps narrower and
+// wider than one band, and compares with the two reference convolutions.
+func TestFusedDepthwiseAndPointwiseMatchReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, size := range [][3]int{{24, 5, 7}, {24, 40, 700}, {48, 33, 17}, {5, 9, 12}} {
+		ch, h, w := size[0], size[1], size[2]
+		dw := &conv{ci: ch, co: ch, k: 3, stride: 1, depthwise: true, padT: 1, padL: 1, padB: 1, padR: 1,
+			w: randSlice(r, ch*9)}
+		pw := &conv{ci: ch, co: ch, k: 1, stride: 1, relu: true, pre: dw, w: randSlice(r, ch*ch), bias: randSlice(r, ch)}
+		in, res := randTensor(r, ch, h, w), randTensor(r, ch, h, w)
+		got := newTensor(ch, h, w)
+		pw.run(in, res, got, nil)
+		assertClose(t, got, refConv(pw, refConv(dw, in, nil), res), 1e-4)
+	}
+}

@@ -66,10 +66,15 @@ func (n *network) lastUses() []int {
 func (st *step) outShape(in, res *tensor) (c, h, w int, err error) {
 	switch st.kind {
 	case stepConv:
-		if in.c != st.conv.ci {
-			return 0, 0, 0, ModelError(fmt.Sprintf("Conv: %d input channels, weights want %d", in.c, st.conv.ci))
+		ci, h0, w0 := st.conv.ci, in.h, in.w
+		if pre := st.conv.pre; pre != nil {
+			ci = pre.ci
+			h0, w0 = pre.outSize(h0, w0)
 		}
-		h, w = st.conv.outSize(in.h, in.w)
+		if in.c != ci {
+			return 0, 0, 0, ModelError(fmt.Sprintf("Conv: %d input channels, weights want %d", in.c, ci))
+		}
+		h, w = st.conv.outSize(h0, w0)
 		c = st.conv.co
 	case stepPool:
 		h, w = st.pool.outSize(in.h, in.w)
