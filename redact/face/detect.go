@@ -49,7 +49,7 @@ const (
 	bigScore = 0.7
 	// Boxes scoring weakScore or more but below their pass's threshold are
 	// kept when a box of another pass overlaps them by confirmIoU.
-	weakScore  = 0.5
+	weakScore  = 0.45
 	confirmIoU = 0.3
 	maxPixels  = 1 << 28
 )
