@@ -106,7 +106,7 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r.thumb.Image, r.thumb.Resource = e.thumb, nil
 	if e.thumb == nil && e.state == stFailed {
-		r.thumb.Resource = theme.NewThemedResource(theme.BrokenImageIcon())
+		r.thumb.Resource = theme.NewDisabledResource(theme.BrokenImageIcon())
 	}
 	r.thumb.Refresh()
 	r.name.SetText(e.name())
