@@ -290,3 +290,21 @@ func TestConcurrentDetectionsAgreeWithSequentialOnes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestDetectHandlesExtremeShapes(t *testing.T) {
+	d := newTestDetector(t)
+	for _, size := range []image.Point{{1, 1}, {1, 5000}, {5000, 1}, {33, 33}, {31, 2000}, {3000, 17}, {257, 255}} {
+		t.Run(fmt.Sprintf("a %dx%d photo gives no error and boxes inside it", size.X, size.Y), func(t *testing.T) {
+			img := image.NewYCbCr(image.Rect(10, 20, 10+size.X, 20+size.Y), image.YCbCrSubsampleRatio420)
+			faces, err := d.Detect(img)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range faces {
+				if !image.Rect(f.X, f.Y, f.X+f.W, f.Y+f.H).In(img.Bounds()) {
+					t.Errorf("face %v outside %v", f, img.Bounds())
+				}
+			}
+		})
+	}
+}
