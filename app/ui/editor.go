@@ -56,7 +56,8 @@ type Editor struct {
 	OnModeChanged func(EditMode)
 
 	img     image.Image
-	photoID uint64 // changes with every SetPhoto and Clear
+	opts    redact.Options // how covers are drawn, as the save path draws them
+	photoID uint64         // changes with every SetPhoto and Clear
 	items   []item
 	crop    image.Rectangle
 	sel     int
@@ -107,9 +108,16 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 	e.Refresh()
 }
 
+// SetRedactOptions sets how covers are drawn for the next SetPhoto: the
+// photo's own app.Photo.RedactOptions, so that the preview shows exactly
+// the pixels the save path writes (for a JPEG, covers widened to its
+// blocks).
+func (e *Editor) SetRedactOptions(o redact.Options) { e.opts = o }
+
 // Clear shows no photo and drops the image and the preview buffers.
 func (e *Editor) Clear() {
 	e.photoID++
+	e.opts = redact.Options{}
 	e.img, e.items, e.crop, e.sel, e.undo = nil, nil, image.Rectangle{}, -1, nil
 	e.interruptDrag()
 	e.prev.reset()

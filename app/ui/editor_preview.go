@@ -22,6 +22,7 @@ const previewDebounce = 40 * time.Millisecond
 type previewJob struct {
 	img     image.Image
 	regions []redact.Region
+	opts    redact.Options
 	size    image.Point
 	photo   uint64 // Editor.photoID when requested
 	gen     uint64 // increases with every request
@@ -82,7 +83,7 @@ func (p *preview) run(done chan struct{}, deliver func(previewJob, *image.NRGBA)
 			return
 		}
 		p.mu.Unlock()
-		out := renderPreview(j.img, j.regions, j.size)
+		out := renderPreview(j.img, j.regions, j.opts, j.size)
 		fyne.Do(func() { deliver(*j, out) })
 	}
 }
@@ -104,8 +105,8 @@ func (p *preview) wait() {
 // renderPreview returns exactly the pixels the save path writes (before the
 // crop) for img and regions, scaled down to fit size. The full-size copy
 // lives only for the duration of the call.
-func renderPreview(img image.Image, regions []redact.Region, size image.Point) *image.NRGBA {
-	full := redact.Apply(img, regions, redact.Options{})
+func renderPreview(img image.Image, regions []redact.Region, opts redact.Options, size image.Point) *image.NRGBA {
+	full := redact.Apply(img, regions, opts)
 	return fitDown(full, size)
 }
 
@@ -142,7 +143,7 @@ func (e *Editor) requestPreview() {
 	}
 	e.prev.gen++
 	e.prev.size = size
-	j := previewJob{img: e.img, regions: e.Regions(), size: size, photo: e.photoID, gen: e.prev.gen}
+	j := previewJob{img: e.img, regions: e.Regions(), opts: e.opts, size: size, photo: e.photoID, gen: e.prev.gen}
 	e.prev.submit(j, e.takePreview)
 }
 

@@ -124,7 +124,7 @@ func BenchmarkPreview12MP(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		renderPreview(src, regions, image.Pt(1000, 750))
+		renderPreview(src, regions, redact.Options{}, image.Pt(1000, 750))
 	}
 }
 

@@ -10,6 +10,9 @@ import (
 func (v *shell) showEntry(e *entry) {
 	v.restoring = true
 	defer func() { v.restoring = false }()
+	if e.photo != nil {
+		v.editor.SetRedactOptions(e.photo.RedactOptions())
+	}
 	if e.edits == nil {
 		v.editor.SetPhoto(e.img, e.faceRegions(v.prefs.Style))
 		v.refreshPanels()

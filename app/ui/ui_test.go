@@ -121,6 +121,12 @@ func TestDroppedPhotosAppearWithWhatTheyReveal(t *testing.T) {
 			t.Errorf("after one click: %d covered of %d", len(v.editor.Regions()), len(v.editor.AllRegions()))
 		}
 	})
+	t.Run("a JPEG's preview covers whole blocks, as its saved copy will", func(t *testing.T) {
+		v.selectEntry(v.entries[1])
+		if got := v.editor.opts.Grid.Size; got.X < 8 || got.Y < 8 {
+			t.Errorf("the editor draws the JPEG's covers with grid %v, not its blocks", got)
+		}
+	})
 	t.Run("the unsupported file shows its reason when selected", func(t *testing.T) {
 		v.selectEntry(v.entries[2])
 		if v.editor.HasPhoto() || len(v.reveals.box.Objects) < 2 {
