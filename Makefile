@@ -44,7 +44,8 @@ unit: deps-test
 fuzz-short:
 	.ci/fuzz.sh 5s
 
-test: vet unit fuzz-short
+# The smoke test opens the real window under Xvfb; CI installs Xvfb.
+test: vet unit fuzz-short smoke
 
 # The real window under Xvfb: a real drop of two photos, Save all, checked
 # outputs and screenshots in $(SMOKE_OUT).
