@@ -162,6 +162,10 @@ func (c *conv) depthwiseRows(src []float32, ih, iw int, dst []float32, ow, ch, y
 		dw3x3Rows(src, ih, iw, dst, y0, y1, kw, b)
 		return
 	}
+	if haveAVX2 && c.k == 3 && c.stride == 2 && c.padT == 0 && c.padL == 0 {
+		dw3x3s2Rows(src, ih, iw, dst, ow, y0, y1, kw, b)
+		return
+	}
 	s := c.stride
 	for y := y0; y < y1; y++ {
 		drow := dst[(y-y0)*ow : (y-y0+1)*ow]
@@ -246,4 +250,40 @@ func dw3x3Pixel(drow []float32, rows [3][]float32, w *[9]float32, b float32, x i
 		}
 	}
 	drow[x] = s
+}
+
+// dw3x3s2Rows is depthwiseRows for a 3×3, stride-2 kernel padded only at
+// the bottom and right (BlazeFace's downsampling blocks): the AVX2 kernel
+// computes eight output columns at a time while their input lies inside
+// the row, plain Go the rest.
+func dw3x3s2Rows(src []float32, ih, iw int, dst []float32, ow, y0, y1 int, kw []float32, b float32) {
+	n := min(ow, (iw-2)/2) &^ 7 // the kernel reads 2n+2 values of each row
+	for y := y0; y < y1; y++ {
+		var w [9]float32
+		var rows [3][]float32
+		for ky := range 3 {
+			iy := 2*y + ky
+			if iy >= ih {
+				rows[ky] = src[:iw]
+				continue
+			}
+			rows[ky] = src[iy*iw : (iy+1)*iw]
+			copy(w[3*ky:3*ky+3], kw[3*ky:3*ky+3])
+		}
+		drow := dst[(y-y0)*ow : (y-y0+1)*ow]
+		if n > 0 {
+			dw3x3s2AVX(&drow[0], &rows[0][0], &rows[1][0], &rows[2][0], &w[0], b, n)
+		}
+		for x := n; x < ow; x++ {
+			s := b
+			for ky, r := range rows {
+				for kx := range 3 {
+					if ix := 2*x + kx; ix < iw {
+						s += w[3*ky+kx] * r[ix]
+					}
+				}
+			}
+			drow[x] = s
+		}
+	}
 }

@@ -99,10 +99,12 @@ func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) {
 	}
 	cs, ce := boxBounds(dw, pic.Dx(), pic.Min.X)
 	rs, re := boxBounds(dh, pic.Dy(), pic.Min.Y)
-	for ch := 0; ch < 3; ch++ {
-		sp, dp := src.plane(ch), dst.plane(ch)
-		for oy := 0; oy < dh; oy++ {
-			drow := dp[(y0+oy)*p.w+x0:]
+	// Rows of all three planes, split between the workers.
+	parallel(3*dh, 16, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ch, oy := i/dh, i%dh
+			sp := src.plane(ch)
+			drow := dst.plane(ch)[(y0+oy)*p.w+x0:]
 			for ox := 0; ox < dw; ox++ {
 				var s float32
 				for y := rs[oy]; y < re[oy]; y++ {
@@ -113,7 +115,7 @@ func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) {
 				drow[ox] = s / float32((re[oy]-rs[oy])*(ce[ox]-cs[ox]))
 			}
 		}
-	}
+	})
 }
 
 func fillConst(s []float32, v float32) {

@@ -186,3 +186,75 @@ loop:
 
 	VZEROUPPER
 	RET
+
+// EVENS loads sixteen floats at off(R) and leaves their even-indexed
+// elements, in order, in dst (VSHUFPS picks within 128-bit lanes, VPERMPD
+// restores the order of the 64-bit pairs).
+#define EVENS(off, R, dst) \
+	VMOVUPS off(R), Y12; \
+	VMOVUPS off+32(R), Y13; \
+	VSHUFPS $0x88, Y13, Y12, dst; \
+	VPERMPD $0xD8, dst, dst
+
+#define ODDS(off, R, dst) \
+	VMOVUPS off(R), Y12; \
+	VMOVUPS off+32(R), Y13; \
+	VSHUFPS $0xDD, Y13, Y12, dst; \
+	VPERMPD $0xD8, dst, dst
+
+// func dw3x3s2AVX(dst *float32, r0, r1, r2 *float32, w *float32, bias float32, n int)
+//
+// For i in [0, n) (n a positive multiple of 8):
+//   dst[i] = bias + Σky Σkx w[ky*3+kx]·r_ky[2i+kx]
+// a 3×3 stride-2 depthwise convolution row; each row must hold 2n+2 values.
+TEXT ·dw3x3s2AVX(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), DI
+	MOVQ r0+8(FP), R8
+	MOVQ r1+16(FP), R9
+	MOVQ r2+24(FP), R10
+	MOVQ w+32(FP), SI
+	VBROADCASTSS bias+40(FP), Y15
+	MOVQ n+48(FP), CX
+	SHRQ $3, CX
+	VBROADCASTSS 0(SI), Y0
+	VBROADCASTSS 4(SI), Y1
+	VBROADCASTSS 8(SI), Y2
+	VBROADCASTSS 12(SI), Y3
+	VBROADCASTSS 16(SI), Y4
+	VBROADCASTSS 20(SI), Y5
+	VBROADCASTSS 24(SI), Y6
+	VBROADCASTSS 28(SI), Y7
+	VBROADCASTSS 32(SI), Y8
+
+loop2:
+	VMOVAPS Y15, Y9
+	VXORPS Y10, Y10, Y10
+	EVENS(0, R8, Y11)
+	VFMADD231PS Y11, Y0, Y9
+	ODDS(0, R8, Y11)
+	VFMADD231PS Y11, Y1, Y10
+	EVENS(8, R8, Y11)
+	VFMADD231PS Y11, Y2, Y9
+	EVENS(0, R9, Y11)
+	VFMADD231PS Y11, Y3, Y10
+	ODDS(0, R9, Y11)
+	VFMADD231PS Y11, Y4, Y9
+	EVENS(8, R9, Y11)
+	VFMADD231PS Y11, Y5, Y10
+	EVENS(0, R10, Y11)
+	VFMADD231PS Y11, Y6, Y9
+	ODDS(0, R10, Y11)
+	VFMADD231PS Y11, Y7, Y10
+	EVENS(8, R10, Y11)
+	VFMADD231PS Y11, Y8, Y9
+	VADDPS Y10, Y9, Y9
+	VMOVUPS Y9, (DI)
+	ADDQ $32, DI
+	ADDQ $64, R8
+	ADDQ $64, R9
+	ADDQ $64, R10
+	DECQ CX
+	JNZ  loop2
+
+	VZEROUPPER
+	RET

@@ -12,3 +12,7 @@ func gemm6x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, 
 func dw3x3AVX(dst *float32, r0, r1, r2 *float32, w *float32, bias float32, n int) {
 	panic("face: no assembly kernels on this platform")
 }
+
+func dw3x3s2AVX(dst *float32, r0, r1, r2 *float32, w *float32, bias float32, n int) {
+	panic("face: no assembly kernels on this platform")
+}
