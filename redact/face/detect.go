@@ -19,8 +19,9 @@ type Face struct {
 	Score      float64
 }
 
-// Detector finds faces with the BlazeFace network. It holds only read-only
-// weights, so one Detector is safe for concurrent use by many goroutines.
+// Detector finds faces with the BlazeFace network. It holds read-only
+// weights and a sync.Pool of scratch buffers (each call takes its own), so
+// one Detector is safe for concurrent use by many goroutines.
 type Detector struct {
 	net  *network
 	plan []passSpec
