@@ -99,10 +99,18 @@ func prepare(img image.Image, p placement, ws *workspace) (t *tensor, pic image.
 	if fs, ok := fastSummer(img); ok {
 		parallel(sh, 8, func(lo, hi int) {
 			acc := make([]uint32, 3*sw)
+			var rows func(ys, ye int, cs, ce []int, acc []uint32)
+			if fs.rows != nil {
+				rows = fs.rows()
+			}
 			for oy := lo; oy < hi; oy++ {
 				clear(acc)
-				for y := rs[oy]; y < re[oy]; y++ {
-					fs.sum(y, cs, ce, acc)
+				if rows != nil {
+					rows(rs[oy], re[oy], cs, ce, acc)
+				} else {
+					for y := rs[oy]; y < re[oy]; y++ {
+						fs.sum(y, cs, ce, acc)
+					}
 				}
 				base := (y0+oy)*p.w + x0
 				rows := re[oy] - rs[oy]
