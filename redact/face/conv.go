@@ -81,15 +81,22 @@ func (c *conv) runFused(in, res, out *tensor, ws *workspace) {
 
 // runIm2col gathers, one output row at a time, the ci·k·k input values that
 // each output pixel sees into a patch matrix, then multiplies it by the
-// weights with gemm.
+// weights with gemm. For a strided convolution the input rows are first
+// split into column phases (every s-th column), so that each patch row is
+// one contiguous copy.
 func (c *conv) runIm2col(in, res, out *tensor, ws *workspace) {
 	kk := c.ci * c.k * c.k
 	np := out.h * out.w
+	src := in
+	if c.stride > 1 {
+		src = c.phases(in, ws)
+		defer ws.put(src.data)
+	}
 	parallel(out.h, 4, func(lo, hi int) {
 		patch := ws.get(kk * out.w)
 		defer ws.put(patch)
 		for y := lo; y < hi; y++ {
-			c.im2colRow(in, y, out.w, patch)
+			c.im2colRow(in, src, y, out.w, patch)
 			var r []float32
 			if res != nil {
 				r = res.data[y*out.w:]
@@ -99,12 +106,39 @@ func (c *conv) runIm2col(in, res, out *tensor, ws *workspace) {
 	})
 }
 
-func (c *conv) im2colRow(in *tensor, y, ow int, patch []float32) {
+// phases returns in with each row split into stride column phases: row
+// (ch, y) of the result holds phase p at [p·pw, (p+1)·pw), where
+// element j is in[ch, y, j·s+p] (zero past the row's end).
+func (c *conv) phases(in *tensor, ws *workspace) *tensor {
+	s := c.stride
+	pw := (in.w + s - 1) / s
+	ph := ws.tensor(in.c, in.h, s*pw)
+	parallel(in.c*in.h, 64, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			srow := in.data[r*in.w : (r+1)*in.w]
+			drow := ph.data[r*s*pw : (r+1)*s*pw]
+			for p := range s {
+				d := drow[p*pw : (p+1)*pw]
+				j := 0
+				for x := p; x < len(srow); x += s {
+					d[j] = srow[x]
+					j++
+				}
+				clear(d[j:])
+			}
+		}
+	})
+	return ph
+}
+
+// im2colRow fills the patch rows of output row y; src is in itself or, for
+// a strided convolution, its column phases.
+func (c *conv) im2colRow(in, src *tensor, y, ow int, patch []float32) {
 	row := 0
+	s := c.stride
 	for ch := 0; ch < c.ci; ch++ {
-		src := in.plane(ch)
 		for ky := 0; ky < c.k; ky++ {
-			iy := y*c.stride + ky - c.padT
+			iy := y*s + ky - c.padT
 			for kx := 0; kx < c.k; kx++ {
 				dst := patch[row*ow : (row+1)*ow]
 				row++
@@ -112,22 +146,17 @@ func (c *conv) im2colRow(in *tensor, y, ow int, patch []float32) {
 					clear(dst)
 					continue
 				}
-				srow := src[iy*in.w : (iy+1)*in.w]
 				// Output columns whose input column x·s+kx−padL is inside the row.
-				s := c.stride
 				xlo := min(ow, max(0, floorDiv(c.padL-kx+s-1, s)))
 				xhi := max(xlo, min(ow, floorDiv(in.w-1+c.padL-kx, s)+1))
 				clear(dst[:xlo])
 				clear(dst[xhi:])
-				if s == 1 {
-					copy(dst[xlo:xhi], srow[xlo+kx-c.padL:])
-					continue
-				}
-				off := xlo*s + kx - c.padL
-				for x := xlo; x < xhi; x++ {
-					dst[x] = srow[off]
-					off += s
-				}
+				// Input column x·s+t is column x+q of phase p.
+				t := kx - c.padL
+				q := floorDiv(t, s)
+				p := t - q*s
+				srow := src.data[(ch*in.h+iy)*src.w+p*(src.w/s):]
+				copy(dst[xlo:xhi], srow[xlo+q:xhi+q])
 			}
 		}
 	}
