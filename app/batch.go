@@ -4,11 +4,12 @@ import (
 	"sync"
 )
 
-// CleanAll cleans every file following the plan, several at once (Settings.Jobs), and returns
-// the results in the order of paths. A failure never stops the others.
-// progress, when not nil, is called once per finished file, from the
-// worker goroutines, one call at a time. The batch syncs the written files
-// once at its end rather than once per file.
+// CleanAll cleans every file following the plan, several at once
+// (Settings.Jobs), and returns the results in the order of paths. A failure
+// never stops the others. progress, when not nil, is called once per
+// finished file, from the worker goroutines, one call at a time. A single
+// file is synced before it gets its name, as Clean does; a batch syncs its
+// files once at its end instead.
 func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int, r Result)) []Result {
 	results := make([]Result, len(paths))
 	next := make(chan int)
@@ -20,7 +21,7 @@ func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = clean(paths[i], s, pl, false)
+				results[i] = clean(paths[i], s, pl, len(paths) == 1)
 				if progress != nil {
 					mu.Lock()
 					done++
@@ -35,7 +36,9 @@ func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int
 	}
 	close(next)
 	wg.Wait()
-	syncAll(results)
+	if len(paths) > 1 {
+		syncAll(results)
+	}
 	return results
 }
 

@@ -27,10 +27,21 @@ func readFile(path string) ([]byte, error) {
 	if st.Size() > exif.MaxBytes {
 		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)
 	}
-	// Read at most one byte past the limit: the file may grow while we read.
-	data, err := io.ReadAll(io.LimitReader(f, exif.MaxBytes+1))
-	if err != nil {
+	// One allocation of the size the file has now, plus one byte that
+	// tells whether it grew while we read; then at most up to the limit.
+	data := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(f, data)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		data = data[:n]
+	case err != nil:
 		return nil, plainOSError(err)
+	default:
+		rest, err := io.ReadAll(io.LimitReader(f, exif.MaxBytes+1-int64(len(data))))
+		if err != nil {
+			return nil, plainOSError(err)
+		}
+		data = append(data, rest...)
 	}
 	if len(data) > exif.MaxBytes {
 		return nil, fmt.Errorf("%w: the file is over the %d MB limit", exif.ErrTooLarge, exif.MaxBytes>>20)

@@ -1,7 +1,7 @@
-//go:build !unix
+//go:build !linux
 
 package app
 
 // syncOutputs flushes a batch's files one by one where there is no
-// system-wide sync.
+// syncfs(2).
 func syncOutputs(names []string) { _ = syncFiles(names) }

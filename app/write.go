@@ -72,7 +72,7 @@ func claim(tmp, final string) error {
 	return nil
 }
 
-// syncFiles flushes files one by one, for systems without a global sync.
+// syncFiles flushes files one by one, where there is no syncfs.
 func syncFiles(names []string) error {
 	var first error
 	for _, n := range names {
