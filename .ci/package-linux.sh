@@ -5,26 +5,26 @@
 # Called by `make package-linux`; `make install` unpacks it and runs install.sh.
 #
 # Environment: DIST (output folder, default dist), VEIL_BUILD (build number,
-# default: Build in FyneApp.toml). Like package-windows.sh it builds from a
-# copy of the tracked files, so fyne's generated files never touch the checkout.
+# default: Build in FyneApp.toml). Like package-windows.sh it packages the
+# committed tree (git archive HEAD) in a temporary folder.
 set -euo pipefail
-cd "$(git rev-parse --show-toplevel)"
 dist=$(realpath -m "${DIST:-dist}")
+work=$(mktemp -d /tmp/veil-linux.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+start=$(date +%s)
+mkdir -p "$work/veil"
+commit=$(git rev-parse --short HEAD)
+git -C "$(git rev-parse --show-toplevel)" archive HEAD | tar -xf - -C "$work/veil"
+cd "$work/veil"
 version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' app/version.go)
 build=${VEIL_BUILD:-$(sed -n 's/^ *Build *= *\([0-9]*\)$/\1/p' FyneApp.toml)}
 arch=$(go env GOARCH)
 if [ -z "$version" ] || [ -z "$build" ]; then echo "package-linux: no version or build number" >&2; exit 1; fi
-work=$(mktemp -d /tmp/veil-linux.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-start=$(date +%s)
-
-mkdir -p "$work/veil"
-git ls-files -z | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
-  tar --null -T - -cf - | tar -xf - -C "$work/veil"
+echo "package-linux: Veil $version ($build) from commit $commit"
 
 # fyne package builds the binary with the app metadata (icon, version) and
 # wraps it in its own tarball; Veil's tarball takes the binary from it.
-(cd "$work/veil" && go tool fyne package -os linux -release \
+(go tool fyne package -os linux -release \
    --app-version "$version" --app-build "$build" >/dev/null)
 mkdir -p "$work/fyne"
 tar -xJf "$work/veil/Veil.tar.xz" -C "$work/fyne"

@@ -13,24 +13,25 @@
 #   VEIL_SIGN_PASSWORD   its password (may be empty)
 #   VEIL_SIGN_TIMESTAMP  an RFC 3161 timestamp server URL (optional)
 #
-# It builds from a copy of the tracked files, as they are in the working tree:
-# fyne package writes fyne.syso and a metadata file into the source folder,
-# and those must never appear in a checkout others build from.
+# It packages the committed tree (git archive HEAD), in a temporary folder:
+# what ships is exactly a commit, and fyne package's generated files
+# (fyne.syso, a metadata .go file) never appear in the checkout.
 set -euo pipefail
-cd "$(git rev-parse --show-toplevel)"
 dist=$(realpath -m "${DIST:-dist}")
-version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' app/version.go)
-build=${VEIL_BUILD:-$(sed -n 's/^ *Build *= *\([0-9]*\)$/\1/p' FyneApp.toml)}
-if [ -z "$version" ] || [ -z "$build" ]; then echo "package-windows: no version or build number" >&2; exit 1; fi
-
+pfx=${VEIL_SIGN_PFX:+$(realpath "$VEIL_SIGN_PFX")}
 work=$(mktemp -d /tmp/veil-win.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 start=$(date +%s)
 
-# 1. The source, copied.
+# 1. The source: the commit, copied.
 mkdir -p "$work/veil" "$work/stage"
-git ls-files -z | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
-  tar --null -T - -cf - | tar -xf - -C "$work/veil"
+commit=$(git rev-parse --short HEAD)
+git -C "$(git rev-parse --show-toplevel)" archive HEAD | tar -xf - -C "$work/veil"
+cd "$work/veil"
+version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' app/version.go)
+build=${VEIL_BUILD:-$(sed -n 's/^ *Build *= *\([0-9]*\)$/\1/p' FyneApp.toml)}
+if [ -z "$version" ] || [ -z "$build" ]; then echo "package-windows: no version or build number" >&2; exit 1; fi
+echo "package-windows: Veil $version ($build) from commit $commit"
 
 # 2. Icons drawn at their size: 256 px for the exe (Windows scales it down
 #    for lists), 16–256 px for the installer's own .ico.
@@ -42,7 +43,6 @@ done
 # 3. veil.exe. fyne package adds the icon, version resource and manifest,
 #    links it as a GUI program (-H=windowsgui) and strips it (-release).
 (
-  cd "$work/veil"
   CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
     go tool fyne package -os windows -release --icon "$work/icon256.png" \
       --app-version "$version" --app-build "$build"
@@ -52,7 +52,7 @@ built=$(date +%s)
 
 # 4. Signing, when a certificate is given.
 sign=""
-if [ -n "${VEIL_SIGN_PFX:-}" ]; then
+if [ -n "$pfx" ]; then
   umask 077
   printf '%s' "${VEIL_SIGN_PASSWORD:-}" > "$work/pass"
   ts=()
@@ -61,7 +61,7 @@ if [ -n "${VEIL_SIGN_PFX:-}" ]; then
 #!/bin/sh
 # sign.sh FILE: signs FILE in place (Authenticode, SHA-256).
 set -e
-osslsigncode sign -pkcs12 '$(realpath "$VEIL_SIGN_PFX")' -readpass '$work/pass' -h sha256 \
+osslsigncode sign -pkcs12 '$pfx' -readpass '$work/pass' -h sha256 \
   -n Veil ${ts[*]} -in "\$1" -out "\$1.signed" >/dev/null
 mv "\$1.signed" "\$1"
 EOF
@@ -89,5 +89,5 @@ end=$(date +%s)
 echo "package-windows: $out"
 echo "  veil.exe  $(du -h "$work/stage/veil.exe" | cut -f1)   installer $(du -h "$out" | cut -f1)"
 echo "  build ${version} (${build}): veil.exe in $((built - start)) s, all in $((end - start)) s"
-[ -n "$sign" ] && echo "  signed with $(basename "$VEIL_SIGN_PFX")"
+[ -n "$sign" ] && echo "  signed with $(basename "$pfx")"
 exit 0
