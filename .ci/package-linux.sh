@@ -34,7 +34,8 @@ name=Veil-$version-linux-$arch
 pkg=$work/$name
 mkdir -p "$pkg/share/applications"
 install -m755 "$(find "$work/fyne" -path '*/bin/veil' -type f)" "$pkg/veil"
-install -m644 .ci/pkg/app.veil.desktop "$pkg/share/applications/app.veil.desktop"
+# Named after the app id, as the freedesktop spec asks: app.veil.desktop + .desktop.
+install -m644 .ci/pkg/veil.desktop "$pkg/share/applications/app.veil.desktop.desktop"
 for s in 16 24 32 48 64 128 256 512; do
   mkdir -p "$pkg/share/icons/hicolor/${s}x$s/apps"
   go run assets/icon/gen.go -size "$s" -o "$pkg/share/icons/hicolor/${s}x$s/apps/app.veil.desktop.png"

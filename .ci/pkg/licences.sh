@@ -16,7 +16,7 @@ mkdir -p "$out"
 
 # modpath escapes a module path the way the module cache does (A → !a).
 # (perl, not GNU sed's \L: this also runs on macOS, with bash 3.2.)
-modpath() { perl -pe 's/([A-Z])/!\l$1/g' <<<"$1"; }
+modpath() { LC_ALL=C perl -pe 's/([A-Z])/!\l$1/g' <<<"$1"; }
 
 copy() { # copy DEST-NAME FILE...
   local dest=$out/$1; shift
