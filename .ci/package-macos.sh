@@ -27,8 +27,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$dist"
 
+# The fyne tool is built once for this Mac: `go tool fyne` with GOARCH=amd64
+# in the environment would build the tool itself for amd64.
+go build -o "$work/fyne" fyne.io/tools/cmd/fyne
 for arch in arm64 amd64; do
-  GOARCH=$arch CGO_ENABLED=1 go tool fyne package -os darwin -release \
+  GOARCH=$arch CGO_ENABLED=1 "$work/fyne" package -os darwin -release \
     --app-version "$version" --app-build "$build"
   mkdir -p "$work/$arch" && mv Veil.app "$work/$arch/"
 done

@@ -42,12 +42,13 @@ done
 
 # 3. veil.exe. fyne package adds the icon, version resource and manifest,
 #    links it as a GUI program (-H=windowsgui) and strips it (-release).
-(
-  CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-    go tool fyne package -os windows -release --icon "$work/icon256.png" \
-      --app-version "$version" --app-build "$build"
-  mv Veil.exe "$work/stage/veil.exe"
-)
+#    The tool is built for this machine first: `go tool` would build it for
+#    the GOOS/GOARCH in the environment. fyne sets GOOS=windows itself.
+go build -o "$work/fyne" fyne.io/tools/cmd/fyne
+CGO_ENABLED=1 GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+  "$work/fyne" package -os windows -release --icon "$work/icon256.png" \
+    --app-version "$version" --app-build "$build"
+mv Veil.exe "$work/stage/veil.exe"
 built=$(date +%s)
 
 # 4. Signing, when a certificate is given.
