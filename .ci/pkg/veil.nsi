@@ -8,7 +8,8 @@
 ; menu, HKCU). Silent: "Veil-setup.exe /S" installs, "uninstall.exe /S"
 ; removes Veil, its shortcut, its registry key and its settings.
 
-Unicode true
+; 64-bit installer for a 64-bit program (it also runs under a 64-bit-only Wine).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
