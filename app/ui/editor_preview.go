@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"slices"
 	"sync"
@@ -88,6 +89,16 @@ func (p *preview) run(done chan struct{}, deliver func(previewJob, *image.NRGBA)
 	}
 }
 
+// waitAtMost waits until the worker is idle, or for d at the most.
+func (p *preview) waitAtMost(d time.Duration) {
+	idle := make(chan struct{})
+	go func() { p.wait(); close(idle) }()
+	select {
+	case <-idle:
+	case <-time.After(d):
+	}
+}
+
 // wait blocks until the worker is idle (for tests: under the test driver
 // fyne.Do runs inline, so every result has been delivered by then).
 func (p *preview) wait() {
@@ -106,8 +117,50 @@ func (p *preview) wait() {
 // crop) for img and regions, scaled down to fit size. The full-size copy
 // lives only for the duration of the call.
 func renderPreview(img image.Image, regions []redact.Region, opts redact.Options, size image.Point) *image.NRGBA {
+	if y, ok := img.(*image.YCbCr); ok && len(regions) == 0 && y.SubsampleRatio == image.YCbCrSubsampleRatio420 {
+		// Nothing covered (a photo just decoded, its faces not found
+		// yet): shrink straight from the decoder's planes, without the
+		// full-size RGBA copy, so the photo shows sooner.
+		b := y.Rect
+		if t := fitSize(b.Size(), size); b.Dx() >= 4*t.X && b.Dy() >= 4*t.Y {
+			return fitDown(halveYCbCr(y), size)
+		}
+	}
 	full := redact.Apply(img, regions, opts)
 	return fitDown(full, size)
+}
+
+// halveYCbCr converts and averages each 2×2 block of a 4:2:0 img, reading
+// the planes directly: the block shares one chroma sample.
+func halveYCbCr(img *image.YCbCr) *image.NRGBA {
+	b := img.Rect
+	w, h := b.Dx()/2, b.Dy()/2
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rows := func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			ya := img.Y[img.YOffset(b.Min.X, b.Min.Y+2*y):]
+			yb := img.Y[img.YOffset(b.Min.X, b.Min.Y+2*y+1):]
+			o := out.Pix[y*out.Stride : y*out.Stride+4*w]
+			for x := 0; x < w; x++ {
+				ci := img.COffset(b.Min.X+2*x, b.Min.Y+2*y)
+				cb, cr := img.Cb[ci], img.Cr[ci]
+				var r, g, bl uint32
+				for _, l := range [4]uint8{ya[2*x], ya[2*x+1], yb[2*x], yb[2*x+1]} {
+					rr, gg, bb := color.YCbCrToRGB(l, cb, cr)
+					r, g, bl = r+uint32(rr), g+uint32(gg), bl+uint32(bb)
+				}
+				o[4*x], o[4*x+1], o[4*x+2], o[4*x+3] = uint8((r+2)/4), uint8((g+2)/4), uint8((bl+2)/4), 0xFF
+			}
+		}
+	}
+	const workers = 4
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
+	}
+	wg.Wait()
+	return out
 }
 
 // fitDown scales img down (area average) to fit within size, keeping its
@@ -118,7 +171,46 @@ func fitDown(img *image.NRGBA, size image.Point) *image.NRGBA {
 		return img
 	}
 	t := fitSize(image.Pt(w, h), size)
+	for img.Rect.Dx() >= 4*t.X && img.Rect.Dy() >= 4*t.Y {
+		img = halve(img) // an exact 2×2 average: cheap, and the box filter after it sees a quarter
+	}
 	return imaging.Resize(img, t.X, t.Y, imaging.Box)
+}
+
+// halve averages each 2×2 block of img (alpha-weighted, as a box filter
+// on straight alpha should be), dropping an odd last row or column.
+func halve(img *image.NRGBA) *image.NRGBA {
+	w, h := img.Rect.Dx()/2, img.Rect.Dy()/2
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rows := func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			a := img.Pix[2*y*img.Stride:]
+			b := img.Pix[(2*y+1)*img.Stride:]
+			o := out.Pix[y*out.Stride : y*out.Stride+4*w]
+			for x := 0; x < w; x++ {
+				i := 8 * x
+				a0, a1, a2, a3 := uint32(a[i+3]), uint32(a[i+7]), uint32(b[i+3]), uint32(b[i+7])
+				sa := a0 + a1 + a2 + a3
+				if sa == 0 {
+					o[4*x], o[4*x+1], o[4*x+2], o[4*x+3] = 0, 0, 0, 0
+					continue
+				}
+				for c := 0; c < 3; c++ {
+					v := uint32(a[i+c])*a0 + uint32(a[i+4+c])*a1 + uint32(b[i+c])*a2 + uint32(b[i+4+c])*a3
+					o[4*x+c] = uint8((v + sa/2) / sa)
+				}
+				o[4*x+3] = uint8((sa + 2) / 4)
+			}
+		}
+	}
+	const workers = 4
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
+	}
+	wg.Wait()
+	return out
 }
 
 // fitSize returns the size of an image of size img scaled to fit within

@@ -152,3 +152,24 @@ func BenchmarkOverlayWhileDragging(b *testing.B) {
 		r.draw(1000, 750)
 	}
 }
+
+func TestHalvingTheDecoderPlanesMatchesHalvingItsColours(t *testing.T) {
+	src := image.NewYCbCr(image.Rect(0, 0, 64, 48), image.YCbCrSubsampleRatio420)
+	for i := range src.Y {
+		src.Y[i] = uint8(i * 13)
+	}
+	for i := range src.Cb {
+		src.Cb[i], src.Cr[i] = uint8(i*7), uint8(255-i*5)
+	}
+	fast := halveYCbCr(src)
+	slow := halve(redact.Apply(src, nil, redact.Options{}))
+	if fast.Rect != slow.Rect {
+		t.Fatalf("%v vs %v", fast.Rect, slow.Rect)
+	}
+	for i := range fast.Pix {
+		d := int(fast.Pix[i]) - int(slow.Pix[i])
+		if d < -3 || d > 3 {
+			t.Fatalf("byte %d: %d vs %d", i, fast.Pix[i], slow.Pix[i])
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"image"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"github.com/disintegration/imaging"
 
@@ -92,7 +93,12 @@ func (v *shell) startShow(e *entry) {
 	v.entryChanged(e)
 	v.spawn(func() {
 		p, img, err := decodePhoto(path)
-		v.post(func() { v.decoded(e, p, img, err, true) }) // on screen now
+		shown := make(chan struct{})
+		v.post(func() { v.decoded(e, p, img, err, true); close(shown) }) // on screen now
+		// Let the first preview have both cores: the person is waiting
+		// to see the photo, and detection can start a moment later.
+		<-shown
+		v.editor.prev.waitAtMost(300 * time.Millisecond)
 		var faces []face.Face
 		var thumb image.Image
 		if err == nil {

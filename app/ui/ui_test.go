@@ -40,7 +40,7 @@ func init() {
 
 // newTestShell opens the window under the test driver, with background
 // work run inline: when a call returns, its results are on screen.
-func newTestShell(t *testing.T) (*shell, fyne.App) {
+func newTestShell(t testing.TB) (*shell, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	v := newWindow(a)
