@@ -104,7 +104,7 @@ rc=${PIPESTATUS[0]}
 set -e
 [ "$rc" = 0 ] || fail "veil.exe clean exited with $rc"
 cleaned=$(ls "$photos"/out/*.jpg) || fail "clean wrote nothing"
-exiftool -a -G1 -s "$cleaned" > "$out/clean-exiftool.txt"
+LC_ALL=C exiftool -a -G1 -s "$cleaned" > "$out/clean-exiftool.txt"
 if grep -Eq '^\[(GPS|IFD0|ExifIFD|IFD1|XMP)' "$out/clean-exiftool.txt"; then
   cat "$out/clean-exiftool.txt"; fail "metadata left in the cleaned copy"
 fi

@@ -95,8 +95,12 @@ func aboutContent(a fyne.App) fyne.CanvasObject {
 	}
 	list := container.NewVBox()
 	for _, c := range components {
-		list.Add(widget.NewLabelWithStyle(c.name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		list.Add(wrapped(c.licence+" · "+c.holder, widget.MediumImportance))
+		row := widget.NewRichText(
+			&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: c.name},
+			&widget.TextSegment{Style: widget.RichTextStyleInline, Text: " — " + c.licence + " · " + c.holder},
+		)
+		row.Wrapping = fyne.TextWrapWord
+		list.Add(row)
 	}
 	return container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
 }

@@ -19,7 +19,7 @@ func TestAboutShowsVersionAndEveryComponent(t *testing.T) {
 	text := strings.Join(aboutLabels(t, aboutContent(a)), "\n")
 	want := []string{"Veil " + app.Version, "BlazeFace face detection weights", "Apache-2.0", "goexif", "Fyne"}
 	for _, c := range components {
-		want = append(want, c.name, c.licence+" · "+c.holder)
+		want = append(want, c.name+" — "+c.licence+" · "+c.holder)
 	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {
@@ -57,13 +57,15 @@ func TestShowAboutOpensADialog(t *testing.T) {
 	}
 }
 
-// aboutLabels returns the text of every label under o, walking into
+// aboutLabels returns the text of every label and rich text under o, walking into
 // containers, scrolls and the objects other widgets render.
 func aboutLabels(t *testing.T, o fyne.CanvasObject) []string {
 	var out []string
 	switch v := o.(type) {
 	case *widget.Label:
 		out = append(out, v.Text)
+	case *widget.RichText:
+		out = append(out, v.String())
 	case *fyne.Container:
 		for _, c := range v.Objects {
 			out = append(out, aboutLabels(t, c)...)
