@@ -142,9 +142,9 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 func (fp *findingsPanel) group(g group) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{gap(4), container.New(tightVBox{}, subheading(categoryName(g.cat), categoryIcon(g.cat)), note(categoryWhy(g.cat)))}
 	for _, f := range g.items {
-		label := widget.NewLabelWithStyle(f.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		label := widget.NewLabelWithStyle(trFinding(f.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		label.Wrapping = fyne.TextWrapWord
-		value := wrapped(f.Value, widget.MediumImportance)
+		value := wrapped(trFinding(f.Value), widget.MediumImportance)
 		out = append(out, container.New(tightVBox{}, label, value))
 	}
 	return out

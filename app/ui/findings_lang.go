@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"regexp"
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// The findings of package exif are in English: the core never imports
+// Fyne. The window translates them here. Numbers vary from file to file, so
+// a message's key is the English text with each run of digits replaced, in
+// order, by {0}, {1}, …, and a translation puts them back where its language
+// wants them ("a small copy of the photo ({0} bytes)" → "una copia pequeña
+// de la foto ({0} bytes)"). Text with no translation — names, captions,
+// anything read from the file — is shown exactly as it is.
+
+var (
+	numberRun   = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	placeholder = regexp.MustCompile(`\{(\d+)\}`)
+)
+
+// trFinding translates a label or value written by package exif.
+func trFinding(s string) string { return trWith(s, func(k string) string { return lang.L(k) }) }
+
+// trWith is trFinding with the translation lookup given: tr returns its
+// key when it has no translation.
+func trWith(s string, tr func(string) string) string {
+	nums := numberRun.FindAllString(s, -1)
+	i := 0
+	key := numberRun.ReplaceAllStringFunc(s, func(string) string {
+		k := "{" + strconv.Itoa(i) + "}"
+		i++
+		return k
+	})
+	t := tr(key)
+	if t == key {
+		return s
+	}
+	return placeholder.ReplaceAllStringFunc(t, func(p string) string {
+		n, err := strconv.Atoi(p[1 : len(p)-1])
+		if err != nil || n >= len(nums) {
+			return p
+		}
+		return nums[n]
+	})
+}

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestFindingsAreTranslatedAroundTheirNumbers(t *testing.T) {
+	es := map[string]string{
+		"a small copy of the photo ({0} bytes)":               "una copia pequeña de la foto ({0} bytes)",
+		"{0} N, {1} E — this shows where the photo was taken": "{0} N, {1} E — muestra dónde se tomó la foto",
+		"{0} × {1} dots per inch":                             "{1} × {0} puntos por pulgada",
+	}
+	tr := func(k string) string {
+		if v, ok := es[k]; ok {
+			return v
+		}
+		return k
+	}
+	tests := []struct{ in, want string }{
+		{"a small copy of the photo (664 bytes)", "una copia pequeña de la foto (664 bytes)"},
+		{"48.8584 N, 2.2945 E — this shows where the photo was taken", "48.8584 N, 2.2945 E — muestra dónde se tomó la foto"},
+		{"72 × 96 dots per inch", "96 × 72 puntos por pulgada"},
+		{"Jane Doe, 1987", "Jane Doe, 1987"}, // text from the file: never translated
+		{"{0} bytes", "{0} bytes"},
+	}
+	for _, tt := range tests {
+		if got := trWith(tt.in, tr); got != tt.want {
+			t.Errorf("trWith(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFindingTranslationsAreWellFormed checks every key of the findings
+// catalogue: it must be what trFinding builds from an English text (no
+// digits left in it, placeholders numbered in order), and its Spanish must
+// use exactly the same placeholders.
+func TestFindingTranslationsAreWellFormed(t *testing.T) {
+	es := readTranslations(t, "findings.es.json")
+	if len(es) < 10 {
+		t.Fatalf("only %d findings translated", len(es))
+	}
+	ph := regexp.MustCompile(`\{\d+\}`)
+	for k, v := range es {
+		english := ph.ReplaceAllStringFunc(k, func(p string) string { return "7" + strings.Trim(p, "{}") })
+		got := trWith(english, func(key string) string {
+			if key != k {
+				t.Errorf("%q gives the key %q", k, key)
+			}
+			return v
+		})
+		if strings.Contains(got, "{") && ph.MatchString(got) {
+			t.Errorf("%q: the Spanish %q leaves a placeholder unfilled", k, v)
+		}
+		a, b := ph.FindAllString(k, -1), ph.FindAllString(v, -1)
+		if len(a) != len(b) {
+			t.Errorf("%q: the Spanish %q has placeholders %v, the key %v", k, v, b, a)
+		}
+	}
+}
