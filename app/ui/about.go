@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
@@ -73,7 +73,7 @@ var components = []component{
 // showAbout opens the About dialog: Veil's version, and every bundled
 // component with its licence.
 func showAbout(w fyne.Window) {
-	d := dialog.NewCustom("About Veil", "Close", aboutContent(fyne.CurrentApp()), w)
+	d := dialog.NewCustom(lang.L("About Veil"), lang.L("Close"), aboutContent(fyne.CurrentApp()), w)
 	d.Resize(fyne.NewSize(560, 520))
 	d.Show()
 }
@@ -83,8 +83,8 @@ func aboutContent(a fyne.App) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Veil "+versionText(a), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	lines := container.NewVBox(
 		title,
-		wrapped("Makes a photo safe to send. Everything happens on this computer: nothing is uploaded, nothing is remembered.", widget.MediumImportance),
-		wrapped("Veil is built on the work of others. Each part keeps its own licence; the full texts are installed with Veil, in its licences folder.", widget.MediumImportance),
+		wrapped(lang.L("Makes a photo safe to send. Everything happens on this computer: nothing is uploaded, nothing is remembered."), widget.MediumImportance),
+		wrapped(lang.L("Veil is built on the work of others. Each part keeps its own licence; the full texts are installed with Veil, in its licences folder."), widget.MediumImportance),
 	)
 	var head fyne.CanvasObject = lines
 	if a != nil && a.Icon() != nil {
@@ -108,7 +108,7 @@ func aboutContent(a fyne.App) fyne.CanvasObject {
 // versionText is "0.1.0", with the build number when the package carries one.
 func versionText(a fyne.App) string {
 	if a != nil && a.Metadata().Build > 0 {
-		return fmt.Sprintf("%s (build %d)", app.Version, a.Metadata().Build)
+		return lang.L("{{.Version}} (build {{.Build}})", map[string]any{"Version": app.Version, "Build": a.Metadata().Build})
 	}
 	return app.Version
 }
