@@ -74,7 +74,7 @@ func find(data []byte) (handler, error) {
 			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
 		}
 	}
-	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP or GIF image", ErrUnsupported)
+	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP, GIF or HEIC image", ErrUnsupported)
 }
 
 // Inspect lists what a whole file gives away. It parses the file to its
