@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"veil/exif"
+	"veil/exif/exiftooltest"
 	"veil/redact"
 )
 
@@ -65,6 +66,7 @@ func TestEditedSaves(t *testing.T) {
 			if bytes.Contains(bytes.ToUpper(out), []byte("VEIL-MARKER")) {
 				t.Error("a marker survived the edit")
 			}
+			exiftooltest.Check(t, out)
 		})
 	}
 }

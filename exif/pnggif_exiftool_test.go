@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"veil/exif/exiftooltest"
 )
 
 // Real writers: ExifTool (and ImageMagick, when installed) put metadata
@@ -14,7 +16,7 @@ import (
 // strip it and leave nothing the ExifTool oracle would report.
 
 func TestPNGAndGIFStripWhatRealWritersWrite(t *testing.T) {
-	tool := needExiftool(t)
+	tool := exiftooltest.Need(t)
 	for _, tc := range []struct {
 		name, fixture string
 		args          []string

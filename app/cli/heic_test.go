@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"veil/exif"
+	"veil/exif/exiftooltest"
 )
 
 // TestAnIPhonePhotoBecomesACleanUprightJPEG cleans an iPhone-style HEIC
@@ -33,6 +34,7 @@ func TestAnIPhonePhotoBecomesACleanUprightJPEG(t *testing.T) {
 	if bytes.Contains(bytes.ToUpper(clean), []byte("VEIL-MARKER")) {
 		t.Error("a marker survived")
 	}
+	exiftooltest.Check(t, clean)
 	info, err := exif.Inspect(clean)
 	if err != nil || info.Format != exif.JPEG || info.Orientation != 1 {
 		t.Fatalf("got %+v, %v", info, err)

@@ -16,6 +16,7 @@ import (
 	"github.com/disintegration/imaging"
 
 	"veil/app/internal/fixture"
+	"veil/exif/exiftooltest"
 	"veil/redact"
 )
 
@@ -123,6 +124,7 @@ func TestCoversCarryNothingOfWhatTheyCover(t *testing.T) {
 					if !bytes.Equal(outs[0], outs[1]) {
 						t.Error("the clean copies differ: something of the covered area got through")
 					}
+					exiftooltest.Check(t, outs[0])
 				})
 			}
 		}
