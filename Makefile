@@ -12,7 +12,9 @@ FUZZTIME ?= 2m
 export LANG := en_US.UTF-8
 # nodynamic: the HEIC decoder always uses its built-in WebAssembly libheif,
 # never a system library whose struct layout varies (gen2brain/heic).
-export GOFLAGS := $(strip $(GOFLAGS) -tags=nodynamic)
+# no_emoji: Fyne's 4 MB colour emoji font, which Veil's text never uses, is
+# left out; Fyne parses it once per text style, some 16 MB of memory.
+export GOFLAGS := $(strip $(GOFLAGS) -tags=nodynamic,no_emoji)
 
 .PHONY: all build run test vet unit fuzz-short fuzz bench eval-faces smoke deps-build deps-test clean
 
