@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,31 +23,35 @@ import (
 // captions, device names, dates): such a value is shown as it is. The only
 // words the core itself writes under them are "unreadable text (…)", which
 // is checked.
-var freeTextLabels = map[string]bool{
-	"Description": true, "Artist": true, "Copyright": true, "Camera owner": true, "Owner name": true,
-	"Camera serial number": true, "Lens serial number": true, "Lens": true, "Software": true,
-	"Processing software": true, "Computer": true, "Comment": true, "Title": true, "Author": true,
-	"Keywords": true, "Subject": true, "Camera": true, "Taken": true, "Digitized": true,
-	"Last changed": true, "GPS area": true, "Instructions": true, "Created": true,
-	"Created (time)": true, "Creator": true, "Creator's job title": true, "City": true, "Area": true,
-	"State or region": true, "Country code": true, "Country": true, "Job reference": true,
-	"Headline": true, "Credit": true, "Source": true, "Contact": true, "Caption": true,
-	"Caption writer": true, "Owner": true, "People in the photo": true,
-	"Names of people tagged in the photo": true, "Place": true, "Camera maker": true,
-	"Camera model": true, "Edited with": true, "Edit steps": true, "Metadata changed": true,
-	"Text drawn on the picture": true, "Application data": true, "Embedded data": true,
-	"Creation Time": true, "Disclaimer": true, "Warning": true,
-}
+var freeTextLabels = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{
+		"Description", "Artist", "Copyright", "Camera owner", "Owner name", "Camera serial number",
+		"Lens serial number", "Lens", "Software", "Processing software", "Computer", "Comment", "Title",
+		"Author", "Keywords", "Subject", "Camera", "Taken", "Digitized", "Last changed", "GPS area",
+		"Instructions", "Created", "Created (time)", "Creator", "Creator's job title", "City", "Area",
+		"State or region", "Country code", "Country", "Job reference", "Headline", "Credit", "Source",
+		"Contact", "Caption", "Caption writer", "Owner", "People in the photo",
+		"Names of people tagged in the photo", "Place", "Camera maker", "Camera model", "Edited with",
+		"Edit steps", "Metadata changed", "Text drawn on the picture", "Application data",
+		"Embedded data", "Creation Time", "Disclaimer", "Warning",
+	} {
+		m[l] = true
+	}
+	return m
+}()
 
 // fileTextLabels are labels of the fixtures that are read from the file.
 var fileTextLabels = map[string]string{
 	"Description (de Beschreibung)": "a PNG iTXt keyword with its language and translated keyword",
 }
 
+var sizeOnly = regexp.MustCompile(`^[\d.]+ (bytes?|KB|MB)$`)
+
 // sameInSpanish are English texts a Spanish speaker reads as they are.
 var sameInSpanish = []*regexp.Regexp{
 	regexp.MustCompile(`^Video$`),
-	regexp.MustCompile(`^[\d.]+ (bytes?|KB|MB)$`),
+	sizeOnly,
 	regexp.MustCompile(`^[\d.]+ km/h$`),
 	regexp.MustCompile(`^[\d.]+ [NS], [\d.]+ E$`), // N, S and E are the same letters in Spanish
 	regexp.MustCompile(`^[^ ,]+, \d+ bytes?$`),    // a name from the file (chunk, MIME type), its size
@@ -66,14 +71,10 @@ var untranslatable = []struct {
 	{regexp.MustCompile(`^(boxes|properties) `), "a list of box names follows"},
 	{regexp.MustCompile(`^label 0x`), "the extension label is written in hexadecimal"},
 	{regexp.MustCompile(`^other pictures or a video are attached: `), "the list of attached file types follows"},
-}
-
-// untranslatableLabels are labels no flat catalogue entry can hold.
-var untranslatableLabels = map[string]string{
-	// go-i18n (under fyne/lang) reads a string entry named like one of
-	// its reserved words (id, description, other, …) as a field of a
-	// message and then rejects the whole file as mixed.
-	"Description": "a go-i18n reserved word",
+	// go-i18n (under fyne/lang) reads a string entry named like one of its
+	// reserved words (id, description, other, …) as a field of a message,
+	// then rejects the whole file as mixed: no flat entry can hold it.
+	{regexp.MustCompile(`^Description$`), "a go-i18n reserved word"},
 }
 
 func TestEveryFindingOfTheCoreFixturesIsTranslated(t *testing.T) {
@@ -84,43 +85,38 @@ func TestEveryFindingOfTheCoreFixturesIsTranslated(t *testing.T) {
 		}
 		return k
 	}
-	files := fixtureFiles(t)
+	files := fixtureFiles()
 	built := addBuiltFiles(t, files)
 	checked, gaps := 0, map[string]bool{}
+	check := func(name, what, s string) {
+		checked++
+		switch why := untranslatableWhy(s); {
+		case trWith(s, tr) != s, matchesAny(sameInSpanish, s):
+		case why != "":
+			gaps[s+": "+why] = true
+		default:
+			t.Errorf("%s: the %s %q has no Spanish (key %q)", name, what, s, findingKey(s))
+		}
+	}
 	for name, data := range files {
 		info, err := exif.Inspect(data)
+		want, isBuilt := built[name]
 		if err != nil {
+			if isBuilt {
+				t.Errorf("%s: %v", name, err)
+			}
 			continue // bad-*.jpg and the like: nothing is listed
 		}
-		if want, ok := built[name]; ok && !hasLabel(info.Findings, want) {
+		if isBuilt && !slices.ContainsFunc(info.Findings, func(f exif.Finding) bool { return f.Label == want }) {
 			t.Errorf("%s: no finding %q in %v: the file is built wrong", name, want, info.Findings)
 		}
 		for _, f := range info.Findings {
 			if !isFileTextLabel(f.Label) {
-				checked++
-				if why, ok := untranslatableLabels[f.Label]; ok {
-					gaps[f.Label+": "+why] = true
-				} else if trWith(f.Label, tr) == f.Label && !matchesAny(sameInSpanish, f.Label) {
-					t.Errorf("%s: the label %q has no Spanish (key %q)", name, f.Label, findingKey(f.Label))
-				}
+				check(name, "label", f.Label)
 			}
-			if isFileTextValue(f) {
-				continue
+			if !isFileTextValue(f) {
+				check(name, "value of "+f.Label, f.Value)
 			}
-			checked++
-			if trWith(f.Value, tr) != f.Value || matchesAny(sameInSpanish, f.Value) {
-				continue
-			}
-			if why := untranslatableWhy(f.Value); why != "" {
-				gaps[f.Value+": "+why] = true
-				continue
-			}
-			t.Errorf("%s: the value %q of %q has no Spanish (key %q)", name, f.Value, f.Label, findingKey(f.Value))
-		}
-	}
-	for name := range built {
-		if _, err := exif.Inspect(files[name]); err != nil {
-			t.Errorf("%s: %v", name, err)
 		}
 	}
 	if len(files) < 60 || checked < 80 {
@@ -146,47 +142,27 @@ func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
 	}
 }
 
-// fixtureFiles reads every fixture of package exif. The payloads (bare
-// EXIF, XMP and Photoshop blocks) are put into the JPEG segments that
-// carry them, after the SOI of plain.jpg, so they are inspected too.
-func fixtureFiles(t *testing.T) map[string][]byte {
-	t.Helper()
-	const dir = "../../exif/testdata"
+// fixtureFiles reads every image fixture of package exif.
+func fixtureFiles() map[string][]byte {
 	out := map[string][]byte{}
 	for _, sub := range []string{"jpeg", "png", "webp", "gif", "heic"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, sub, "*"))
+		paths, _ := filepath.Glob(filepath.Join("../../exif/testdata", sub, "*"))
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
 				out[sub+"/"+filepath.Base(p)] = data
 			}
 		}
 	}
-	plain, err := os.ReadFile(filepath.Join(dir, "jpeg", "plain.jpg"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	carriers := map[string]struct {
-		marker byte
-		sig    string
-	}{
-		".exif": {0xE1, "Exif\x00\x00"},                     // APP1, CIPA DC-008 §4.5.4
-		".xmp":  {0xE1, "http://ns.adobe.com/xap/1.0/\x00"}, // APP1, XMP part 3 §1.1.3
-		".irb":  {0xED, "Photoshop 3.0\x00"},                // APP13, Photoshop file formats
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "payload", "*"))
-	for _, p := range paths {
-		c, ok := carriers[filepath.Ext(p)]
-		data, err := os.ReadFile(p)
-		if !ok || err != nil || len(c.sig)+len(data)+2 > 0xFFFF {
-			continue
-		}
-		seg := []byte{0xFF, c.marker}                                            // marker
-		seg = binary.BigEndian.AppendUint16(seg, uint16(2+len(c.sig)+len(data))) // length, itself included
-		seg = append(append(seg, c.sig...), data...)                             // signature, payload
-		jpeg := append(append(append([]byte{}, plain[:2]...), seg...), plain[2:]...)
-		out["payload/"+filepath.Base(p)] = jpeg
-	}
 	return out
+}
+
+// withSegment is a copy of the JPEG image with one more segment after its
+// SOI (ITU-T T.81 B.1.1.4).
+func withSegment(image []byte, marker byte, payload []byte) []byte {
+	seg := []byte{0xFF, marker}                                      // marker
+	seg = binary.BigEndian.AppendUint16(seg, uint16(2+len(payload))) // length, itself included
+	seg = append(seg, payload...)                                    // payload
+	return append(append(append([]byte{}, image[:2]...), seg...), image[2:]...)
 }
 
 // isFileTextLabel reports labels read from the file.
@@ -206,7 +182,7 @@ func isFileTextValue(f exif.Finding) bool {
 		return !strings.HasPrefix(f.Value, "unreadable text (")
 	case f.Label == "Colour profile":
 		return !strings.HasPrefix(f.Value, "a ") && !strings.HasPrefix(f.Value, "unnamed profile") &&
-			f.Value != "unreadable" && !sameInSpanish[1].MatchString(f.Value)
+			f.Value != "unreadable" && !sizeOnly.MatchString(f.Value)
 	}
 	return false
 }
@@ -243,7 +219,8 @@ func untranslatableWhy(s string) string {
 	return ""
 }
 
-// addBuiltFiles adds to files what the fixtures lack: plain.jpg carrying GPS
+// addBuiltFiles adds to files the payloads of the core's tests and what the
+// fixtures lack, each put into plain.jpg: GPS
 // direction, speed and destination, every XMP property and IPTC dataset the
 // core names, each kind of trailer in each unit of size, and a comment of
 // nothing but control characters. It returns, per added file, a label the
@@ -254,26 +231,37 @@ func addBuiltFiles(t *testing.T, files map[string][]byte) map[string]string {
 	if len(plain) < 4 {
 		t.Fatal("plain.jpg is missing")
 	}
-	withSegment := func(marker byte, payload []byte) []byte {
-		seg := []byte{0xFF, marker}                                      // marker
-		seg = binary.BigEndian.AppendUint16(seg, uint16(2+len(payload))) // length, itself included
-		seg = append(seg, payload...)                                    // payload
-		return append(append(append([]byte{}, plain[:2]...), seg...), plain[2:]...)
-	}
 	withTail := func(tail []byte) []byte { return append(append([]byte{}, plain...), tail...) }
 	padded := func(head string, n int) []byte { return append([]byte(head), make([]byte, n-len(head))...) }
-	built := map[string]struct {
+	type builtFile struct {
 		data []byte
-		want string
-	}{
-		"built/gps-direction-speed.jpg": {withSegment(0xE1, append([]byte("Exif\x00\x00"), gpsTIFF()...)), "Speed"},
-		"built/every-xmp-property.jpg":  {withSegment(0xE1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), everyXMPProperty()...)), "Attached files"},
-		"built/every-iptc-dataset.jpg":  {withSegment(0xED, append([]byte("Photoshop 3.0\x00"), everyIPTCDataset()...)), "Caption writer"},
-		"built/control-comment.jpg":     {withSegment(0xFE, []byte("\x01\x02\x03")), "Comment"},
+		want string // a label the file must show
+	}
+	built := map[string]builtFile{
+		"built/gps-direction-speed.jpg": {withSegment(plain, 0xE1, append([]byte("Exif\x00\x00"), gpsTIFF()...)), "Speed"},
+		"built/every-xmp-property.jpg":  {withSegment(plain, 0xE1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), everyXMPProperty()...)), "Attached files"},
+		"built/every-iptc-dataset.jpg":  {withSegment(plain, 0xED, append([]byte("Photoshop 3.0\x00"), everyIPTCDataset()...)), "Caption writer"},
+		"built/control-comment.jpg":     {withSegment(plain, 0xFE, []byte("\x01\x02\x03")), "Comment"},
 		"built/video-after.jpg":         {withTail(padded("\x00\x00\x00\x18ftypisom", 2_000)), "Video"},
 		"built/jpeg-after.jpg":          {withTail(padded("\xFF\xD8\xFF\xE0", 1_500_000)), "Extra picture"},
 		"built/samsung-after.jpg":       {withTail(padded("SEFH", 12_000_000)), "Samsung extra data"},
 		"built/one-byte-after.jpg":      {withTail([]byte{0x42}), "Data after the image"},
+	}
+	// The payloads of the core's tests (bare EXIF, XMP and Photoshop
+	// blocks), in the segments that carry them.
+	for name, c := range map[string]struct {
+		marker    byte
+		sig, want string
+	}{
+		"exiftool-canon-gps.exif":   {0xE1, "Exif\x00\x00", "GPS position"},             // APP1, CIPA DC-008 §4.5.4
+		"exiftool-creator-city.xmp": {0xE1, "http://ns.adobe.com/xap/1.0/\x00", "City"}, // APP1, XMP part 3 §1.1.3
+		"exiftool-iptc.irb":         {0xED, "Photoshop 3.0\x00", "City"},                // APP13, Photoshop file formats
+	} {
+		data, err := os.ReadFile(filepath.Join("../../exif/testdata/payload", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		built["payload/"+name] = builtFile{withSegment(plain, c.marker, append([]byte(c.sig), data...)), c.want}
 	}
 	want := map[string]string{}
 	for name, b := range built {
@@ -326,7 +314,7 @@ func gpsTIFF() []byte {
 		b = binary.BigEndian.AppendUint16(b, e.typ)                   // type
 		b = binary.BigEndian.AppendUint32(b, uint32(len(e.val)/size)) // count
 		if len(e.val) <= 4 {
-			b = append(b, padded4(e.val)...) // the value itself
+			b = append(append(b, e.val...), make([]byte, 4-len(e.val))...) // the value itself, padded
 		} else {
 			b = binary.BigEndian.AppendUint32(b, uint32(dataOff+len(data))) // where the value is
 			data = append(data, e.val...)
@@ -335,8 +323,6 @@ func gpsTIFF() []byte {
 	b = append(b, 0x00, 0x00, 0x00, 0x00) // no next IFD
 	return append(b, data...)
 }
-
-func padded4(v []byte) []byte { return append(append([]byte{}, v...), make([]byte, 4-len(v))...) }
 
 // everyXMPProperty is an XMP packet (ISO 16684-1) with one value for each
 // property the core names, a motion photo flag, a container directory and
@@ -401,13 +387,4 @@ func everyIPTCDataset() []byte {
 	out := resource(0x0404, iptc)                            // IPTC-IIM
 	out = append(out, resource(0x040C, make([]byte, 2))...)  // thumbnail
 	return append(out, resource(0x03ED, make([]byte, 2))...) // resolution info
-}
-
-func hasLabel(fs []exif.Finding, label string) bool {
-	for _, f := range fs {
-		if f.Label == label {
-			return true
-		}
-	}
-	return false
 }
