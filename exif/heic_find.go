@@ -213,7 +213,7 @@ func (f *heicFile) propertyFindings() []Finding {
 			r.fullBox()
 			r.cstring() // lang
 			text := strings.Join([]string{r.cstring(), r.cstring(), r.cstring()}, " ")
-			fs = append(fs, textFinding(Text, "Description", strings.TrimSpace(text), "HEIC udes property"))
+			fs = append(fs, textFinding(Text, "Caption", strings.TrimSpace(text), "HEIC udes property"))
 		case "hvcC", "ispe", "colr", "pixi", "irot", "imir", "clap", "auxC", "av1C", "rloc",
 			"lsel", "a1op", "a1lx", "pasp", "clli", "mdcv", "cclv", "amve", "free", "skip":
 		default:

@@ -67,7 +67,7 @@ func heicHandmadeCases() []heicCase {
 		{name: "an HDR gain map is a hidden picture", data: auxItem("urn:com:apple:photo:2020:aux:hdrgainmap").build(), want: heicWant{HiddenPictures, "HDR gain map", ""}},
 		{name: "a portrait matte is a hidden picture", data: auxItem("urn:com:apple:photo:2018:aux:portraiteffectsmatte").build(), want: heicWant{HiddenPictures, "matte", ""}},
 		{name: "an XMP item is read", data: xmp.build(), want: heicWant{People, "Creator", "VEIL-MARKER"}},
-		{name: "a user description is text", data: udes.build(), want: heicWant{Text, "Description", "VEIL-MARKER name at home"}},
+		{name: "a user description is text", data: udes.build(), want: heicWant{Text, "Caption", "VEIL-MARKER name at home"}},
 		{name: "an ICC colour profile is listed", data: icc.build(), want: heicWant{Other, "Colour profile", ""}},
 		{name: "bytes no item uses are leftover data", data: junk.build(), want: heicWant{Other, "Leftover data", "28 bytes"}},
 		{name: "an unknown property is summarised", data: unknownProp.build(), want: heicWant{Other, "Unknown data", `"zzzz"`}},

@@ -25,7 +25,7 @@ var exifTextTags = map[uint16]struct {
 	label string
 	kind  int
 }{
-	0x010E: {Text, "Description", asciiText},
+	0x010E: {Text, "Caption", asciiText},
 	0x013B: {People, "Artist", asciiText},
 	0x8298: {People, "Copyright", asciiText},
 	0xA430: {People, "Camera owner", asciiText},

@@ -62,7 +62,7 @@ var xmpRules = map[string]xmpRule{
 	"Iptc4xmpExt:PersonInImage": {People, "People in the photo"},
 	"mwg-rs:Name":               {People, "Names of people tagged in the photo"},
 	"MPReg:PersonDisplayName":   {People, "Names of people tagged in the photo"},
-	"dc:description":            {Text, "Description"},
+	"dc:description":            {Text, "Caption"},
 	"dc:title":                  {Text, "Title"},
 	"dc:subject":                {Text, "Keywords"},
 	"photoshop:Headline":        {Text, "Headline"},

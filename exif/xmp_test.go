@@ -60,7 +60,7 @@ func TestXMPFindingsListsWhatAnEditedPhotoGivesAway(t *testing.T) {
 		{EditHistory, "Software", "Adobe Lightroom 7.0", "XMP"},
 		{EditHistory, "Edited with", "Adobe Photoshop 25.0", "XMP"},
 		{EditHistory, "Edit steps", "saved, converted", "XMP"},
-		{Text, "Description", "Our <b>flat</b>", "XMP"},
+		{Text, "Caption", "Our <b>flat</b>", "XMP"},
 		{Other, "Document ID", "xmp.did:1234abcd (an ID that can link copies of this photo)", "XMP"},
 		{Other, "Other XMP data", "2 other XMP properties", "XMP"}, // exif:ExposureTime, mwg-rs:Type
 	}
@@ -173,7 +173,7 @@ func TestXMPFindingsReadsWhatExiftoolWrote(t *testing.T) {
 	want := []Finding{
 		{Location, "City", "Paris", "XMP"},
 		{People, "Creator", "Jane Doe", "XMP"},
-		{Text, "Description", "Our flat", "XMP"},
+		{Text, "Caption", "Our flat", "XMP"},
 		{Other, "Document ID", "xmp.did:42 (an ID that can link copies of this photo)", "XMP"},
 	}
 	if len(got) != len(want) {
