@@ -29,6 +29,14 @@
 // tests check exactly this for every style and shape, at the image's edges
 // and corners, for overlapping, tiny and whole-image regions.
 //
+// A decoded JPEG needs one more step: each 8×8 or 16×16 block is decoded
+// from that block's data alone, so a pixel just outside a region but in a
+// block the region touches still carries a trace of what it hides. With
+// Options.Grid set to the photo's block grid (the app does this for every
+// JPEG), covers are widened to whole blocks and rings are read only from
+// blocks no region touches; two JPEGs that differ only inside a region then
+// give identical outputs too.
+//
 // # What it does not hide
 //
 // The shape, size and position of each region are visible, and so is
