@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"veil/app"
+	"veil/exif"
 	"veil/redact/face"
 )
 
@@ -157,8 +158,15 @@ func failText(err error) string {
 	for _, prefix := range []string{"exif: ", "redact: ", "unsupported file: "} {
 		msg = strings.TrimPrefix(msg, prefix)
 	}
-	if app.IsUnsupported(err) {
+	var damaged exif.FormatError
+	switch {
+	case app.IsUnsupported(err):
 		return lang.L("Not supported: {{.Reason}}", map[string]any{"Reason": msg})
+	case errors.Is(err, exif.ErrTooLarge):
+		return lang.L("Too large: {{.Reason}}", map[string]any{"Reason": strings.TrimPrefix(msg, "file too large: ")})
+	case errors.As(err, &damaged):
+		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing. ({{.Reason}})",
+			map[string]any{"Reason": strings.TrimPrefix(msg, "invalid file: ")})
 	}
 	return lang.L("Failed: {{.Reason}}", map[string]any{"Reason": msg})
 }

@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"veil/app"
+	"veil/exif"
+)
+
+func TestFailuresAreExplainedInPlainWords(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a damaged file", &app.FileError{File: "a.jpg", Err: exif.FormatError("jpeg: file ends inside entropy-coded data, before EOI")},
+			"Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing. (jpeg: file ends"},
+		{"an unknown kind of file", &app.FileError{File: "a.txt", Err: fmt.Errorf("%w: not a JPEG, PNG, WebP, GIF or HEIC image", exif.ErrUnsupported)},
+			"Not supported: not a JPEG"},
+		{"a huge file", &app.FileError{File: "a.png", Err: fmt.Errorf("%w: 30000x30000 is 900 megapixels", exif.ErrTooLarge)},
+			"Too large: 30000x30000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := failText(tt.err); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want it to start with %q", got, tt.want)
+			}
+		})
+	}
+}
