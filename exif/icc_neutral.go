@@ -1,6 +1,7 @@
 package exif
 
 import (
+	"cmp"
 	"encoding/binary"
 	"slices"
 )
@@ -47,18 +48,51 @@ func neutralICC(icc []byte) ([]byte, error) {
 		return nil, FormatError("colour profile tag table")
 	}
 	out := slices.Clone(icc)
-	keepDesc := slices.Contains(iccStandardNames, iccDescription(icc))
+	type tag struct {
+		sig       string
+		off, size uint64
+		data      []byte
+	}
+	tags := make([]tag, 0, count)
 	for i := range int(count) {
 		e := out[132+12*i:]
 		sig := string(e[:4])
 		off, size := uint64(binary.BigEndian.Uint32(e[4:8])), uint64(binary.BigEndian.Uint32(e[8:12]))
-		if off < 132 || off+size > uint64(len(out)) {
+		// A tag's data lies after the tag table (ICC.1 §7.3.1) and inside
+		// the profile; one that overlaps the header or the table is refused.
+		if off < 132+12*uint64(count) || off+size > uint64(len(out)) {
 			return nil, FormatError("colour profile tag " + printable(sig) + " outside the profile")
 		}
-		if iccColourTags[sig] || (sig == "desc" && keepDesc) {
-			continue
+		tags = append(tags, tag{sig, off, size, out[off : off+size]})
+	}
+	// Tags may share their data (rTRC, gTRC and bTRC often do), but data
+	// that partly overlaps another tag's is malformed: refused, not guessed.
+	sorted := slices.Clone(tags)
+	slices.SortFunc(sorted, func(a, b tag) int {
+		if a.off != b.off {
+			return cmp.Compare(a.off, b.off)
 		}
-		blankTag(out[off : off+size])
+		return cmp.Compare(a.size, b.size)
+	})
+	for i := 1; i < len(sorted); i++ {
+		p, t := sorted[i-1], sorted[i]
+		if (t.off != p.off || t.size != p.size) && t.off < p.off+p.size {
+			return nil, FormatError("colour profile tags " + printable(p.sig) + " and " + printable(t.sig) + " overlap")
+		}
+	}
+	// Words first; the description is judged after, on what is left of it
+	// (tags may share data), so that a second pass finds nothing to do.
+	for _, t := range tags {
+		if !iccColourTags[t.sig] && t.sig != "desc" {
+			blankTag(t.data)
+		}
+	}
+	if !slices.Contains(iccStandardNames, iccDescription(out)) {
+		for _, t := range tags {
+			if t.sig == "desc" {
+				blankTag(t.data)
+			}
+		}
 	}
 	clear(out[48:56]) // device manufacturer and model
 	clear(out[80:84]) // profile creator

@@ -101,6 +101,12 @@ func TestNeutralICCRefusesBrokenProfiles(t *testing.T) {
 		{"tag count past the end", func(b []byte) []byte { binary.BigEndian.PutUint32(b[128:], 1<<30); return b }},
 		{"tag offset past the end", func(b []byte) []byte { binary.BigEndian.PutUint32(b[136:], 1<<30); return b }},
 		{"tag inside the header", func(b []byte) []byte { binary.BigEndian.PutUint32(b[136:], 4); return b }},
+		{"tag inside the tag table", func(b []byte) []byte { binary.BigEndian.PutUint32(b[136:], 140); return b }},
+		{"tags that partly overlap", func(b []byte) []byte {
+			off := binary.BigEndian.Uint32(b[136:])    // desc's data
+			binary.BigEndian.PutUint32(b[148:], off+4) // cprt starts inside it
+			return b
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +114,18 @@ func TestNeutralICCRefusesBrokenProfiles(t *testing.T) {
 				t.Error("accepted")
 			}
 		})
+	}
+}
+
+func TestNeutralICCAllowsSharedTagData(t *testing.T) {
+	in := iccFixture("Display P3")
+	copy(in[172:180], in[148:156]) // mmod now points at cprt's data, as TRCs often share theirs
+	out, err := neutralICC(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := neutralICC(out); err != nil || !bytes.Equal(again, out) {
+		t.Errorf("not stable: %v", err)
 	}
 }
 
