@@ -153,13 +153,7 @@ func halveYCbCr(img *image.YCbCr) *image.NRGBA {
 			}
 		}
 	}
-	const workers = 4
-	var wg sync.WaitGroup
-	for k := range workers {
-		wg.Add(1)
-		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
-	}
-	wg.Wait()
+	inBands(h, rows)
 	return out
 }
 
@@ -203,13 +197,7 @@ func halve(img *image.NRGBA) *image.NRGBA {
 			}
 		}
 	}
-	const workers = 4
-	var wg sync.WaitGroup
-	for k := range workers {
-		wg.Add(1)
-		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
-	}
-	wg.Wait()
+	inBands(h, rows)
 	return out
 }
 
@@ -272,4 +260,15 @@ func (e *Editor) takePreview(j previewJob, out *image.NRGBA) {
 	}
 	e.prev.img, e.prev.shown, e.prev.shownGen = out, j.regions, j.gen
 	e.Refresh()
+}
+
+// inBands runs rows over [0, h) split into a few bands at once.
+func inBands(h int, rows func(y0, y1 int)) {
+	const workers = 4
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
+	}
+	wg.Wait()
 }
