@@ -99,22 +99,7 @@ func (v *shell) startShow(e *entry) {
 		// to see the photo, and detection can start a moment later.
 		<-shown
 		v.editor.prev.waitAtMost(300 * time.Millisecond)
-		var faces []face.Face
-		var thumb image.Image
-		if err == nil {
-			thumb = thumbnail(img)
-			if needFaces {
-				faces, err = v.detect(p)
-			}
-		}
-		v.post(func() {
-			v.lanes.show, e.busy = false, false
-			v.thumbnailed(e, thumb)
-			if needFaces || err != nil {
-				v.detected(e, faces, err)
-			}
-			v.pump()
-		})
+		v.finishScan(e, p, img, err, needFaces, &v.lanes.show)
 	})
 }
 
@@ -129,22 +114,28 @@ func (v *shell) startScan(e *entry) {
 	v.entryChanged(e)
 	v.spawn(func() {
 		p, img, err := decodePhoto(path)
-		var faces []face.Face
-		var thumb image.Image
-		if err == nil {
-			thumb = thumbnail(img)
-			if needFaces {
-				faces, err = v.detect(p)
-			}
+		v.finishScan(e, p, img, err, needFaces, &v.lanes.scan)
+	})
+}
+
+// finishScan makes the thumbnail of a decoded photo and finds its faces
+// (off the UI goroutine), then hands both to the window and frees the lane.
+func (v *shell) finishScan(e *entry, p *app.Photo, img image.Image, err error, needFaces bool, lane *bool) {
+	var faces []face.Face
+	var thumb image.Image
+	if err == nil {
+		thumb = thumbnail(img)
+		if needFaces {
+			faces, err = v.detect(p)
 		}
-		v.post(func() {
-			v.lanes.scan, e.busy = false, false
-			v.thumbnailed(e, thumb)
-			if needFaces || err != nil {
-				v.detected(e, faces, err)
-			}
-			v.pump()
-		})
+	}
+	v.post(func() {
+		*lane, e.busy = false, false
+		v.thumbnailed(e, thumb)
+		if needFaces || err != nil {
+			v.detected(e, faces, err)
+		}
+		v.pump()
 	})
 }
 
