@@ -53,18 +53,24 @@ func clean(path string, s Settings, pl Plan, syncNow bool) Result {
 	if err != nil {
 		return Result{File: path, Err: err}
 	}
-	e, faces, err := Edits{}, []face.Face(nil), error(nil)
-	if !pl.IsZero() {
-		e, faces, err = pl.edits(p)
-	}
+	e, faces, err := pl.edits(p)
 	if err != nil {
-		r := Result{File: path, Err: &FileError{path, err}}
+		r := Result{File: path, Err: named(path, err)}
 		r.fill(p.info)
 		return r
 	}
 	r := p.save(e, s, syncNow)
 	r.Faces, r.Regions = faces, e.Regions
 	return r
+}
+
+// named gives err the file's name, unless it has it already.
+func named(path string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &FileError{path, err}
 }
 
 func (r *Result) fill(info *exif.Info) {

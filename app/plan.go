@@ -24,6 +24,9 @@ func (pl Plan) IsZero() bool { return !pl.Faces && len(pl.Regions) == 0 && pl.Cr
 // edits works out a plan for one photo: its faces are detected when asked,
 // and the plan's rectangles must lie inside the picture.
 func (pl Plan) edits(p *Photo) (Edits, []face.Face, error) {
+	if pl.IsZero() {
+		return Edits{}, nil, nil // nothing to decode for a lossless clean
+	}
 	img, err := p.Image()
 	if err != nil {
 		return Edits{}, nil, err
