@@ -13,7 +13,7 @@ t=${1:-5s}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 flake() { grep -q "context deadline exceeded" "$log" && ! grep -qE "Failing input written|panic:|_test.go:[0-9]+:" "$log"; }
-for pkg in $(go list ./exif/... ./redact/...); do
+for pkg in $(go list ./exif/... ./redact/... ./app); do
   for f in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
     echo "fuzz $pkg $f ($t)"
     for try in 1 2; do
