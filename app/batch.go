@@ -2,6 +2,7 @@ package app
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // CleanAll cleans every file following the plan, several at once
@@ -12,7 +13,7 @@ import (
 // files once at its end instead.
 func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int, r Result)) []Result {
 	results := make([]Result, len(paths))
-	next := make(chan int)
+	var next atomic.Int64 // the index of the next file to take
 	var mu sync.Mutex
 	done := 0
 	var wg sync.WaitGroup
@@ -20,8 +21,9 @@ func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = clean(paths[i], s, pl, len(paths) == 1)
+			var buf []byte // one buffer per worker, reused file after file
+			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
+				results[i], buf = clean(paths[i], s, pl, len(paths) == 1, buf)
 				if progress != nil {
 					mu.Lock()
 					done++
@@ -31,10 +33,6 @@ func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int
 			}
 		}()
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if len(paths) > 1 {
 		syncAll(results)

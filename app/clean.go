@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 
 	"veil/exif"
@@ -39,29 +37,40 @@ func (e *FileError) Unwrap() error { return e.Err }
 // metadata goes. On any failure nothing is left behind and Result.Err says
 // why.
 func Clean(path string, s Settings) Result {
-	return clean(path, s, Plan{}, true)
+	r, _ := clean(path, s, Plan{}, true, nil)
+	return r
 }
 
 // CleanWith writes a verified clean copy of the photo at path with the
 // plan's covers and crop applied.
 func CleanWith(path string, s Settings, pl Plan) Result {
-	return clean(path, s, pl, true)
+	r, _ := clean(path, s, pl, true, nil)
+	return r
 }
 
-func clean(path string, s Settings, pl Plan, syncNow bool) Result {
-	p, err := Open(path)
+// clean is the job of one file. It reads the file into buf when buf is
+// large enough, and returns the buffer it used, which the caller may
+// reuse for the next file: nothing in the Result refers to it.
+func clean(path string, s Settings, pl Plan, syncNow bool, buf []byte) (Result, []byte) {
+	inspect := exif.Inspect
+	if pl.SkipFindings {
+		inspect = exif.Scan
+	}
+	p, err := openInto(path, buf, inspect)
 	if err != nil {
-		return Result{File: path, Err: err}
+		return Result{File: path, Err: err}, buf
 	}
 	e, faces, err := pl.edits(p)
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}
 		r.fill(p.info)
-		return r
+		return r, p.data
 	}
-	r := p.save(e, s, syncNow)
+	// The photo is not used after this save: its bytes may be reused to
+	// read the copy back.
+	r := p.save(e, s, syncNow, p.data)
 	r.Faces, r.Regions = faces, e.Regions
-	return r
+	return r, p.data
 }
 
 // named gives err the file's name, unless it has it already.
@@ -81,32 +90,22 @@ func (r *Result) fill(info *exif.Info) {
 	}
 }
 
-// save writes data as the clean copy of src and verifies what landed on
-// disk. A copy that fails verification is removed.
-func save(src string, f exif.Format, data []byte, s Settings, syncNow bool) (string, error) {
+// save writes parts, one after the other, as the clean copy of src. The
+// copy is read back from disk and inspected again before it gets its
+// name; one that fails is never seen under a name. scratch, when not nil,
+// is a buffer the caller no longer needs (see writeNew).
+func save(src string, f exif.Format, parts [][]byte, s Settings, syncNow bool, scratch []byte) (string, error) {
 	dir := s.OutDir
 	if dir == "" {
 		dir = filepath.Dir(src)
 	}
 	names := candidateNames(src, dir, outputExt(src, f), s.RandomNames)
-	out, err := writeNew(dir, data, names, syncNow)
+	check := func(back []byte) error { return exif.Verify(back, exif.Options{DropICC: s.DropICC}) }
+	out, err := writeNew(dir, parts, names, syncNow, check, scratch)
 	if err != nil {
 		return "", &FileError{src, err}
 	}
-	if err := verifyOnDisk(out, s); err != nil {
-		os.Remove(out)
-		return "", &FileError{src, fmt.Errorf("the clean copy failed its check and was removed: %w", err)}
-	}
 	return out, nil
-}
-
-// verifyOnDisk reads a written file back and inspects it again.
-func verifyOnDisk(name string, s Settings) error {
-	back, err := os.ReadFile(name)
-	if err != nil {
-		return plainOSError(err)
-	}
-	return exif.Verify(back, exif.Options{DropICC: s.DropICC})
 }
 
 // IsUnsupported reports whether err means the file is of a kind Veil does

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,5 +129,58 @@ func TestCleanRefusesOversizedFilesBeforeReading(t *testing.T) {
 	r := Clean(p, Settings{})
 	if !errors.Is(r.Err, exif.ErrTooLarge) || !strings.Contains(r.Err.Error(), "500 MB") {
 		t.Errorf("err %v", r.Err)
+	}
+}
+
+// One worker reads file after file into the same buffer, large files and
+// small ones in turn, and reads each copy back into it: every copy must
+// be the one Strip makes of its own file, with findings listed or not.
+func TestCleanAllReusesOneBufferSafely(t *testing.T) {
+	var inputs [][]byte
+	for _, dir := range []string{"jpeg", "png", "webp", "gif"} {
+		files, _ := filepath.Glob(filepath.Join("..", "exif", "testdata", dir, "*"))
+		for _, f := range files {
+			if strings.HasPrefix(filepath.Base(f), "bad-") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, b)
+		}
+	}
+	if len(inputs) < 20 {
+		t.Fatalf("only %d fixtures", len(inputs))
+	}
+	slices.SortStableFunc(inputs, func(a, b []byte) int { return (len(a) % 7) - (len(b) % 7) }) // mix the sizes
+	src := t.TempDir()
+	var paths []string
+	for i, b := range inputs {
+		f, _ := exif.Sniff(b)
+		paths = append(paths, writeFile(t, src, fmt.Sprintf("f%03d.%s", i, f), b))
+	}
+	for _, skip := range []bool{false, true} {
+		out := t.TempDir()
+		rs := CleanAll(paths, Settings{Jobs: 1, OutDir: out}, Plan{SkipFindings: skip}, nil)
+		for i, r := range rs {
+			want, err := exif.Strip(inputs[i], exif.Options{})
+			if err != nil {
+				if r.Err == nil {
+					t.Errorf("%s: cleaned, but Strip refuses it: %v", filepath.Base(r.File), err)
+				}
+				continue
+			}
+			if r.Err != nil {
+				t.Errorf("%s: %v", filepath.Base(r.File), r.Err)
+				continue
+			}
+			if got, _ := os.ReadFile(r.Output); !bytes.Equal(got, want) {
+				t.Errorf("%s (skip findings %v): the copy differs from Strip's", filepath.Base(r.File), skip)
+			}
+			if skip && r.Findings != nil {
+				t.Errorf("%s: findings listed although skipped", filepath.Base(r.File))
+			}
+		}
 	}
 }

@@ -31,17 +31,19 @@ func (e Edits) IsZero() bool { return len(e.Regions) == 0 && e.Crop.Empty() }
 // PNG stays PNG, WebP stays WebP (lossless), GIF and HEIC become PNG and
 // JPEG. On any failure nothing is written and Result.Err says why.
 func (p *Photo) Save(e Edits, s Settings) Result {
-	return p.save(e, s, true)
+	return p.save(e, s, true, nil)
 }
 
-func (p *Photo) save(e Edits, s Settings, syncNow bool) Result {
+// save is Save; scratch, when not nil, is a buffer that may be reused once
+// the copy is written (see writeNew).
+func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
 	r := Result{File: p.Path}
 	r.fill(p.info)
 	if e.IsZero() {
-		out, err := exif.Strip(p.data, exif.Options{DropICC: s.DropICC})
+		parts, err := exif.StripParts(p.data, p.info, exif.Options{DropICC: s.DropICC})
 		if err == nil {
 			r.Lossless = true
-			r.Output, r.Err = save(p.Path, p.info.Format, out, s, syncNow)
+			r.Output, r.Err = save(p.Path, p.info.Format, parts, s, syncNow, scratch)
 			return r
 		}
 		if !errors.Is(err, exif.ErrReencode) {
@@ -57,7 +59,7 @@ func (p *Photo) save(e Edits, s Settings, syncNow bool) Result {
 	if !e.Crop.Empty() {
 		r.Width, r.Height = e.Crop.Dx(), e.Crop.Dy()
 	}
-	r.Output, r.Err = save(p.Path, f, out, s, syncNow)
+	r.Output, r.Err = save(p.Path, f, [][]byte{out}, s, syncNow, scratch)
 	return r
 }
 

@@ -10,8 +10,9 @@ import (
 )
 
 // readFile reads a whole photo, refusing files over exif.MaxBytes before
-// reading them, and anything that is not a regular file.
-func readFile(path string) ([]byte, error) {
+// reading them, and anything that is not a regular file. It reads into buf
+// when buf is large enough (a batch reuses one buffer per worker).
+func readFile(path string, buf []byte) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, plainOSError(err)
@@ -29,7 +30,11 @@ func readFile(path string) ([]byte, error) {
 	}
 	// One allocation of the size the file has now, plus one byte that
 	// tells whether it grew while we read; then at most up to the limit.
-	data := make([]byte, st.Size()+1)
+	data := buf[:0]
+	if int64(cap(data)) < st.Size()+1 {
+		data = make([]byte, st.Size()+1)
+	}
+	data = data[:st.Size()+1]
 	n, err := io.ReadFull(f, data)
 	switch {
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
@@ -55,6 +60,10 @@ func plainOSError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

@@ -33,12 +33,17 @@ type Photo struct {
 
 // Open reads a photo and inspects it. It does not decode the pixels:
 // Image does, once, when first asked.
-func Open(path string) (*Photo, error) {
-	data, err := readFile(path)
+func Open(path string) (*Photo, error) { return openInto(path, nil, exif.Inspect) }
+
+// openInto is Open reading into buf when it is large enough, and learning
+// what the file holds with inspect (exif.Inspect, or exif.Scan when the
+// findings are not wanted).
+func openInto(path string, buf []byte, inspect func([]byte) (*exif.Info, error)) (*Photo, error) {
+	data, err := readFile(path, buf)
 	if err != nil {
 		return nil, &FileError{path, err}
 	}
-	info, err := exif.Inspect(data)
+	info, err := inspect(data)
 	if err != nil {
 		return nil, &FileError{path, err}
 	}

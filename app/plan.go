@@ -16,6 +16,12 @@ type Plan struct {
 	FaceStyle redact.Style    // how faces are covered
 	Regions   []redact.Region // fixed covers, in upright pixels
 	Crop      image.Rectangle // empty: no crop
+
+	// SkipFindings leaves Result.Findings empty, for callers that do not
+	// show them: each file is still parsed to its true end and its copy
+	// checked against the keep-list, but what it gave away is not listed
+	// (exif.Scan instead of exif.Inspect), which makes a batch faster.
+	SkipFindings bool
 }
 
 // IsZero reports whether the plan leaves the pixels alone.

@@ -3,32 +3,72 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// writeNew writes data to a new file in dir under the first free name that
-// next yields, and returns that name. The data goes to a temporary file in
-// the same folder first; when syncNow is true it is synced before it gets
-// its final name, so a crash or a full disk leaves no half-written photo
-// under that name. The final name is claimed with a hard link, which fails
-// rather than replace an existing file; on file systems without hard links
-// (FAT, exFAT) it falls back to a rename after checking the name is free.
-// The file's mode is 0600 on Unix.
-func writeNew(dir string, data []byte, next func(i int) string, syncNow bool) (string, error) {
-	tmp, err := os.CreateTemp(dir, ".veil-*.tmp")
+// writeNew writes parts, one after the other, as a new file in dir, and
+// returns its name. The copy goes to a file with no name yet (O_TMPFILE on
+// Linux) or, where there is none, to a hidden temporary file in dir. It is
+// read back from disk through the same handle and given to check; only a
+// copy that passes gets a name, so a copy that fails is never seen under
+// one. The name is the first free one next yields, claimed with a hard
+// link, which fails rather than replace an existing file (on file systems
+// without hard links, FAT and exFAT, a rename after checking the name is
+// free).
+//
+// When syncNow is true the data is on disk before the name is given, so a
+// crash or a full disk leaves no half-written photo under it; the sync
+// runs while the copy is checked. Otherwise writing to disk starts at once
+// and the caller syncs later (a batch syncs once at its end).
+//
+// scratch, when large enough, is reused to read the copy back: callers
+// pass a buffer they no longer need (parts may be slices of it: they are
+// written before it is reused). The file's mode is 0600 on Unix.
+func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
+	t, err := createTemp(dir)
 	if err != nil {
 		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
 	}
-	tmpName := tmp.Name()
-	defer os.Remove(tmpName) // gone in every case: linked, renamed or failed
-	if err := writeAll(tmp, data, syncNow); err != nil {
-		return "", err
+	defer t.discard() // closed, and its temporary name gone, in every case
+	size := 0
+	for _, p := range parts {
+		if _, err := t.f.Write(p); err != nil {
+			return "", writeError(err)
+		}
+		size += len(p)
+	}
+	var synced chan error
+	if syncNow {
+		synced = make(chan error, 1)
+		go func() { synced <- t.f.Sync() }()
+	} else {
+		startWriteback(t.f)
+	}
+	back, rerr := readBack(t.f, size, scratch)
+	var cerr error
+	if rerr == nil {
+		cerr = check(back)
+	}
+	if synced != nil {
+		if err := <-synced; err != nil {
+			return "", writeError(err)
+		}
+	}
+	switch {
+	case rerr != nil:
+		return "", fmt.Errorf("the clean copy could not be read back: %w", plainOSError(rerr))
+	case cerr != nil:
+		return "", fmt.Errorf("the clean copy failed its check and was removed: %w", cerr)
+	}
+	if err := t.seal(); err != nil {
+		return "", writeError(err)
 	}
 	for i := 0; i < maxNameTries; i++ {
 		name := next(i)
-		switch err := claim(tmpName, name); {
+		switch err := t.claim(name); {
 		case err == nil:
 			return name, nil
 		case errors.Is(err, fs.ErrExist):
@@ -40,24 +80,60 @@ func writeNew(dir string, data []byte, next func(i int) string, syncNow bool) (s
 	return "", errors.New("no free file name for the clean copy")
 }
 
-func writeAll(f *os.File, data []byte, syncNow bool) error {
-	_, werr := f.Write(data)
-	var serr error
-	if syncNow && werr == nil {
-		serr = f.Sync()
-	}
-	cerr := f.Close()
-	for _, err := range []error{werr, serr, cerr} {
-		if err != nil {
-			return fmt.Errorf("cannot write the clean copy: %w", plainOSError(err))
-		}
-	}
-	return nil
+func writeError(err error) error {
+	return fmt.Errorf("cannot write the clean copy: %w", plainOSError(err))
 }
 
-// claim gives tmp the name final unless final exists.
-func claim(tmp, final string) error {
-	err := os.Link(tmp, final)
+// readBack reads the size bytes just written, and fails if the file holds
+// any other number of bytes.
+func readBack(f *os.File, size int, scratch []byte) ([]byte, error) {
+	buf := scratch[:0]
+	if cap(buf) < size+1 {
+		buf = make([]byte, size+1)
+	}
+	buf = buf[:size+1]
+	n, err := f.ReadAt(buf, 0)
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	if n != size {
+		return nil, fmt.Errorf("%d bytes were written but %d are on disk", size, n)
+	}
+	return buf[:n], nil
+}
+
+// tempFile is a copy being written: unnamed, or under a temporary name.
+type tempFile struct {
+	f      *os.File
+	name   string // the temporary name; "" for an unnamed file
+	closed bool
+}
+
+// createNamedTemp makes a hidden temporary file in dir (mode 0600).
+func createNamedTemp(dir string) (*tempFile, error) {
+	f, err := os.CreateTemp(dir, ".veil-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	return &tempFile{f: f, name: f.Name()}, nil
+}
+
+// seal closes a named temporary file before it is linked or renamed
+// (Windows renames no open file); an unnamed one stays open until claimed.
+func (t *tempFile) seal() error {
+	if t.name == "" {
+		return nil
+	}
+	t.closed = true
+	return t.f.Close()
+}
+
+// claim gives the copy the name final unless final exists.
+func (t *tempFile) claim(final string) error {
+	if t.name == "" {
+		return linkUnnamed(t.f, final)
+	}
+	err := os.Link(t.name, final)
 	if err == nil || errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -66,10 +142,18 @@ func claim(tmp, final string) error {
 	if _, serr := os.Lstat(final); serr == nil {
 		return fs.ErrExist
 	}
-	if rerr := os.Rename(tmp, final); rerr != nil {
-		return rerr
+	return os.Rename(t.name, final)
+}
+
+// discard closes the file and removes its temporary name, if it still has
+// one (after a rename it has not).
+func (t *tempFile) discard() {
+	if !t.closed {
+		t.f.Close()
 	}
-	return nil
+	if t.name != "" {
+		os.Remove(t.name)
+	}
 }
 
 // syncFiles flushes files one by one, where there is no syncfs.

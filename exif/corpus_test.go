@@ -70,6 +70,10 @@ func checkStripped(t *testing.T, in []byte, opt Options) {
 	if i := bytes.Index(bytes.ToUpper(out), []byte("VEIL-MARKER")); i >= 0 {
 		t.Errorf("marker left at byte %d", i)
 	}
+	parts, err := StripParts(in, mustInspect(t, in), opt)
+	if err != nil || !bytes.Equal(bytes.Join(parts, nil), out) {
+		t.Errorf("StripParts differs from Strip (err %v)", err)
+	}
 	if err := Verify(out, opt); err != nil {
 		t.Errorf("verify: %v", err)
 	}

@@ -56,6 +56,10 @@ type Info struct {
 	// independently. Zero for other formats.
 	Block    image.Point
 	Findings []Finding
+
+	// parsed is the handler's parse of the file, kept so that StripParts
+	// and Verify need not parse it again (the JPEG scan reads every byte).
+	parsed any
 }
 
 // Options tune Strip and Verify.

@@ -26,6 +26,21 @@ type handler interface {
 	verify(data []byte, opt Options) error
 }
 
+// reuser is a handler that can reuse the parse its inspect kept in Info:
+// it strips to pieces that refer to the input instead of copying it, and
+// verifies without parsing again. JPEG is one: its compressed image data
+// is nearly all of the file, and parsing it means reading every byte.
+type reuser interface {
+	stripParts(data []byte, info *Info, opt Options) ([][]byte, error)
+	verifyInspected(data []byte, info *Info, opt Options) error
+}
+
+// scanner is a handler with a quicker inspect that lists no findings:
+// the walk to the file's true end, the limits and the orientation only.
+type scanner interface {
+	scan(data []byte) (*Info, error)
+}
+
 // handlers is the explicit list of containers Veil cleans, tried in order.
 var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}}
 
@@ -90,6 +105,29 @@ func Inspect(data []byte) (*Info, error) {
 	return h.inspect(data)
 }
 
+// Scan is Inspect without the findings (Info.Findings is nil): it parses
+// the file to its true end, checks the limits and reads the orientation,
+// for callers that clean a file without showing what it gave away. It
+// fails exactly when Inspect fails, and what it returns can be given to
+// StripParts.
+func Scan(data []byte) (*Info, error) {
+	if len(data) > MaxBytes {
+		return nil, checkLimits(1, 1, len(data))
+	}
+	h, err := find(data)
+	if err != nil {
+		return nil, err
+	}
+	if sc, ok := h.(scanner); ok {
+		return sc.scan(data)
+	}
+	info, err := h.inspect(data)
+	if info != nil {
+		info.Findings = nil
+	}
+	return info, err
+}
+
 // Strip returns a clean copy of data: only what is needed to show the
 // image remains, the compressed image data is copied byte for byte, and
 // the orientation survives. The result is verified before it is returned.
@@ -114,12 +152,43 @@ func Strip(data []byte, opt Options) ([]byte, error) {
 	return out, nil
 }
 
+// StripParts is Strip for a file Inspect has just read: info must be what
+// Inspect returned for this data. It reuses that parse, and returns the
+// clean copy as pieces to be written one after the other; for JPEG all
+// but the first are slices of data, so the compressed image data is
+// neither parsed nor copied again. Unlike Strip it does not verify the
+// copy: the caller must Verify what it writes (package app does, from
+// disk, before the copy gets its name).
+func StripParts(data []byte, info *Info, opt Options) ([][]byte, error) {
+	h, err := find(data)
+	if err != nil {
+		return nil, err
+	}
+	if r, ok := h.(reuser); ok && info != nil && info.parsed != nil {
+		return r.stripParts(data, info, opt)
+	}
+	out, err := Strip(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{out}, nil
+}
+
 // Verify checks that data holds nothing outside the keep-list of its
 // container. It is run on what was written, read back from disk.
 func Verify(data []byte, opt Options) error {
 	h, err := find(data)
 	if err != nil {
 		return err
+	}
+	if r, ok := h.(reuser); ok {
+		// What the copy gives away is not listed: anything outside the
+		// keep-list fails whatever it says.
+		info, err := h.(scanner).scan(data)
+		if err != nil {
+			return err
+		}
+		return r.verifyInspected(data, info, opt)
 	}
 	if _, err := h.inspect(data); err != nil {
 		return err
@@ -134,4 +203,6 @@ var (
 	_ handler = webpHandler{}
 	_ handler = gifHandler{}
 	_ handler = heicHandler{}
+	_ reuser  = jpegHandler{}
+	_ scanner = jpegHandler{}
 )

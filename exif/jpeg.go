@@ -24,7 +24,7 @@ func (jpegHandler) inspect(data []byte) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f)}
+	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f), parsed: f}
 	exifSeen := false
 	var irb [][]byte
 	for _, s := range f.segs {
@@ -55,6 +55,24 @@ func (jpegHandler) inspect(data []byte) (*Info, error) {
 	info.Findings = append(info.Findings, extendedXMPFindings(f.segs, len(data))...)
 	if f.eoi < len(data) {
 		info.Findings = append(info.Findings, trailerFinding(data[f.eoi:], "after the end of the image"))
+	}
+	return info, nil
+}
+
+// scan is inspect without the findings: the walk to the true EOI, the
+// limits, and the orientation of the first Exif block, read as inspect
+// reads it (1 when the block cannot be read).
+func (jpegHandler) scan(data []byte) (*Info, error) {
+	f, err := scanJPEG(data)
+	if err != nil {
+		return nil, err
+	}
+	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f), parsed: f}
+	for _, s := range f.segs {
+		if s.is(mAPP0+1, sigExif) {
+			info.Orientation = exifOrientation(exifTIFF(s.payload))
+			break
+		}
 	}
 	return info, nil
 }

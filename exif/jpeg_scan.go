@@ -40,6 +40,7 @@ type jpegSeg struct {
 
 // jpegFile is the structure of the first image of a JPEG file.
 type jpegFile struct {
+	data          []byte    // the file scanned
 	segs          []jpegSeg // SOI and EOI excluded
 	width, height int
 	eoi           int // offset just past the first image's EOI
@@ -66,7 +67,7 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 	if len(data) < 4 || data[0] != 0xFF || data[1] != mSOI {
 		return nil, FormatError("jpeg: missing SOI marker")
 	}
-	f := &jpegFile{segs: make([]jpegSeg, 0, 16)}
+	f := &jpegFile{data: data, segs: make([]jpegSeg, 0, 16)}
 	var sawSOF, sawSOS bool
 	p := 2
 	for {
@@ -131,6 +132,18 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 		f.segs = append(f.segs, seg)
 		p = seg.end
 	}
+}
+
+// parsedJPEG returns the scan Inspect kept in info, and info, when it was
+// made from this very data; otherwise it scans data, and info is nil.
+func parsedJPEG(data []byte, info *Info) (*jpegFile, *Info, error) {
+	if info != nil {
+		if f, ok := info.parsed.(*jpegFile); ok && len(f.data) == len(data) && len(data) > 0 && &f.data[0] == &data[0] {
+			return f, info, nil
+		}
+	}
+	f, err := scanJPEG(data)
+	return f, nil, err
 }
 
 // isKnownSegment reports whether m is a marker segment with a length field

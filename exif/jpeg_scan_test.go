@@ -106,7 +106,15 @@ func TestJPEGTruncationSweepNeverPanics(t *testing.T) {
 func jpegCheckNoLeak(t *testing.T, in []byte, what string) {
 	t.Helper()
 	h := jpegHandler{}
-	_, _ = h.inspect(in)
+	full, ferr := h.inspect(in)
+	quick, qerr := h.scan(in)
+	if (ferr == nil) != (qerr == nil) {
+		t.Fatalf("%s: inspect says %v, scan says %v", what, ferr, qerr)
+	}
+	if ferr == nil && (full.Orientation != quick.Orientation || full.Width != quick.Width ||
+		full.Height != quick.Height || full.Block != quick.Block || quick.Findings != nil) {
+		t.Fatalf("%s: scan %+v differs from inspect %+v", what, quick, full)
+	}
 	_ = h.verify(in, Options{})
 	for _, opt := range []Options{{}, {DropICC: true}} {
 		out, err := h.strip(in, opt)
@@ -115,6 +123,12 @@ func jpegCheckNoLeak(t *testing.T, in []byte, what string) {
 		}
 		if err := h.verify(out, opt); err != nil {
 			t.Fatalf("%s (%d bytes): clean copy fails verify: %v", what, len(in), err)
+		}
+		for _, info := range []*Info{full, quick} {
+			parts, err := h.stripParts(in, info, opt)
+			if err != nil || !bytes.Equal(bytes.Join(parts, nil), out) {
+				t.Fatalf("%s (%d bytes): stripParts differs from strip (%v)", what, len(in), err)
+			}
 		}
 		if again, err := h.strip(out, opt); err != nil || !bytes.Equal(again, out) {
 			t.Fatalf("%s (%d bytes): stripping twice changed the file (%v)", what, len(in), err)

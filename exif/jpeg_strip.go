@@ -15,27 +15,31 @@ func jpegKept(m byte) bool {
 
 // jpegClean is the metadata a clean JPEG keeps, rebuilt from the input.
 type jpegClean struct {
-	jfif      []byte   // input JFIF payload (only version, units, density are used)
-	exif      []byte   // minimal Orientation-only TIFF block, or nil
-	icc       [][]byte // profile chunks in sequence order, or nil
-	adobe     []byte   // input Adobe payload (only the transform is used)
-	imageSize int      // bytes of the kept table, frame and scan segments
+	jfif  []byte   // input JFIF payload (only version, units, density are used)
+	exif  []byte   // minimal Orientation-only TIFF block, or nil
+	icc   [][]byte // profile chunks in sequence order, or nil
+	adobe []byte   // input Adobe payload (only the transform is used)
 }
 
-// planJPEG decides what strip writes for the segments of f.
-func planJPEG(f *jpegFile, opt Options) (jpegClean, error) {
+// planJPEG decides what strip writes for the segments of f. info, when
+// not nil, is what inspect learnt of f: its orientation is not read again.
+func planJPEG(f *jpegFile, info *Info, opt Options) (jpegClean, error) {
 	var c jpegClean
 	exifSeen := false
 	for _, s := range f.segs {
 		switch {
-		case jpegKept(s.marker):
-			c.imageSize += s.end - s.start
 		case s.is(mAPP0, sigJFIF) && len(s.payload) >= jfifLen && c.jfif == nil:
 			c.jfif = s.payload
 		case s.is(mAPP0+1, sigExif) && !exifSeen:
 			exifSeen = true
 			// The first Exif block gives the orientation, as for inspect.
-			if _, o, _ := exifFindings(exifTIFF(s.payload), "EXIF (APP1)"); o >= 2 && o <= 8 {
+			o := 1
+			if info != nil {
+				o = info.Orientation
+			} else {
+				_, o, _ = exifFindings(exifTIFF(s.payload), "EXIF (APP1)")
+			}
+			if o >= 2 && o <= 8 {
 				c.exif = orientationEXIF(o)
 			}
 		case s.is(mAPP0+14, sigAdobe) && len(s.payload) >= adobeLen:
@@ -55,9 +59,10 @@ func planJPEG(f *jpegFile, opt Options) (jpegClean, error) {
 	return c, nil
 }
 
-// size is the exact length of the clean file.
-func (c jpegClean) size() int {
-	n := 2 + c.imageSize + 2 // SOI, image, EOI
+// head is the start of the clean file: SOI, then the rebuilt JFIF,
+// Orientation-only Exif, colour profile and Adobe segments.
+func (c jpegClean) head() []byte {
+	n := 2
 	if c.jfif != nil {
 		n += 4 + jfifLen
 	}
@@ -70,23 +75,7 @@ func (c jpegClean) size() int {
 	if c.adobe != nil {
 		n += 4 + adobeLen
 	}
-	return n
-}
-
-// strip writes SOI, the rebuilt JFIF, Orientation-only Exif, colour profile
-// and Adobe segments, then every table, frame and scan segment exactly as
-// in the input and in its order, then EOI. Nothing else survives, including
-// every byte after the first image's EOI. One walk, one output allocation.
-func (jpegHandler) strip(data []byte, opt Options) ([]byte, error) {
-	f, err := scanJPEG(data)
-	if err != nil {
-		return nil, err
-	}
-	c, err := planJPEG(f, opt)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]byte, 0, c.size())
+	out := make([]byte, 0, n)
 	out = append(out, 0xFF, mSOI)
 	if c.jfif != nil {
 		// JFIF 1.02: identifier, version, units, X and Y density kept;
@@ -112,12 +101,56 @@ func (jpegHandler) strip(data []byte, opt Options) ([]byte, error) {
 		out = appendSegHead(out, mAPP0+14, adobeLen)
 		out = append(out, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, c.adobe[11])
 	}
-	for _, s := range f.segs {
-		if jpegKept(s.marker) {
-			out = append(out, data[s.start:s.end]...)
-		}
+	return out
+}
+
+// strip writes the clean file in one piece (see jpegParts).
+func (jpegHandler) strip(data []byte, opt Options) ([]byte, error) {
+	parts, err := jpegHandler{}.stripParts(data, nil, opt)
+	if err != nil {
+		return nil, err
 	}
-	return append(out, 0xFF, mEOI), nil
+	return bytes.Join(parts, nil), nil
+}
+
+// stripParts writes the rebuilt head (see jpegClean.head), then every
+// table, frame and scan segment exactly as in the input and in its order,
+// then EOI. Nothing else survives, including every byte after the first
+// image's EOI. The image segments are not copied: the pieces after the
+// head are slices of data, neighbouring segments (and the input's own EOI
+// when it follows the last of them) joined into one.
+func (jpegHandler) stripParts(data []byte, info *Info, opt Options) ([][]byte, error) {
+	f, info, err := parsedJPEG(data, info)
+	if err != nil {
+		return nil, err
+	}
+	c, err := planJPEG(f, info, opt)
+	if err != nil {
+		return nil, err
+	}
+	parts := [][]byte{c.head()}
+	start, end := -1, -1 // the run of kept segments being gathered
+	for _, s := range f.segs {
+		if !jpegKept(s.marker) {
+			continue
+		}
+		if s.start != end {
+			if start >= 0 {
+				parts = append(parts, data[start:end])
+			}
+			start = s.start
+		}
+		end = s.end
+	}
+	// scanJPEG saw the EOI marker at f.eoi-2, right after the last scan
+	// unless something (a COM, fill bytes) stands between them.
+	if start >= 0 && end == f.eoi-2 {
+		return append(parts, data[start:f.eoi]), nil
+	}
+	if start >= 0 {
+		parts = append(parts, data[start:end])
+	}
+	return append(parts, []byte{0xFF, mEOI}), nil
 }
 
 // appendSegHead appends a marker and the length field of a segment whose
@@ -129,7 +162,12 @@ func appendSegHead(out []byte, m byte, n int) []byte {
 // verify walks data strictly and fails, wrapping ErrNotClean, on anything
 // strip would not have written.
 func (jpegHandler) verify(data []byte, opt Options) error {
-	f, err := scanJPEG(data)
+	return jpegHandler{}.verifyInspected(data, nil, opt)
+}
+
+// verifyInspected is verify reusing the scan Inspect kept in info.
+func (jpegHandler) verifyInspected(data []byte, info *Info, opt Options) error {
+	f, _, err := parsedJPEG(data, info)
 	if err != nil {
 		return err
 	}

@@ -297,3 +297,17 @@ func orientationOnly(tiffData []byte) (int, bool) {
 	}
 	return o, true
 }
+
+// exifOrientation is the orientation exifFindings gives, without the
+// findings: the walk's when the block can be walked and decoded, and 1
+// otherwise. goexif is asked only when the orientation is not 1.
+func exifOrientation(b []byte) int {
+	l, err := walkTIFF(b)
+	if err != nil || l.orientation == 1 {
+		return 1
+	}
+	if _, err := decodeEXIF(b, l); err != nil {
+		return 1
+	}
+	return l.orientation
+}

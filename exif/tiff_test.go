@@ -345,6 +345,9 @@ func FuzzExifFindings(f *testing.F) {
 		if o < 1 || o > 8 {
 			t.Fatalf("orientation %d", o)
 		}
+		if q := exifOrientation(b); q != o {
+			t.Fatalf("exifOrientation says %d, exifFindings %d", q, o)
+		}
 		if err != nil && !strings.HasPrefix(err.Error(), "exif: ") {
 			t.Fatalf("error without the package prefix: %v", err)
 		}

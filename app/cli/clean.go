@@ -46,6 +46,7 @@ func runClean(args []string, env Env) int {
 	if err != nil {
 		return usageError(env, "%v", err)
 	}
+	plan.SkipFindings = !*asJSON // only the JSON lines list them
 	if s.OutDir != "" {
 		if st, err := os.Stat(s.OutDir); err != nil || !st.IsDir() {
 			return usageError(env, "--out %s is not a folder", s.OutDir)

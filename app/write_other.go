@@ -1,0 +1,19 @@
+//go:build !linux
+
+package app
+
+import (
+	"errors"
+	"os"
+)
+
+// createTemp makes a hidden temporary file in dir.
+func createTemp(dir string) (*tempFile, error) { return createNamedTemp(dir) }
+
+// linkUnnamed is never called: there are no unnamed files here.
+func linkUnnamed(f *os.File, final string) error {
+	return errors.New("no unnamed files on this system")
+}
+
+// startWriteback does nothing: the batch syncs its files at its end.
+func startWriteback(f *os.File) {}
