@@ -33,19 +33,25 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
+	// The disk starts writing each chunk as soon as it is in the page
+	// cache, while the next is copied there: the sync below, or a batch's
+	// at its end, then waits only for the last of them.
 	size := 0
 	for _, p := range parts {
-		if _, err := t.f.Write(p); err != nil {
-			return "", writeError(err)
+		for len(p) > 0 {
+			n := min(len(p), writeChunk)
+			if _, err := t.f.Write(p[:n]); err != nil {
+				return "", writeError(err)
+			}
+			startWriteback(t.f, size, n)
+			size += n
+			p = p[n:]
 		}
-		size += len(p)
 	}
 	var synced chan error
 	if syncNow {
 		synced = make(chan error, 1)
 		go func() { synced <- t.f.Sync() }()
-	} else {
-		startWriteback(t.f)
 	}
 	back, rerr := readBack(t.f, size, scratch)
 	var cerr error
@@ -79,6 +85,9 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	}
 	return "", errors.New("no free file name for the clean copy")
 }
+
+// writeChunk is how much is written before the disk is asked to start.
+const writeChunk = 1 << 20
 
 func writeError(err error) error {
 	return fmt.Errorf("cannot write the clean copy: %w", plainOSError(err))

@@ -47,9 +47,9 @@ func linkUnnamed(f *os.File, final string) error {
 	return nil
 }
 
-// startWriteback asks the kernel to start writing the file to disk now
-// (sync_file_range(2), without waiting), so that a batch's single sync at
-// its end finds most of the work done.
-func startWriteback(f *os.File) {
-	_ = unix.SyncFileRange(int(f.Fd()), 0, 0, unix.SYNC_FILE_RANGE_WRITE)
+// startWriteback asks the kernel to start writing n bytes at off to disk
+// now (sync_file_range(2), without waiting for them), so that the sync
+// that follows finds most of the work done.
+func startWriteback(f *os.File, off, n int) {
+	_ = unix.SyncFileRange(int(f.Fd()), int64(off), int64(n), unix.SYNC_FILE_RANGE_WRITE)
 }
