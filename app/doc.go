@@ -5,13 +5,21 @@
 // (package cli) are two thin faces on these functions.
 //
 // Saving follows DESIGN.md: the original is never modified; the output goes
-// to a temporary file in the destination folder and is linked into place
-// under a name that does not exist yet (NAME-clean.EXT, NAME-clean-2.EXT, …
-// or a random name); a single save is synced before it appears; the file is
-// then read back from disk and inspected again, and removed if anything
-// outside the keep-list is found. No error leaves a half-written or
-// half-clean file behind. A batch (CleanAll) syncs once per file system at
-// its end instead of once per file.
+// to a file in the destination folder that has no name yet (O_TMPFILE on
+// Linux; a hidden temporary file elsewhere), is read back from disk through
+// the same handle and inspected again, and only if nothing outside the
+// keep-list is found is it linked into place under a name that does not
+// exist yet (NAME-clean.EXT, NAME-clean-2.EXT, … or a random name). A single
+// save is synced before it gets its name (the sync runs while the copy is
+// checked). No error leaves a half-written or half-clean file behind, and a
+// copy that fails its check is never seen under a name. A batch (CleanAll)
+// syncs once per file system at its end instead of once per file, having
+// asked the disk to start writing each file as it was written.
+//
+// Speed: a file is parsed once (exif.Inspect, or exif.Scan when the
+// findings are not wanted) and its compressed image data is written from
+// the bytes read, not copied (exif.StripParts); a batch worker reuses one
+// buffer for every file it reads and reads each copy back into it.
 //
 // Without edits, a clean copy is lossless: exif strips the metadata and the
 // compressed image data is copied byte for byte (HEIC, which exif cannot
