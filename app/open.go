@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"veil/exif"
 )
@@ -28,21 +30,22 @@ func readFile(path string, buf []byte) ([]byte, error) {
 	if st.Size() > exif.MaxBytes {
 		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)
 	}
-	// One allocation of the size the file has now, plus one byte that
-	// tells whether it grew while we read; then at most up to the limit.
+	// One allocation of the size the file has now (with room for the
+	// read-back of its clean copy, which is never larger); then, if it grew
+	// while it was read, the rest up to the limit.
+	size := int(st.Size())
 	data := buf[:0]
-	if int64(cap(data)) < st.Size()+1 {
-		data = make([]byte, st.Size()+1)
+	if cap(data) < size+1 {
+		data = make([]byte, size+1)
 	}
-	data = data[:st.Size()+1]
-	n, err := io.ReadFull(f, data)
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		data = data[:n]
-	case err != nil:
+	data = data[:size]
+	n, err := readAt(f, data)
+	if err != nil {
 		return nil, plainOSError(err)
-	default:
-		rest, err := io.ReadAll(io.LimitReader(f, exif.MaxBytes+1-int64(len(data))))
+	}
+	data = data[:n]
+	if n == size {
+		rest, err := io.ReadAll(io.NewSectionReader(f, int64(size), exif.MaxBytes+1-int64(size)))
 		if err != nil {
 			return nil, plainOSError(err)
 		}
@@ -52,6 +55,50 @@ func readFile(path string, buf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: the file is over the %d MB limit", exif.ErrTooLarge, exif.MaxBytes>>20)
 	}
 	return data, nil
+}
+
+// parallelRead is the size from which a file is read in pieces at once,
+// one per CPU: most of the time of reading a large photo goes to the
+// kernel setting up fresh memory for it, and two CPUs do that in half the
+// time.
+const parallelRead = 2 << 20
+
+// readAt fills data from the start of f and returns how much it read:
+// less than len(data) only if the file ended first.
+func readAt(f *os.File, data []byte) (int, error) {
+	k := min(runtime.GOMAXPROCS(0), 4)
+	if len(data) < parallelRead || k < 2 {
+		return fill(f, data, 0)
+	}
+	piece := (len(data) + k - 1) / k
+	got := make([]int, k)
+	errs := make([]error, k)
+	var wg sync.WaitGroup
+	for i := range k {
+		lo, hi := min(i*piece, len(data)), min((i+1)*piece, len(data))
+		wg.Go(func() { got[i], errs[i] = fill(f, data[lo:hi], int64(lo)) })
+	}
+	wg.Wait()
+	n := 0
+	for i := range k {
+		if errs[i] != nil {
+			return 0, errs[i]
+		}
+		n += got[i]
+		if got[i] < min((i+1)*piece, len(data))-min(i*piece, len(data)) {
+			return n, nil // the file ended here (it shrank while read)
+		}
+	}
+	return n, nil
+}
+
+// fill reads len(p) bytes at off, fewer only at the end of the file.
+func fill(f *os.File, p []byte, off int64) (int, error) {
+	n, err := f.ReadAt(p, off)
+	if err == io.EOF {
+		err = nil
+	}
+	return n, err
 }
 
 // plainOSError turns a *PathError into its plain reason: callers add the
