@@ -107,21 +107,30 @@ func diff(a, b uint32) uint32 {
 }
 
 func TestEditedCopiesKeepTheColourProfileUnlessDropped(t *testing.T) {
-	src := copyFixture(t, "jpeg/icc-profile.jpg")
-	p, err := Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit := Edits{Regions: []redact.Region{{Rect: image.Rect(0, 0, 4, 4), Style: redact.Blur}}}
-	for _, drop := range []bool{false, true} {
-		r := p.Save(edit, Settings{DropICC: drop})
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
-		out, _ := os.ReadFile(r.Output)
-		if got := exif.Profile(out) != nil; got == drop {
-			t.Errorf("DropICC %v: profile present %v", drop, got)
-		}
+	for _, fixture := range []string{"jpeg/icc-profile.jpg", "png/iccp.png", "webp/lossless-icc.webp"} {
+		t.Run(fixture, func(t *testing.T) {
+			src := copyFixture(t, fixture)
+			p, err := Open(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := exif.Profile(p.data)
+			if want == nil {
+				t.Fatal("the fixture has no profile")
+			}
+			edit := Edits{Regions: []redact.Region{{Rect: image.Rect(0, 0, 4, 4), Style: redact.Blur}}}
+			for _, drop := range []bool{false, true} {
+				r := p.Save(edit, Settings{DropICC: drop})
+				if r.Err != nil {
+					t.Fatal(r.Err)
+				}
+				out, _ := os.ReadFile(r.Output)
+				got := exif.Profile(out)
+				if drop && got != nil || !drop && !bytes.Equal(got, want) {
+					t.Errorf("DropICC %v: profile of %d bytes, want %d", drop, len(got), len(want))
+				}
+			}
+		})
 	}
 }
 

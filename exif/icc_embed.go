@@ -67,10 +67,13 @@ func Profile(data []byte) []byte {
 // the length field and the 14-byte "ICC_PROFILE\0" + sequence header.
 const maxICCChunk = 65535 - 2 - 14
 
-// EmbedProfile returns a JPEG or PNG that Veil has just encoded (with no
-// metadata of its own) with icc added: as APP2 ICC_PROFILE segments right
-// after SOI (ICC.1 Annex B.4), or as an iCCP chunk right after IHDR (PNG
-// §11.3.3.3). Other formats and an empty icc come back unchanged.
+// EmbedProfile returns a JPEG, PNG or WebP that Veil has just encoded
+// (with no metadata of its own) with icc added: as APP2 ICC_PROFILE
+// segments right after SOI (ICC.1 Annex B.4), as an iCCP chunk right after
+// IHDR (PNG §11.3.3.3), or as an ICCP chunk right after a VP8X chunk whose
+// ICC flag is set (WebP container spec, "Extended File Format"; a simple
+// file becomes an extended one). Other formats and an empty icc come back
+// unchanged.
 func EmbedProfile(data []byte, icc []byte) ([]byte, error) {
 	if len(icc) == 0 {
 		return data, nil
@@ -107,6 +110,42 @@ func EmbedProfile(data []byte, icc []byte) ([]byte, error) {
 		out := append([]byte{}, data[:ihdrEnd]...)
 		out = appendPNGChunk(out, "iCCP", append(append([]byte{}, pngICCName...), z.Bytes()...))
 		return append(out, data[ihdrEnd:]...), nil
+	case WebP:
+		return embedWebPProfile(data, icc)
 	}
 	return data, nil
+}
+
+// embedWebPProfile writes RIFF, VP8X with the ICC flag, ICCP, then the
+// image and any other chunks as they were. A simple file's VP8X gets the
+// canvas size of its bitstream and, for lossless, its alpha_is_used bit
+// (VP8L spec §3.2, "Header").
+func embedWebPProfile(data, icc []byte) ([]byte, error) {
+	f, _, err := inspectWebP(data)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]byte{}, "RIFF\x00\x00\x00\x00WEBP"...)
+	if f.extended {
+		if f.flags&webpICCBit != 0 {
+			return nil, FormatError("WebP: the encoded image already has a colour profile")
+		}
+		out = appendChunk(out, "VP8X", append([]byte{f.flags | webpICCBit}, f.vp8x.data[1:]...))
+		out = appendChunk(out, "ICCP", icc)
+		return finishRIFF(append(out, f.body...))
+	}
+	if f.width < 1 || f.height < 1 || f.width > 1<<24 || f.height > 1<<24 {
+		return nil, FormatError(fmt.Sprintf("WebP: canvas %d×%d", f.width, f.height))
+	}
+	flags := byte(webpICCBit)
+	if d := f.image.data; f.image.id == "VP8L" && len(d) >= 5 && binary.LittleEndian.Uint32(d[1:5])>>28&1 == 1 {
+		flags |= webpAlphaBit
+	}
+	vp8x := []byte{flags, 0, 0, 0,
+		byte(f.width - 1), byte((f.width - 1) >> 8), byte((f.width - 1) >> 16),
+		byte(f.height - 1), byte((f.height - 1) >> 8), byte((f.height - 1) >> 16)}
+	out = appendChunk(out, "VP8X", vp8x)
+	out = appendChunk(out, "ICCP", icc)
+	out = appendChunk(out, f.image.id, f.image.data)
+	return finishRIFF(append(out, f.body...))
 }

@@ -7,6 +7,9 @@ import (
 	"image/png"
 	"os"
 	"testing"
+
+	"github.com/HugoSmits86/nativewebp"
+	_ "golang.org/x/image/webp"
 )
 
 func TestEmbedProfileTravelsThroughStrip(t *testing.T) {
@@ -21,10 +24,15 @@ func TestEmbedProfileTravelsThroughStrip(t *testing.T) {
 	for i := 3; i < len(img.Pix); i += 4 {
 		img.Pix[i] = 255
 	}
-	var j, p bytes.Buffer
+	var j, p, w, wa bytes.Buffer
 	jpeg.Encode(&j, img, nil)
 	png.Encode(&p, img)
-	for name, data := range map[string][]byte{"JPEG": j.Bytes(), "PNG": p.Bytes()} {
+	nativewebp.Encode(&w, img, nil)
+	translucent := image.NewNRGBA(img.Rect)
+	copy(translucent.Pix, img.Pix)
+	translucent.Pix[3] = 10
+	nativewebp.Encode(&wa, translucent, nil)
+	for name, data := range map[string][]byte{"JPEG": j.Bytes(), "PNG": p.Bytes(), "WebP": w.Bytes(), "WebP with alpha": wa.Bytes()} {
 		t.Run(name, func(t *testing.T) {
 			with, err := EmbedProfile(data, icc)
 			if err != nil {
@@ -46,6 +54,10 @@ func TestEmbedProfileTravelsThroughStrip(t *testing.T) {
 			if a == nil || b == nil || !samePixels(a, b) {
 				t.Error("embedding the profile changed the pixels")
 			}
+			if err := Verify(clean, Options{}); err != nil {
+				t.Error(err)
+			}
+			checkOracle(t, clean)
 		})
 	}
 }
