@@ -79,6 +79,14 @@
 //   - Steganography and watermarks hidden in the pixels by whatever made
 //     or handled the image; Veil does not look for them and lossless
 //     stripping keeps them by design.
+//   - Bytes hidden inside the compressed image data itself, where a
+//     decoder skips them (after a JPEG scan's last block but before the
+//     next marker, say). A lossless clean checks the container to its
+//     true end, not the compressed picture, which it never decodes (that
+//     would cost more than the whole clean): such bytes, and a picture
+//     whose compressed data is damaged, come out exactly as they went in.
+//     Any edit (a cover, a crop, --faces) decodes and re-encodes the
+//     picture, and nothing of the kind survives it.
 //   - Sensor noise (photo-response non-uniformity, PRNU) and lens defects
 //     that identify the individual camera across photos; only a fresh
 //     encode after heavy processing weakens them, and even then not
