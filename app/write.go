@@ -79,6 +79,12 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 			return name, nil
 		case errors.Is(err, fs.ErrExist):
 			continue
+		case t.name == "" && unnamedFailed():
+			// This system cannot name an unnamed file (no /proc, a
+			// sandbox, a file system that refuses): from now on copies are
+			// written under a temporary name, and this one again, from the
+			// bytes just checked.
+			return writeNew(dir, [][]byte{back}, next, syncNow, check, nil)
 		default:
 			return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
 		}

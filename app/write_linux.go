@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,11 +19,21 @@ var procFDs = sync.OnceValue(func() bool {
 	return err == nil
 })
 
+// noUnnamed is set once naming an unnamed file has failed: every later
+// copy is written under a temporary name from the start.
+var noUnnamed atomic.Bool
+
+// unnamedFailed records that an unnamed file could not be named, and
+// reports whether the copy should be written again under a temporary name
+// (true the first time only, so a failure that is not about unnamed files
+// is reported rather than retried forever).
+func unnamedFailed() bool { return !noUnnamed.Swap(true) }
+
 // createTemp makes an unnamed file in dir (open(2) O_TMPFILE): nothing
 // is ever seen under a name until linkUnnamed gives it one, and a crash
 // leaves nothing behind. File systems without it get a named temporary.
 func createTemp(dir string) (*tempFile, error) {
-	if procFDs() {
+	if procFDs() && !noUnnamed.Load() {
 		fd, err := unix.Open(dir, unix.O_TMPFILE|unix.O_RDWR|unix.O_CLOEXEC, 0o600)
 		if err == nil {
 			return &tempFile{f: os.NewFile(uintptr(fd), filepath.Join(dir, ".veil-unnamed"))}, nil
@@ -35,8 +46,8 @@ func createTemp(dir string) (*tempFile, error) {
 }
 
 // linkUnnamed gives an O_TMPFILE file the name final; like link(2) it
-// fails if final exists.
-func linkUnnamed(f *os.File, final string) error {
+// fails if final exists. A variable, so tests can make it fail.
+var linkUnnamed = func(f *os.File, final string) error {
 	err := unix.Linkat(unix.AT_FDCWD, "/proc/self/fd/"+strconv.Itoa(int(f.Fd())), unix.AT_FDCWD, final, unix.AT_SYMLINK_FOLLOW)
 	if errors.Is(err, unix.EEXIST) {
 		return fs.ErrExist

@@ -19,9 +19,7 @@ func pass([]byte) error { return nil }
 func bothWays(t *testing.T, test func(t *testing.T)) {
 	t.Run("default", test)
 	t.Run("named temporary", func(t *testing.T) {
-		saved := procFDs
-		procFDs = func() bool { return false }
-		defer func() { procFDs = saved }()
+		defer namedTemporariesOnly()()
 		test(t)
 	})
 }
