@@ -15,7 +15,7 @@ import (
 // reading them, and anything that is not a regular file. It reads into buf
 // when buf is large enough (a batch reuses one buffer per worker).
 func readFile(path string, buf []byte) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return nil, plainOSError(err)
 	}
@@ -30,22 +30,23 @@ func readFile(path string, buf []byte) ([]byte, error) {
 	if st.Size() > exif.MaxBytes {
 		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)
 	}
-	// One allocation of the size the file has now (with room for the
-	// read-back of its clean copy, which is never larger); then, if it grew
-	// while it was read, the rest up to the limit.
+	// One allocation of the size the file has now plus one byte, which
+	// tells whether it grew while it was read (and leaves room for the
+	// read-back of its clean copy, which is never larger); if it grew, the
+	// rest is read up to the limit.
 	size := int(st.Size())
 	data := buf[:0]
 	if cap(data) < size+1 {
 		data = make([]byte, size+1)
 	}
-	data = data[:size]
+	data = data[:size+1]
 	n, err := readAt(f, data)
 	if err != nil {
 		return nil, plainOSError(err)
 	}
 	data = data[:n]
-	if n == size {
-		rest, err := io.ReadAll(io.NewSectionReader(f, int64(size), exif.MaxBytes+1-int64(size)))
+	if n > size {
+		rest, err := io.ReadAll(io.NewSectionReader(f, int64(n), exif.MaxBytes+1-int64(n)))
 		if err != nil {
 			return nil, plainOSError(err)
 		}
@@ -93,13 +94,7 @@ func readAt(f *os.File, data []byte) (int, error) {
 }
 
 // fill reads len(p) bytes at off, fewer only at the end of the file.
-func fill(f *os.File, p []byte, off int64) (int, error) {
-	n, err := f.ReadAt(p, off)
-	if err == io.EOF {
-		err = nil
-	}
-	return n, err
-}
+func fill(f *os.File, p []byte, off int64) (int, error) { return readAtMost(f, p, off) }
 
 // plainOSError turns a *PathError into its plain reason: callers add the
 // file name themselves, once.

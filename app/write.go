@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,24 +32,9 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
-	// The disk starts writing each full chunk as soon as it is in the page
-	// cache, while the next is copied there: the sync below, or a batch's
-	// at its end, then waits only for the rest. (Starting the disk costs a
-	// round trip to it: for the small files of a batch, one syncfs at the
-	// end does better.)
-	size := 0
-	for _, p := range parts {
-		for len(p) > 0 {
-			n := min(len(p), writeChunk)
-			if _, err := t.f.Write(p[:n]); err != nil {
-				return "", writeError(err)
-			}
-			if n == writeChunk {
-				startWriteback(t.f, size, n)
-			}
-			size += n
-			p = p[n:]
-		}
+	size, err := writeAll(t.f, parts)
+	if err != nil {
+		return "", writeError(err)
 	}
 	var synced chan error
 	if syncNow {
@@ -99,6 +83,37 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 // writeChunk is how much is written before the disk is asked to start.
 const writeChunk = 1 << 20
 
+// writeAll writes parts one after the other and returns how many bytes
+// that was. A small copy goes in one call; a large one a chunk at a time,
+// the disk starting on each full chunk as soon as it is in the page cache
+// while the next is copied there, so that the sync that follows waits only
+// for the rest. (Starting the disk costs a round trip to it: for the small
+// files of a batch, the one sync at its end does better.)
+func writeAll(f *os.File, parts [][]byte) (int, error) {
+	size := 0
+	for _, p := range parts {
+		size += len(p)
+	}
+	if size < writeChunk {
+		return size, writeParts(f, parts)
+	}
+	off := 0
+	for _, p := range parts {
+		for len(p) > 0 {
+			n := min(len(p), writeChunk)
+			if _, err := f.Write(p[:n]); err != nil {
+				return off, err
+			}
+			if n == writeChunk {
+				startWriteback(f, off, n)
+			}
+			off += n
+			p = p[n:]
+		}
+	}
+	return size, nil
+}
+
 func writeError(err error) error {
 	return fmt.Errorf("cannot write the clean copy: %w", plainOSError(err))
 }
@@ -111,8 +126,8 @@ func readBack(f *os.File, size int, scratch []byte) ([]byte, error) {
 		buf = make([]byte, size+1)
 	}
 	buf = buf[:size+1]
-	n, err := f.ReadAt(buf, 0)
-	if err != nil && err != io.EOF {
+	n, err := readAtMost(f, buf, 0)
+	if err != nil {
 		return nil, err
 	}
 	if n != size {

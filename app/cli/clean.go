@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -85,21 +86,26 @@ func newBar(env Env, n int) *progressbar.ProgressBar {
 
 func report(env Env, results []app.Result, asJSON bool) int {
 	status := ExitOK
+	// One write for a whole batch's lines, not one per file; flushed before
+	// each line on stderr so the lines keep the order of the files.
+	stdout := bufio.NewWriter(env.Stdout)
+	defer stdout.Flush()
 	for _, r := range results {
 		if r.Err != nil {
 			status = ExitFailed
 		}
 		switch {
 		case asJSON:
-			writeJSONLine(env.Stdout, resultJSON(r))
+			writeJSONLine(stdout, resultJSON(r))
 		case r.Err != nil:
+			stdout.Flush()
 			fmt.Fprintf(env.Stderr, "veil: %s\n", oneLine(r.Err))
 		default:
 			how := "metadata removed, picture untouched"
 			if !r.Lossless {
 				how = "edited and re-encoded, metadata removed"
 			}
-			fmt.Fprintf(env.Stdout, "%s → %s (%s; checked: no metadata left)\n", r.File, filepath.Base(r.Output), how)
+			fmt.Fprintf(stdout, "%s → %s (%s; checked: no metadata left)\n", r.File, filepath.Base(r.Output), how)
 		}
 	}
 	return status

@@ -1,0 +1,31 @@
+//go:build !linux
+
+package app
+
+import (
+	"io"
+	"os"
+)
+
+// openRead opens path for reading.
+func openRead(path string) (*os.File, error) { return os.Open(path) }
+
+// readAtMost reads up to len(p) bytes at off, fewer only where the file
+// ends.
+func readAtMost(f *os.File, p []byte, off int64) (int, error) {
+	n, err := f.ReadAt(p, off)
+	if err == io.EOF {
+		err = nil
+	}
+	return n, err
+}
+
+// writeParts writes the parts one after the other.
+func writeParts(f *os.File, parts [][]byte) error {
+	for _, p := range parts {
+		if _, err := f.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
