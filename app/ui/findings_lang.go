@@ -3,6 +3,7 @@ package ui
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 )
@@ -24,8 +25,31 @@ var (
 func trFinding(s string) string { return trWith(s, func(k string) string { return lang.L(k) }) }
 
 // trWith is trFinding with the translation lookup given: tr returns its
-// key when it has no translation.
+// key when it has no translation. A text with no translation of its own
+// may be one of Veil's sentences joined to text read from the file ("other
+// pictures or a video are attached: image/heic", "48,51.5N — this shows
+// where the photo was taken"): the sentence is translated and the file's
+// text kept as it is.
 func trWith(s string, tr func(string) string) string {
+	if t, ok := trWhole(s, tr); ok {
+		return t
+	}
+	if head, tail, ok := strings.Cut(s, ": "); ok {
+		if t, ok := trWhole(head+":", tr); ok {
+			return t + " " + tail
+		}
+	}
+	if head, tail, ok := strings.Cut(s, " — "); ok {
+		if t, ok := trWhole("— "+tail, tr); ok {
+			return head + " " + t
+		}
+	}
+	return s
+}
+
+// trWhole translates s as one text, its numbers put back in place, and
+// reports whether it has a translation.
+func trWhole(s string, tr func(string) string) (string, bool) {
 	nums := numberRun.FindAllString(s, -1)
 	i := 0
 	key := numberRun.ReplaceAllStringFunc(s, func(string) string {
@@ -35,7 +59,7 @@ func trWith(s string, tr func(string) string) string {
 	})
 	t := tr(key)
 	if t == key {
-		return s
+		return s, false
 	}
 	return placeholder.ReplaceAllStringFunc(t, func(p string) string {
 		n, err := strconv.Atoi(p[1 : len(p)-1])
@@ -43,5 +67,5 @@ func trWith(s string, tr func(string) string) string {
 			return p
 		}
 		return nums[n]
-	})
+	}), true
 }

@@ -11,6 +11,8 @@ func TestFindingsAreTranslatedAroundTheirNumbers(t *testing.T) {
 		"a small copy of the photo ({0} bytes)":               "una copia pequeña de la foto ({0} bytes)",
 		"{0} N, {1} E — this shows where the photo was taken": "{0} N, {1} E — muestra dónde se tomó la foto",
 		"{0} × {1} dots per inch":                             "{1} × {0} puntos por pulgada",
+		"other pictures or a video are attached:":             "hay otras imágenes o un video adjuntos:",
+		"— this shows where the photo was taken":              "— muestra dónde se tomó la foto",
 	}
 	tr := func(k string) string {
 		if v, ok := es[k]; ok {
@@ -23,6 +25,9 @@ func TestFindingsAreTranslatedAroundTheirNumbers(t *testing.T) {
 		{"48.8584 N, 2.2945 E — this shows where the photo was taken", "48.8584 N, 2.2945 E — muestra dónde se tomó la foto"},
 		{"72 × 96 dots per inch", "96 × 72 puntos por pulgada"},
 		{"Jane Doe, 1987", "Jane Doe, 1987"}, // text from the file: never translated
+		{"other pictures or a video are attached: image/heic, video/x-foo", "hay otras imágenes o un video adjuntos: image/heic, video/x-foo"},
+		{"48,51.5N, 2,17.7E — this shows where the photo was taken", "48,51.5N, 2,17.7E — muestra dónde se tomó la foto"},
+		{"Note: the party", "Note: the party"}, // file text with a colon stays whole
 		{"{0} bytes", "{0} bytes"},
 	}
 	for _, tt := range tests {
