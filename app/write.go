@@ -20,8 +20,9 @@ import (
 //
 // When syncNow is true the data is on disk before the name is given, so a
 // crash or a full disk leaves no half-written photo under it; the sync
-// runs while the copy is checked. Otherwise writing to disk starts at once
-// and the caller syncs later (a batch syncs once at its end).
+// runs while the copy is checked. Otherwise the caller syncs later (a
+// batch syncs once at its end). Either way a large copy is handed to the
+// disk a megabyte at a time as it is written (writeAll).
 //
 // scratch, when large enough, is reused to read the copy back: callers
 // pass a buffer they no longer need (parts may be slices of it: they are
