@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -50,17 +51,24 @@ func readAtMost(f *os.File, p []byte, off int64) (int, error) {
 	return n, nil
 }
 
+// maxIOV is the most buffers one writev(2) takes (IOV_MAX on Linux).
+const maxIOV = 1024
+
 // writeParts writes the parts one after the other with one writev(2)
-// (more only if the kernel takes less than all).
+// (more only if there are over maxIOV parts or the kernel takes less than
+// all).
 func writeParts(f *os.File, parts [][]byte) error {
 	fd := int(f.Fd())
 	for len(parts) > 0 {
-		n, err := unix.Writev(fd, parts)
+		n, err := unix.Writev(fd, parts[:min(len(parts), maxIOV)])
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
 			return &os.PathError{Op: "write", Path: f.Name(), Err: err}
+		}
+		if n == 0 && !allEmpty(parts) {
+			return &os.PathError{Op: "write", Path: f.Name(), Err: io.ErrShortWrite}
 		}
 		for len(parts) > 0 && n >= len(parts[0]) {
 			n -= len(parts[0])
@@ -73,4 +81,14 @@ func writeParts(f *os.File, parts [][]byte) error {
 		}
 	}
 	return nil
+}
+
+// allEmpty reports whether no part holds a byte.
+func allEmpty(parts [][]byte) bool {
+	for _, p := range parts {
+		if len(p) > 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,9 @@ import (
 
 func TestWritePartsWritesEveryPartInOrder(t *testing.T) {
 	parts := [][]byte{[]byte("SOI"), nil, bytes.Repeat([]byte("x"), 300_000), {}, []byte("EOI")}
+	for i := range 3000 { // more than one writev(2) takes at once
+		parts = append(parts, []byte{byte(i), byte(i >> 8)}, nil)
+	}
 	orig := append([][]byte(nil), parts...)
 	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
 	if err != nil {
