@@ -65,12 +65,8 @@ var untranslatable = []struct {
 	re  *regexp.Regexp
 	why string
 }{
-	{regexp.MustCompile(` \(an ID that can link copies of this photo\)$`), "the ID precedes the explanation"},
-	{regexp.MustCompile(`^unknown data block APP\d+ \(.*\), \d+ bytes?$`), "the block's identifier is in the middle"},
-	{regexp.MustCompile(`^".*" (chunk|item) of \d+ bytes?$`), "the chunk or box name is in the middle"},
 	{regexp.MustCompile(`^(boxes|properties) `), "a list of box names follows"},
 	{regexp.MustCompile(`^label 0x`), "the extension label is written in hexadecimal"},
-	{regexp.MustCompile(`^other pictures or a video are attached: `), "the list of attached file types follows"},
 }
 
 // (The core says "Caption", not "Description": go-i18n, under fyne/lang,

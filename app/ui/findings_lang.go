@@ -26,10 +26,16 @@ func trFinding(s string) string { return trWith(s, func(k string) string { retur
 
 // trWith is trFinding with the translation lookup given: tr returns its
 // key when it has no translation. A text with no translation of its own
-// may be one of Veil's sentences joined to text read from the file ("other
-// pictures or a video are attached: image/heic", "48,51.5N — this shows
-// where the photo was taken"): the sentence is translated and the file's
-// text kept as it is.
+// may be one of Veil's sentences around text read from the file; the
+// sentence is then translated and the file's text kept as it is:
+//   - after a colon: "other pictures or a video are attached: image/heic";
+//   - before a dash: "48,51.5N — this shows where the photo was taken";
+//   - quoted or in brackets, matched by "…" in the key: "unknown data
+//     block APP12 (Ducky), 20 bytes" is "unknown data block APP{0} (…),
+//     {1} bytes", and "\"prVt\" chunk of 24 bytes" is "\"…\" chunk of {0}
+//     bytes";
+//   - before Veil's words in brackets: "A1B2C3 (an ID that can link
+//     copies of this photo)".
 func trWith(s string, tr func(string) string) string {
 	if t, ok := trWhole(s, tr); ok {
 		return t
@@ -42,6 +48,21 @@ func trWith(s string, tr func(string) string) string {
 	if head, tail, ok := strings.Cut(s, " — "); ok {
 		if t, ok := trWhole("— "+tail, tr); ok {
 			return head + " " + t
+		}
+	}
+	for _, q := range [][2]string{{`"`, `"`}, {"(", ")"}} {
+		if i := strings.Index(s, q[0]); i >= 0 {
+			if j := strings.Index(s[i+1:], q[1]); j >= 0 {
+				quoted := s[i+1 : i+1+j]
+				if t, ok := trWhole(s[:i+1]+"…"+s[i+1+j:], tr); ok && strings.Count(t, "…") == 1 {
+					return strings.Replace(t, "…", quoted, 1)
+				}
+			}
+		}
+	}
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		if t, ok := trWhole(s[i+1:], tr); ok {
+			return s[:i] + " " + t
 		}
 	}
 	return s

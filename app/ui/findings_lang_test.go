@@ -13,6 +13,9 @@ func TestFindingsAreTranslatedAroundTheirNumbers(t *testing.T) {
 		"{0} × {1} dots per inch":                             "{1} × {0} puntos por pulgada",
 		"other pictures or a video are attached:":             "hay otras imágenes o un video adjuntos:",
 		"— this shows where the photo was taken":              "— muestra dónde se tomó la foto",
+		"unknown data block APP{0} (…), {1} bytes":            "bloque de datos desconocido APP{0} (…), {1} bytes",
+		"\"…\" chunk of {0} bytes":                            "bloque «…» de {0} bytes",
+		"(an ID that can link copies of this photo)":          "(un identificador que puede vincular copias de esta foto)",
 	}
 	tr := func(k string) string {
 		if v, ok := es[k]; ok {
@@ -28,6 +31,10 @@ func TestFindingsAreTranslatedAroundTheirNumbers(t *testing.T) {
 		{"other pictures or a video are attached: image/heic, video/x-foo", "hay otras imágenes o un video adjuntos: image/heic, video/x-foo"},
 		{"48,51.5N, 2,17.7E — this shows where the photo was taken", "48,51.5N, 2,17.7E — muestra dónde se tomó la foto"},
 		{"Note: the party", "Note: the party"}, // file text with a colon stays whole
+		{"unknown data block APP12 (Ducky 2), 20 bytes", "bloque de datos desconocido APP12 (Ducky 2), 20 bytes"},
+		{`"prVt" chunk of 24 bytes`, "bloque «prVt» de 24 bytes"},
+		{"A1B2-C3 (an ID that can link copies of this photo)", "A1B2-C3 (un identificador que puede vincular copias de esta foto)"},
+		{"Jane (the bride)", "Jane (the bride)"}, // file text in brackets stays whole
 		{"{0} bytes", "{0} bytes"},
 	}
 	for _, tt := range tests {
