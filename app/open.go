@@ -69,15 +69,17 @@ const parallelRead = 2 << 20
 func readAt(f *os.File, data []byte) (int, error) {
 	k := min(runtime.GOMAXPROCS(0), 4)
 	if len(data) < parallelRead || k < 2 {
-		return fill(f, data, 0)
+		return readAtMost(f, data, 0)
 	}
 	piece := (len(data) + k - 1) / k
+	pieces := make([][]byte, k)
 	got := make([]int, k)
 	errs := make([]error, k)
 	var wg sync.WaitGroup
 	for i := range k {
-		lo, hi := min(i*piece, len(data)), min((i+1)*piece, len(data))
-		wg.Go(func() { got[i], errs[i] = fill(f, data[lo:hi], int64(lo)) })
+		lo := min(i*piece, len(data))
+		pieces[i] = data[lo:min(lo+piece, len(data))]
+		wg.Go(func() { got[i], errs[i] = readAtMost(f, pieces[i], int64(lo)) })
 	}
 	wg.Wait()
 	n := 0
@@ -86,15 +88,12 @@ func readAt(f *os.File, data []byte) (int, error) {
 			return 0, errs[i]
 		}
 		n += got[i]
-		if got[i] < min((i+1)*piece, len(data))-min(i*piece, len(data)) {
+		if got[i] < len(pieces[i]) {
 			return n, nil // the file ended here (it shrank while read)
 		}
 	}
 	return n, nil
 }
-
-// fill reads len(p) bytes at off, fewer only at the end of the file.
-func fill(f *os.File, p []byte, off int64) (int, error) { return readAtMost(f, p, off) }
 
 // plainOSError turns a *PathError into its plain reason: callers add the
 // file name themselves, once.
