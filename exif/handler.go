@@ -118,6 +118,11 @@ func Scan(data []byte) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
+	return quickInspect(h, data)
+}
+
+// quickInspect is h's scan, or its inspect with the findings left out.
+func quickInspect(h handler, data []byte) (*Info, error) {
 	if sc, ok := h.(scanner); ok {
 		return sc.scan(data)
 	}
@@ -152,8 +157,8 @@ func Strip(data []byte, opt Options) ([]byte, error) {
 	return out, nil
 }
 
-// StripParts is Strip for a file Inspect has just read: info must be what
-// Inspect returned for this data. It reuses that parse, and returns the
+// StripParts is Strip for a file Inspect or Scan has just read: info must
+// be what one of them returned for this data. It reuses that parse, and returns the
 // clean copy as pieces to be written one after the other; for JPEG all
 // but the first are slices of data, so the compressed image data is
 // neither parsed nor copied again. Unlike Strip it does not verify the
@@ -181,17 +186,14 @@ func Verify(data []byte, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if r, ok := h.(reuser); ok {
-		// What the copy gives away is not listed: anything outside the
-		// keep-list fails whatever it says.
-		info, err := h.(scanner).scan(data)
-		if err != nil {
-			return err
-		}
-		return r.verifyInspected(data, info, opt)
-	}
-	if _, err := h.inspect(data); err != nil {
+	// What the copy gives away is not listed: anything outside the
+	// keep-list fails whatever it says.
+	info, err := quickInspect(h, data)
+	if err != nil {
 		return err
+	}
+	if r, ok := h.(reuser); ok {
+		return r.verifyInspected(data, info, opt)
 	}
 	return h.verify(data, opt)
 }

@@ -24,7 +24,7 @@ func (jpegHandler) inspect(data []byte) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f), parsed: f}
+	info := jpegInfo(f)
 	exifSeen := false
 	var irb [][]byte
 	for _, s := range f.segs {
@@ -59,6 +59,11 @@ func (jpegHandler) inspect(data []byte) (*Info, error) {
 	return info, nil
 }
 
+// jpegInfo is what the scan of f tells, before any segment is read.
+func jpegInfo(f *jpegFile) *Info {
+	return &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f), parsed: f}
+}
+
 // scan is inspect without the findings: the walk to the true EOI, the
 // limits, and the orientation of the first Exif block, read as inspect
 // reads it (1 when the block cannot be read).
@@ -67,7 +72,7 @@ func (jpegHandler) scan(data []byte) (*Info, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := &Info{Format: JPEG, Width: f.width, Height: f.height, Orientation: 1, Block: jpegMCU(f), parsed: f}
+	info := jpegInfo(f)
 	for _, s := range f.segs {
 		if s.is(mAPP0+1, sigExif) {
 			info.Orientation = exifOrientation(exifTIFF(s.payload))
