@@ -4,7 +4,11 @@
 // Inspect lists findings in plain words (where the photo was taken, the
 // phone and its serial number, times, names, hidden thumbnails and extra
 // pictures, edit history, free text); Strip writes the clean copy; Verify
-// checks a written file again. JPEG, PNG, WebP and GIF are cleaned in place;
+// checks a written file again. Scan is Inspect without the findings, for
+// callers that clean without showing them, and StripParts is Strip for a
+// file just inspected or scanned: it reuses that parse and gives the copy
+// as pieces, the compressed image data as slices of the input, for the
+// caller to write and then Verify (package app). JPEG, PNG, WebP and GIF are cleaned in place;
 // HEIC/HEIF is inspected (heic.go) but never stripped: Strip returns
 // ErrReencode, and the app decodes it and writes a fresh JPEG, so nothing of
 // the HEIF container survives. TIFF and AVIF are recognised and refused by
