@@ -14,7 +14,9 @@ export LANG := en_US.UTF-8
 # never a system library whose struct layout varies (gen2brain/heic).
 # no_emoji: Fyne's 4 MB colour emoji font, which Veil's text never uses, is
 # left out; Fyne parses it once per text style, some 16 MB of memory.
-export GOFLAGS := $(strip $(GOFLAGS) -tags=nodynamic,no_emoji)
+# x11: GLFW 3.4 (Fyne 2.8) builds X11 and Wayland back ends by default; X11
+# alone (XWayland on Wayland desktops) needs no Wayland headers to build.
+export GOFLAGS := $(strip $(GOFLAGS) -tags=nodynamic,no_emoji,x11)
 
 .PHONY: all build run test vet unit fuzz-short fuzz bench eval-faces smoke deps-build deps-test clean
 

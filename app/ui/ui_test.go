@@ -321,7 +321,7 @@ func TestTheKeyboardSavesUndoesAndRemoves(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	shortcut := func(k fyne.KeyName) {
-		v.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+		typeShortcut(t, v.win.Canvas(), &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
 		v.editor.prev.wait()
 	}
 	v.editor.Select(0)
