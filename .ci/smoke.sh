@@ -35,7 +35,8 @@ else
 fi
 for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
 [ -s "$out/display" ] || { echo "smoke: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
-export DISPLAY=:$(head -1 "$out/display")
+DISPLAY=:$(head -1 "$out/display")
+export DISPLAY
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 
 "$veil" >"$out/veil.log" 2>&1 & pids+=($!)
