@@ -6,9 +6,29 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"veil/exif"
 )
+
+// Printable returns s as it may be shown to a person, on a terminal as in
+// a window: unchanged when every character of it is printable, and
+// otherwise quoted Go-style, so that an escape sequence, a newline or a
+// bidirectional override in a file name is shown as \x1b, \n or \u202e
+// rather than obeyed (a name could otherwise retitle or clear the
+// terminal, or forge a line of results).
+func Printable(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
+// DisplayName is the last element of path, Printable.
+func DisplayName(path string) string { return Printable(filepath.Base(path)) }
 
 // maxNameTries bounds the search for a free name; past it the save fails
 // rather than overwrite anything.

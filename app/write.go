@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // writeNew writes parts, one after the other, as a new file in dir, and
@@ -30,7 +29,7 @@ import (
 func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
 	t, err := createTemp(dir)
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
+		return "", fmt.Errorf("cannot write in %s: %w", Printable(dir), plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
 	size, err := writeAll(t.f, parts)
@@ -75,7 +74,7 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 			// bytes just checked.
 			return writeNew(dir, [][]byte{back}, next, syncNow, check, nil)
 		default:
-			return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
+			return "", fmt.Errorf("cannot save %s: %w", DisplayName(name), plainOSError(err))
 		}
 	}
 	return "", errors.New("no free file name for the clean copy")

@@ -6,7 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"veil/app"
 )
 
 // Exit statuses.
@@ -96,9 +101,38 @@ func usageError(env Env, format string, a ...any) int {
 // isHelp reports a -h request, which the flag package returns as an error.
 func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
 
-// oneLine keeps an error message on one line.
+// oneLine keeps an error message on one line, with nothing in it a
+// terminal would obey: file names in messages are already quoted when
+// they hold such characters (app.Printable), and whatever else is not
+// printable is escaped here.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return escapeUnprintable(strings.Join(strings.Fields(err.Error()), " "))
+}
+
+// escapeUnprintable replaces every character that is not printable (or
+// not valid UTF-8) with its Go escape (\x1b, \u202e).
+func escapeUnprintable(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			q := strconv.QuoteToASCII(s[:n])
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// printableList shows a list of names given on the command line.
+func printableList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = app.Printable(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // StderrIsTerminal reports whether standard error is a character device.
