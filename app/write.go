@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // writeNew writes parts, one after the other, as a new file in dir, and
@@ -60,7 +61,10 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	if err := t.seal(); err != nil {
 		return "", writeError(err)
 	}
-	for i := 0; i < maxNameTries; i++ {
+	for i, tries := 0, 0; tries < maxNameTries; i, tries = i+1, tries+1 {
+		if i == quickTries {
+			i = firstFree(dir, next, i) // many copies already: skip them all at once
+		}
 		name := next(i)
 		switch err := t.claim(name); {
 		case err == nil:
@@ -79,6 +83,38 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	}
 	return "", errors.New("no free file name for the clean copy")
 }
+
+// quickTries is how many names are tried one by one before the folder is
+// listed to skip the names already taken: cleaning a photo for the
+// thousandth time costs one listing, not a thousand links.
+const quickTries = 4
+
+// firstFree returns the first index from i whose name (next(i)) is not in
+// dir as it is listed now, or i when dir cannot be listed. Another program
+// may take that name before it is claimed: the claim then fails and the
+// search goes on from there.
+func firstFree(dir string, next func(i int) string, i int) int {
+	d, err := os.Open(dir)
+	if err != nil {
+		return i
+	}
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return i
+	}
+	taken := make(map[string]bool, len(names))
+	for _, n := range names {
+		taken[n] = true
+	}
+	for taken[filepath.Base(next(i))] && i < maxNameIndex {
+		i++
+	}
+	return i
+}
+
+// maxNameIndex bounds the numbers firstFree skips to.
+const maxNameIndex = 1 << 20
 
 // writeChunk is how much is written before the disk is asked to start.
 const writeChunk = 1 << 20
