@@ -70,4 +70,3 @@ func TestAPhotoWithALongNameIsCleaned(t *testing.T) {
 		t.Errorf("the copy is named %q", base)
 	}
 }
-
