@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // writeNew writes parts, one after the other, as a new file in dir, and
@@ -179,19 +180,25 @@ type tempFile struct {
 	closed bool
 }
 
-// createNamedTemp makes a hidden temporary file in dir (mode 0600).
+// createNamedTemp makes a hidden temporary file in dir (mode 0600), locked
+// while it is written, after sweeping the folder of those a killed run
+// left (see sweepStale).
 func createNamedTemp(dir string) (*tempFile, error) {
+	sweepStale(dir)
 	f, err := os.CreateTemp(dir, ".veil-*.tmp")
 	if err != nil {
 		return nil, err
 	}
+	lockTemp(f)
 	return &tempFile{f: f, name: f.Name()}, nil
 }
 
-// seal closes a named temporary file before it is linked or renamed
-// (Windows renames no open file); an unnamed one stays open until claimed.
+// seal closes a named temporary file before it is linked or renamed on
+// Windows, which renames no open file. Elsewhere it stays open, and
+// locked, until it is claimed and its temporary name removed, as an
+// unnamed one stays open until claimed.
 func (t *tempFile) seal() error {
-	if t.name == "" {
+	if t.name == "" || runtime.GOOS != "windows" {
 		return nil
 	}
 	t.closed = true
@@ -215,29 +222,23 @@ func (t *tempFile) claim(final string) error {
 	return os.Rename(t.name, final)
 }
 
-// discard closes the file and removes its temporary name, if it still has
-// one (after a rename it has not).
+// discard removes the file's temporary name, if it still has one (after a
+// rename it has not), and closes it.
 func (t *tempFile) discard() {
+	if t.name != "" {
+		os.Remove(t.name) // while still locked: no sweep of another run sees it
+	}
 	if !t.closed {
 		t.f.Close()
 	}
-	if t.name != "" {
-		os.Remove(t.name)
-	}
 }
 
-// syncFiles flushes files one by one, where there is no syncfs.
-func syncFiles(names []string) error {
-	var first error
-	for _, n := range names {
-		f, err := os.OpenFile(n, os.O_RDWR, 0)
-		if err == nil {
-			err = f.Sync()
-			f.Close()
-		}
-		if err != nil && first == nil {
-			first = err
-		}
+// syncFile flushes one file, where there is no syncfs.
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
 	}
-	return first
+	defer f.Close()
+	return f.Sync()
 }
