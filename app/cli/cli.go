@@ -65,6 +65,14 @@ func Run(args []string, env Env) int {
 	return ExitUsage
 }
 
+// NoDisplay tells, in one sentence on stderr, that the window cannot open
+// here and how to use the command line instead, and returns the exit
+// status for it.
+func NoDisplay(env Env) int {
+	fmt.Fprintln(env.Stderr, "veil: there is no display to open the window on; to clean photos here, use the command line: veil clean PHOTO... (veil help lists the options)")
+	return ExitUsage
+}
+
 // parseInterleaved parses flags that may stand before, between or after
 // the files, and returns the files. "--" ends the flags.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
