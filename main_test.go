@@ -98,3 +98,22 @@ func TestNetworkCallsAreRecognised(t *testing.T) {
 		t.Errorf("found %q, want the AF_INET socket and the connect", got)
 	}
 }
+
+// Without a display, opening the window gives one sentence on how to use
+// the command line instead, and a non-zero exit; never a stack trace.
+func TestWithoutADisplayOneSentenceSaysToUseTheCommandLine(t *testing.T) {
+	if !strings.Contains("linux freebsd openbsd netbsd dragonfly", runtime.GOOS) {
+		t.Skip("there is always a display on " + runtime.GOOS)
+	}
+	for _, args := range [][]string{{"photo.jpg"}, nil} {
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "VEIL_RUN_MAIN=1", "DISPLAY=", "WAYLAND_DISPLAY=")
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if err == nil || len(lines) != 1 || !strings.Contains(lines[0], "veil clean") || stdout.Len() > 0 {
+			t.Errorf("veil %v: %v, stderr %q", args, err, stderr.String())
+		}
+	}
+}

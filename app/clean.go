@@ -30,7 +30,7 @@ type FileError struct {
 	Err  error
 }
 
-func (e *FileError) Error() string { return filepath.Base(e.File) + ": " + e.Err.Error() }
+func (e *FileError) Error() string { return DisplayName(e.File) + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // Clean writes a verified clean copy of the photo at path, losslessly: only

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // writeNew writes parts, one after the other, as a new file in dir, and
@@ -30,7 +31,7 @@ import (
 func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
 	t, err := createTemp(dir)
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
+		return "", fmt.Errorf("cannot write in %s: %w", Printable(dir), plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
 	size, err := writeAll(t.f, parts)
@@ -61,7 +62,10 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	if err := t.seal(); err != nil {
 		return "", writeError(err)
 	}
-	for i := 0; i < maxNameTries; i++ {
+	for i, tries := 0, 0; tries < maxNameTries; i, tries = i+1, tries+1 {
+		if i == quickTries {
+			i = firstFree(dir, next, i) // many copies already: skip them all at once
+		}
 		name := next(i)
 		switch err := t.claim(name); {
 		case err == nil:
@@ -75,11 +79,43 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 			// bytes just checked.
 			return writeNew(dir, [][]byte{back}, next, syncNow, check, nil)
 		default:
-			return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
+			return "", fmt.Errorf("cannot save %s: %w", DisplayName(name), plainOSError(err))
 		}
 	}
 	return "", errors.New("no free file name for the clean copy")
 }
+
+// quickTries is how many names are tried one by one before the folder is
+// listed to skip the names already taken: cleaning a photo for the
+// thousandth time costs one listing, not a thousand links.
+const quickTries = 4
+
+// firstFree returns the first index from i whose name (next(i)) is not in
+// dir as it is listed now, or i when dir cannot be listed. Another program
+// may take that name before it is claimed: the claim then fails and the
+// search goes on from there.
+func firstFree(dir string, next func(i int) string, i int) int {
+	d, err := os.Open(dir)
+	if err != nil {
+		return i
+	}
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return i
+	}
+	taken := make(map[string]bool, len(names))
+	for _, n := range names {
+		taken[n] = true
+	}
+	for taken[filepath.Base(next(i))] && i < maxNameIndex {
+		i++
+	}
+	return i
+}
+
+// maxNameIndex bounds the numbers firstFree skips to.
+const maxNameIndex = 1 << 20
 
 // writeChunk is how much is written before the disk is asked to start.
 const writeChunk = 1 << 20
@@ -144,19 +180,25 @@ type tempFile struct {
 	closed bool
 }
 
-// createNamedTemp makes a hidden temporary file in dir (mode 0600).
+// createNamedTemp makes a hidden temporary file in dir (mode 0600), locked
+// while it is written, after sweeping the folder of those a killed run
+// left (see sweepStale).
 func createNamedTemp(dir string) (*tempFile, error) {
+	sweepStale(dir)
 	f, err := os.CreateTemp(dir, ".veil-*.tmp")
 	if err != nil {
 		return nil, err
 	}
+	lockTemp(f)
 	return &tempFile{f: f, name: f.Name()}, nil
 }
 
-// seal closes a named temporary file before it is linked or renamed
-// (Windows renames no open file); an unnamed one stays open until claimed.
+// seal closes a named temporary file before it is linked or renamed on
+// Windows, which renames no open file. Elsewhere it stays open, and
+// locked, until it is claimed and its temporary name removed, as an
+// unnamed one stays open until claimed.
 func (t *tempFile) seal() error {
-	if t.name == "" {
+	if t.name == "" || runtime.GOOS != "windows" {
 		return nil
 	}
 	t.closed = true
@@ -180,31 +222,25 @@ func (t *tempFile) claim(final string) error {
 	return os.Rename(t.name, final)
 }
 
-// discard closes the file and removes its temporary name, if it still has
-// one (after a rename it has not).
+// discard removes the file's temporary name, if it still has one (after a
+// rename it has not), and closes it.
 func (t *tempFile) discard() {
+	if t.name != "" {
+		os.Remove(t.name) // while still locked: no sweep of another run sees it
+	}
 	if !t.closed {
 		t.f.Close()
 	}
-	if t.name != "" {
-		os.Remove(t.name)
-	}
 }
 
-// syncFiles flushes files one by one, where there is no syncfs.
+// syncFile flushes one file, where there is no syncfs.
 //
 //lint:ignore U1000 used by sync_other.go, on systems without syncfs(2)
-func syncFiles(names []string) error {
-	var first error
-	for _, n := range names {
-		f, err := os.OpenFile(n, os.O_RDWR, 0)
-		if err == nil {
-			err = f.Sync()
-			f.Close()
-		}
-		if err != nil && first == nil {
-			first = err
-		}
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
 	}
-	return first
+	defer f.Close()
+	return f.Sync()
 }
