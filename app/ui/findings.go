@@ -87,10 +87,15 @@ func categoryWhy(c exif.Category) string {
 type findingsPanel struct {
 	box     *fyne.Container
 	content fyne.CanvasObject
+	// looking moves while faces are looked for. There is one, made once:
+	// an animation runs until it is stopped, even off screen, so it is
+	// stopped the moment the panel stops showing it.
+	looking *widget.ProgressBarInfinite
 }
 
 func newFindingsPanel() *findingsPanel {
-	fp := &findingsPanel{box: container.NewVBox()}
+	fp := &findingsPanel{box: container.NewVBox(), looking: widget.NewProgressBarInfinite()}
+	fp.looking.Stop()
 	fp.content = fp.box
 	return fp
 }
@@ -114,7 +119,37 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 		objs = append(objs, note(leaveNote(e, p)))
 	}
 	fp.box.Objects = objs
+	fp.animate(slices.Contains(objs, fyne.CanvasObject(fp.looking)))
 	fp.box.Refresh()
+}
+
+// animate starts or stops the bar that moves while faces are looked for.
+func (fp *findingsPanel) animate(on bool) {
+	switch {
+	case on && !fp.looking.Running():
+		fp.looking.Start()
+	case !on && fp.looking.Running():
+		fp.looking.Stop()
+	}
+}
+
+// showMoving shows a moving bar, or stops and hides it. Hiding alone is not
+// enough: Fyne's infinite bar starts its animation when it is first drawn
+// (even hidden) and only Stop, seen by its renderer, ends it; until then
+// the window redraws sixty times a second for nothing.
+func showMoving(b *widget.ProgressBarInfinite, on bool) {
+	if on {
+		b.Show()
+		b.Start()
+		return
+	}
+	if b.Visible() || b.Running() {
+		b.Start() // so that the renderer sees the Stop below
+		b.Stop()
+	}
+	if b.Visible() {
+		b.Hide()
+	}
 }
 
 // faces is the Faces part of the findings.
@@ -132,8 +167,7 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
 	if !e.found {
-		bar := widget.NewProgressBarInfinite()
-		out = append(out, bar)
+		out = append(out, fp.looking)
 	}
 	return out
 }

@@ -88,15 +88,17 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 		v.fail(e, err)
 		return
 	}
+	if e.state == stReading {
+		// Read, whether still on screen or not: a photo the person has
+		// moved past is not left saying "Reading the picture…".
+		e.state = stDetecting
+		if e.found {
+			e.state = stReady
+		}
+	}
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
-		if e.state == stReading {
-			e.state = stDetecting
-			if e.found {
-				e.state = stReady
-			}
-		}
 		v.showEntry(e)
 	}
 	v.entryChanged(e)

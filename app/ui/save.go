@@ -79,7 +79,7 @@ func (s *saveBar) refresh() {
 	setEnabled(s.save, ready && e.found && !(e.state == stSaved && !e.dirty))
 	setEnabled(s.saveAll, !s.batch && s.v.saveable() > 0)
 	showIf(s.progress, s.batch)
-	showIf(s.busy, e != nil && e.state == stSaving && !s.batch)
+	showMoving(s.busy, e != nil && e.state == stSaving && !s.batch)
 	switch {
 	case e != nil && e.state == stSaved:
 		s.result.SetText(lang.L("Saved · checked: no metadata left"))

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
@@ -317,23 +316,38 @@ func TestTheWindowRenders(t *testing.T) {
 	}
 }
 
-func TestTheKeyboardSavesUndoesAndRemoves(t *testing.T) {
+func TestTheKeyboardSavesUndoesRedoesAndRemoves(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
-	shortcut := func(k fyne.KeyName) {
-		typeShortcut(t, v.win.Canvas(), &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	press := func(k fyne.KeyName, m fyne.KeyModifier) {
+		pressKeys(t, v.win.Canvas(), k, m)
 		v.editor.prev.wait()
 	}
+	ctrl := fyne.KeyModifierShortcutDefault
 	v.editor.Select(0)
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	if len(v.editor.AllRegions()) != 0 || v.entries[0].edits == nil {
 		t.Fatal("Delete did not remove the selected face cover")
 	}
-	shortcut(fyne.KeyZ)
-	if len(v.editor.Regions()) != 1 {
-		t.Fatal("Ctrl+Z did not bring the face cover back")
+	steps := []struct {
+		name  string
+		key   fyne.KeyName
+		mod   fyne.KeyModifier
+		areas int
+	}{
+		{"Ctrl+Z brings the face cover back", fyne.KeyZ, ctrl, 1},
+		{"Ctrl+Shift+Z removes it again", fyne.KeyZ, ctrl | fyne.KeyModifierShift, 0},
+		{"Ctrl+Z again brings it back", fyne.KeyZ, ctrl, 1},
+		{"Ctrl+Y redoes as well", fyne.KeyY, ctrl, 0},
+		{"Ctrl+Z a last time", fyne.KeyZ, ctrl, 1},
 	}
-	shortcut(fyne.KeyS)
+	for _, st := range steps {
+		press(st.key, st.mod)
+		if n := len(v.editor.AllRegions()); n != st.areas {
+			t.Fatalf("%s: %d areas, want %d", st.name, n, st.areas)
+		}
+	}
+	press(fyne.KeyS, ctrl)
 	if e := v.entries[0]; e.state != stSaved {
 		t.Fatalf("Ctrl+S: %s", e.statusText())
 	}
