@@ -2,6 +2,7 @@ package face
 
 import (
 	"encoding/json"
+	"fmt"
 	"image"
 	"math"
 	"os"
@@ -116,4 +117,28 @@ func sameBox(a, b box) bool {
 	return math.Abs(a.score-b.score) <= fbScoreSlack &&
 		math.Abs(a.x0-b.x0) <= fbPixelsSlack && math.Abs(a.y0-b.y0) <= fbPixelsSlack &&
 		math.Abs(a.x1-b.x1) <= fbPixelsSlack && math.Abs(a.y1-b.y1) <= fbPixelsSlack
+}
+
+// BenchmarkFaceBoxes12MP measures FaceBoxes alone on a decoded 12-megapixel
+// photo, at several canvas sizes (long side).
+func BenchmarkFaceBoxes12MP(b *testing.B) {
+	m := loadFaceBoxes(b)
+	img := photo12MP(b)
+	for _, side := range []int{640, 960, 1280, 1920} {
+		b.Run(fmt.Sprintf("side=%d", side), func(b *testing.B) {
+			m.side = side
+			if _, err := m.detect(img, nil); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				if _, err := m.detect(img, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
 }

@@ -102,7 +102,7 @@ func (st *fbStep) exec(ins []*tensor, out *tensor, ws *workspace) {
 	case fbConv:
 		st.conv.run(ins[0], nil, out, ws)
 	case fbPool:
-		st.pool.run(ins[0], out)
+		st.pool.run(ins[0], out, ws)
 	case fbConcat:
 		off := 0
 		for _, t := range ins {
@@ -131,30 +131,42 @@ func (p *padPool) outSize(h, w int) (int, int) {
 	return (h+pad)/p.stride + 1, (w+pad)/p.stride + 1
 }
 
-func (p *padPool) run(in, out *tensor) {
+func (p *padPool) run(in, out *tensor, ws *workspace) {
 	parallel(in.c, 1, func(lo, hi int) {
+		rows := ws.get(in.h * out.w)
+		defer ws.put(rows)
 		for ch := lo; ch < hi; ch++ {
-			p.plane(in.plane(ch), in.h, in.w, out.plane(ch), out.h, out.w)
+			p.plane(in.plane(ch), in.h, in.w, out.plane(ch), out.h, out.w, rows)
 		}
 	})
 }
 
 // plane pools one channel: for each output pixel, the maximum over the
-// window's positions that fall inside the input.
-func (p *padPool) plane(src []float32, ih, iw int, dst []float32, oh, ow int) {
-	for y := range oh {
-		y0 := y*p.stride - p.padBefore
-		ya, yb := max(y0, 0), min(y0+p.k, ih)
+// window's positions that fall inside the input. The window is separable:
+// each input row is first reduced to its horizontal window maxima (in a
+// rows, scratch of ih·ow values), then those are combined vertically.
+func (p *padPool) plane(src []float32, ih, iw int, dst []float32, oh, ow int, rows []float32) {
+	for y := range ih {
+		srow, hrow := src[y*iw:(y+1)*iw], rows[y*ow:(y+1)*ow]
 		for x := range ow {
 			x0 := x*p.stride - p.padBefore
 			xa, xb := max(x0, 0), min(x0+p.k, iw)
-			best := src[ya*iw+xa]
-			for yy := ya; yy < yb; yy++ {
-				for _, v := range src[yy*iw+xa : yy*iw+xb] {
-					best = max(best, v)
-				}
+			best := srow[xa]
+			for _, v := range srow[xa+1 : xb] {
+				best = max(best, v)
 			}
-			dst[y*ow+x] = best
+			hrow[x] = best
+		}
+	}
+	for y := range oh {
+		y0 := y*p.stride - p.padBefore
+		ya, yb := max(y0, 0), min(y0+p.k, ih)
+		drow := dst[y*ow : (y+1)*ow]
+		copy(drow, rows[ya*ow:(ya+1)*ow])
+		for yy := ya + 1; yy < yb; yy++ {
+			for x, v := range rows[yy*ow : (yy+1)*ow] {
+				drow[x] = max(drow[x], v)
+			}
 		}
 	}
 }
