@@ -28,14 +28,53 @@ import (
 // pass a buffer they no longer need (parts may be slices of it: they are
 // written before it is reused). The file's mode is 0600 on Unix.
 func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
+	return writeAs(dir, parts, target{next: next}, syncNow, check, scratch)
+}
+
+// target says what name a checked copy gets: the first free one next
+// yields, or, when over is set, over: an earlier copy of Veil's own that
+// the new one replaces in one step (see Session).
+type target struct {
+	next func(i int) string
+	over string
+}
+
+// writeAs is writeNew with the copy named as tg says.
+func writeAs(dir string, parts [][]byte, tg target, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
 	t, err := createTemp(dir)
 	if err != nil {
 		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
+	back, err := t.writeChecked(parts, syncNow, check, scratch)
+	if err != nil {
+		return "", err
+	}
+	if err := t.seal(); err != nil {
+		return "", writeError(err)
+	}
+	name, err := t.place(tg)
+	switch {
+	case err == nil:
+		return name, nil
+	case errors.Is(err, errNoFreeName):
+		return "", err
+	case t.name == "" && unnamedFailed():
+		// This system cannot name an unnamed file (no /proc, a sandbox, a
+		// file system that refuses): from now on copies are written under
+		// a temporary name, and this one again, from the bytes just
+		// checked.
+		return writeAs(dir, [][]byte{back}, tg, syncNow, check, nil)
+	}
+	return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
+}
+
+// writeChecked writes parts to the copy, reads them back and checks them,
+// syncing meanwhile when syncNow is set, and returns the bytes read back.
+func (t *tempFile) writeChecked(parts [][]byte, syncNow bool, check func([]byte) error, scratch []byte) ([]byte, error) {
 	size, err := writeAll(t.f, parts)
 	if err != nil {
-		return "", writeError(err)
+		return nil, writeError(err)
 	}
 	var synced chan error
 	if syncNow {
@@ -49,36 +88,33 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	}
 	if synced != nil {
 		if err := <-synced; err != nil {
-			return "", writeError(err)
+			return nil, writeError(err)
 		}
 	}
 	switch {
 	case rerr != nil:
-		return "", fmt.Errorf("the clean copy could not be read back: %w", plainOSError(rerr))
+		return nil, fmt.Errorf("the clean copy could not be read back: %w", plainOSError(rerr))
 	case cerr != nil:
-		return "", fmt.Errorf("the clean copy failed its check and was removed: %w", cerr)
+		return nil, fmt.Errorf("the clean copy failed its check and was removed: %w", cerr)
 	}
-	if err := t.seal(); err != nil {
-		return "", writeError(err)
+	return back, nil
+}
+
+// errNoFreeName: every name tried is taken.
+var errNoFreeName = errors.New("no free file name for the clean copy")
+
+// place gives the checked copy its name, as tg says, and returns it.
+func (t *tempFile) place(tg target) (string, error) {
+	if tg.over != "" {
+		return tg.over, t.replace(tg.over)
 	}
 	for i := 0; i < maxNameTries; i++ {
-		name := next(i)
-		switch err := t.claim(name); {
-		case err == nil:
-			return name, nil
-		case errors.Is(err, fs.ErrExist):
-			continue
-		case t.name == "" && unnamedFailed():
-			// This system cannot name an unnamed file (no /proc, a
-			// sandbox, a file system that refuses): from now on copies are
-			// written under a temporary name, and this one again, from the
-			// bytes just checked.
-			return writeNew(dir, [][]byte{back}, next, syncNow, check, nil)
-		default:
-			return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
+		name := tg.next(i)
+		if err := t.claim(name); !errors.Is(err, fs.ErrExist) {
+			return name, err
 		}
 	}
-	return "", errors.New("no free file name for the clean copy")
+	return "", errNoFreeName
 }
 
 // writeChunk is how much is written before the disk is asked to start.
@@ -178,6 +214,25 @@ func (t *tempFile) claim(final string) error {
 		return fs.ErrExist
 	}
 	return os.Rename(t.name, final)
+}
+
+// replace gives the copy the name final, replacing the file there in one
+// step (rename(2)): at every moment final is either the old copy or the
+// new one, whole. An unnamed copy is first linked under a hidden
+// temporary name in the same folder.
+func (t *tempFile) replace(final string) error {
+	if t.name == "" {
+		tmp := filepath.Join(filepath.Dir(final), ".veil-"+randomStem()+".tmp")
+		if err := linkUnnamed(t.f, tmp); err != nil {
+			return err
+		}
+		t.name = tmp
+	}
+	if err := os.Rename(t.name, final); err != nil {
+		return err
+	}
+	t.name = "" // nothing left to remove
+	return nil
 }
 
 // discard closes the file and removes its temporary name, if it still has
