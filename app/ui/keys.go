@@ -7,7 +7,8 @@ import (
 
 // addShortcuts binds the keyboard: Ctrl/Cmd+O open, Ctrl/Cmd+S save,
 // Ctrl/Cmd+Shift+S save all, Ctrl/Cmd+Z undo, Delete removes the selected
-// area, arrows move between photos.
+// area (a face's cover is uncovered, not removed), arrows move between
+// photos.
 func (v *shell) addShortcuts() {
 	c := v.win.Canvas()
 	mod := fyne.KeyModifierShortcutDefault
@@ -25,7 +26,7 @@ func (v *shell) addShortcuts() {
 func (v *shell) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
-		v.editor.RemoveSelected()
+		v.removeSelected()
 	case fyne.KeyUp:
 		v.move(-1)
 	case fyne.KeyDown:

@@ -51,7 +51,7 @@ func newToolbar(v *shell) *toolbar {
 		}))
 	}
 	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() { v.editor.Undo() })
-	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), func() { v.editor.RemoveSelected() })
+	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.removeSelected)
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Truncation = fyne.TextTruncateEllipsis

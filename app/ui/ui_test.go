@@ -210,6 +210,8 @@ func TestSaveAllCoversTheFacesOfPhotosNeverShown(t *testing.T) {
 		t.Fatal("the first photo is not on screen")
 	}
 	test.Tap(v.saver.saveAll)
+	// The JPEG has no face: Save all asks about it once.
+	confirmReview(t, v, true)
 	for _, e := range v.entries {
 		if e.state != stSaved {
 			t.Fatalf("%s: %s", e.name(), e.statusText())
@@ -226,7 +228,7 @@ func TestSaveAllCoversTheFacesOfPhotosNeverShown(t *testing.T) {
 	if len(faces) != 1 || !samePixels(got, redact.Apply(src, app.FaceRegions(faces, src.Bounds(), redact.Blur), redact.Options{})) {
 		t.Error("the photo never shown was not saved with its face blurred")
 	}
-	if v.saver.note.Text != "2 saved, 0 not saved" {
+	if v.saver.note.Text != "2 saved, 0 not saved\n1 of them need a look before sending: see the list." {
 		t.Errorf("the batch summary says %q", v.saver.note.Text)
 	}
 }
@@ -326,8 +328,8 @@ func TestTheKeyboardSavesUndoesAndRemoves(t *testing.T) {
 	}
 	v.editor.Select(0)
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	if len(v.editor.AllRegions()) != 0 || v.entries[0].edits == nil {
-		t.Fatal("Delete did not remove the selected face cover")
+	if len(v.editor.AllRegions()) != 1 || len(v.editor.Regions()) != 0 || v.entries[0].edits == nil {
+		t.Fatal("Delete did not uncover the selected face")
 	}
 	shortcut(fyne.KeyZ)
 	if len(v.editor.Regions()) != 1 {
