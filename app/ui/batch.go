@@ -25,7 +25,7 @@ func (v *shell) saveAll() {
 	v.storeEdits(v.selected)
 	if v.stillLooking() {
 		v.saver.waiting, v.lanes.paused = true, false
-		v.saver.summary(lang.L("Save all starts as soon as every photo has been checked for faces."), false)
+		v.saver.summary(lang.L("Save all starts as soon as every photo has been checked for faces."), widget.MediumImportance)
 		v.saver.refresh()
 		v.pump()
 		return
@@ -56,7 +56,7 @@ func (v *shell) reviewThenSave() {
 			}
 		}
 	}
-	v.saver.summary("", false)
+	v.saver.summary("", widget.MediumImportance)
 	switch {
 	case len(todo) == 0:
 		v.saver.refresh()
@@ -166,7 +166,14 @@ func (v *shell) batchDone() {
 	if review > 0 {
 		text += "\n" + lang.L("{{.N}} of them need a look before sending: see the list.", map[string]any{"N": review})
 	}
-	v.saver.summary(text, failed > 0 || review > 0)
+	colour := widget.MediumImportance
+	switch {
+	case failed > 0:
+		colour = widget.DangerImportance
+	case review > 0:
+		colour = widget.WarningImportance
+	}
+	v.saver.summary(text, colour)
 	v.refreshPanels()
 	v.pump()
 }

@@ -19,6 +19,9 @@ func (v *shell) addShortcuts() {
 	bind(fyne.KeyS, mod, v.saveSelected)
 	bind(fyne.KeyS, mod|fyne.KeyModifierShift, v.saveAll)
 	bind(fyne.KeyZ, mod, func() { v.editor.Undo() })
+	// The desktop driver turns Ctrl+Z into fyne.ShortcutUndo, not a
+	// custom shortcut: bind that too, or the key does nothing.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { v.editor.Undo() })
 	c.SetOnTypedKey(v.typedKey)
 }
 

@@ -101,7 +101,7 @@ func (s *saveBar) refresh() {
 	}
 	// The whole name, on as many lines as it takes: the person must be
 	// able to tell which file is the clean copy.
-	s.output.Wrapping = fyne.TextWrapBreak
+	s.output.Wrapping = fyne.TextWrapWord // a word longer than the line is broken
 	s.result.Refresh()
 	s.output.Refresh()
 	showIf(s.result, s.result.Text != "")
@@ -110,12 +110,9 @@ func (s *saveBar) refresh() {
 	showIf(s.checked, e != nil && e.usable())
 }
 
-// summary shows (or with "" hides) the outcome of a batch.
-func (s *saveBar) summary(text string, bad bool) {
-	s.note.Importance = widget.MediumImportance
-	if bad {
-		s.note.Importance = widget.DangerImportance
-	}
+// summary shows (or with "" hides) the outcome of a batch, in colour i.
+func (s *saveBar) summary(text string, i widget.Importance) {
+	s.note.Importance = i
 	s.note.SetText(text)
 	showIf(s.note, text != "")
 }
@@ -158,6 +155,7 @@ func (v *shell) saveSelected() {
 		return
 	}
 	v.storeEdits(e)
+	v.saver.summary("", widget.MediumImportance) // the last Save all's outcome is old news
 	ed, p, set := v.appEdits(e).toApp(), e.photo, v.saveSettings()
 	e.state = stSaving
 	v.entryChanged(e)

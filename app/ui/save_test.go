@@ -352,3 +352,28 @@ func TestCheckingShowsHowManyPhotosAreLeft(t *testing.T) {
 		t.Errorf("after looking, the list still says %q", v.list.checking.Text)
 	}
 }
+
+func TestDeleteUncoversAFaceAndCtrlZCoversItAgain(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	v.editor.Select(0)
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	v.editor.prev.wait()
+	if len(v.editor.AllRegions()) != 1 || v.editor.Covered(0) || v.legend.checks[0].Text != "Face 1" {
+		t.Fatal("Backspace did not uncover the face in place")
+	}
+	// What the desktop driver delivers for Ctrl+Z.
+	typeShortcut(t, v.win.Canvas(), &fyne.ShortcutUndo{})
+	v.editor.prev.wait()
+	if !v.editor.Covered(0) || v.entries[0].warning() != "" {
+		t.Error("Ctrl+Z did not cover the face again")
+	}
+	test.Tap(v.tools.rect)
+	c := fyne.NewPos(v.editor.Size().Width/2, v.editor.Size().Height/2)
+	dragOnEditor(v, c.AddXY(-40, 60), c.AddXY(40, 120))
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	v.editor.prev.wait()
+	if len(v.editor.AllRegions()) != 1 {
+		t.Errorf("Delete on a drawn area left %d regions, want the face alone", len(v.editor.AllRegions()))
+	}
+}
