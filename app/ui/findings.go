@@ -160,6 +160,8 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 		line = lang.L("Looking for faces…")
 	case n == 0:
 		line = lang.L("No face found. Look for yourself: faces in mirrors, photos or at the edge can be missed.")
+	case e.shownFaces() > 0:
+		line = facesShownLine(n, e.shownFaces())
 	case n == 1:
 		line = lang.L("1 face found. It is covered; untick it below the photo to show it.")
 	default:
@@ -170,6 +172,15 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 		out = append(out, fp.looking)
 	}
 	return out
+}
+
+// facesShownLine says that shown of the n faces found will show in the copy.
+func facesShownLine(n, shown int) string {
+	if n == 1 {
+		return lang.L("1 face found and left visible: it will show in the copy. Tick it below the photo to cover it.")
+	}
+	return lang.L("{{.N}} faces found; {{.Shown}} of them will show in the copy. Tick a face below the photo to cover it.",
+		map[string]any{"N": strconv.Itoa(n), "Shown": strconv.Itoa(shown)})
 }
 
 // group is one category: its name, why it matters, and each finding.

@@ -7,8 +7,8 @@ import (
 
 // addShortcuts binds the keyboard: Ctrl/Cmd+O open, Ctrl/Cmd+S save,
 // Ctrl/Cmd+Shift+S save all, Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z and
-// Ctrl/Cmd+Y redo, Delete removes the selected area, arrows move between
-// photos.
+// Ctrl/Cmd+Y redo, Delete removes the selected area (a face's cover is
+// uncovered, not removed), arrows move between photos.
 //
 // The desktop driver turns Ctrl/Cmd+Z and Ctrl/Cmd+Y into Fyne's own Undo
 // and Redo shortcuts before anything else sees them, so those are the ones
@@ -42,7 +42,7 @@ func (v *shell) redo() { v.editor.Redo() }
 func (v *shell) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
-		v.editor.RemoveSelected()
+		v.removeSelected()
 	case fyne.KeyUp:
 		v.move(-1)
 	case fyne.KeyDown:

@@ -115,8 +115,8 @@ func (v *shell) thumbnailed(e *entry, thumb image.Image) {
 
 // detected records the faces found (or why looking failed).
 func (v *shell) detected(e *entry, faces []face.Face, err error) {
-	if e.removed || e.state == stFailed {
-		return
+	if e.removed || e.state == stFailed || e.found {
+		return // a late result: the faces are known already
 	}
 	if err != nil {
 		v.fail(e, err)
@@ -228,12 +228,16 @@ func (v *shell) remove(e *entry) {
 	v.spawn(releaseMemory) // give the photo's memory back now
 }
 
-// entryChanged redraws what shows a photo's state.
+// entryChanged redraws what shows a photo's state: its row, the panels if
+// it is on screen, and the save bar in any case (Save all counts every
+// photo).
 func (v *shell) entryChanged(e *entry) {
 	v.list.refreshEntry(e)
 	if e == v.selected {
 		v.refreshPanels()
+		return
 	}
+	v.saver.refresh()
 }
 
 // refreshPanels redraws everything that shows the photo on screen.

@@ -44,7 +44,7 @@ func newToolbar(v *shell) *toolbar {
 	}
 	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), v.safe(v.undo))
 	t.redo = widget.NewButtonWithIcon(lang.L("Redo"), theme.ContentRedoIcon(), v.safe(v.redo))
-	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.safe(func() { v.editor.RemoveSelected() }))
+	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.safe(v.removeSelected))
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Wrapping = fyne.TextWrapWord

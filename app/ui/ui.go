@@ -3,7 +3,8 @@
 // checklist before sending, and saving.
 //
 // Threads: every widget is touched on the UI goroutine only. Decoding, face
-// detection and saving run on goroutines started by the lanes in jobs.go;
+// detection, saving and the editor's preview run on goroutines started by
+// shell.spawn (the lanes in jobs.go, Save, Save all, the preview's worker);
 // their results come back through shell.post (bridge.go), the one place that
 // calls fyne.Do.
 package ui
@@ -76,11 +77,18 @@ type shell struct {
 
 	settings dialog.Dialog // the Settings dialog last opened
 	closing  dialog.Dialog // "Close without saving?", when asked
+
+	// session remembers the copies written since the window opened, in
+	// memory only, so that a photo saved again replaces its own copy.
+	session *app.Session
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
-	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces}
+	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces, session: app.NewSession()}
 	v.editor = NewEditor()
+	// The preview's worker starts and reports like all background work.
+	v.editor.prev.spawn = func(f func()) { v.spawn(f) }
+	v.editor.prev.post = v.post
 	v.editor.SetStyle(v.prefs.Style)
 	v.list = newPhotoList(v)
 	v.tools = newToolbar(v)
