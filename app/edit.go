@@ -72,14 +72,9 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	edited := redact.Apply(img, e.Regions, p.RedactOptions())
-	var final image.Image = edited
-	if !e.Crop.Empty() {
-		c, err := redact.Crop(edited, e.Crop)
-		if err != nil {
-			return nil, "", err
-		}
-		final = c
+	final, err := p.edited(img, e)
+	if err != nil {
+		return nil, "", err
 	}
 	data, f, err := encode(final, outputFormat(p.info.Format), s.quality())
 	if err != nil {
@@ -96,6 +91,18 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	// same keep-list as every other: belt and braces.
 	clean, err := exif.Strip(data, exif.Options{DropICC: s.DropICC})
 	return clean, f, err
+}
+
+// edited is the upright picture with the covers and the crop applied.
+func (p *Photo) edited(img image.Image, e Edits) (image.Image, error) {
+	if out, ok := p.editedYCbCr(img, e); ok {
+		return out, nil
+	}
+	edited := redact.Apply(img, e.Regions, p.RedactOptions())
+	if e.Crop.Empty() {
+		return edited, nil
+	}
+	return redact.Crop(edited, e.Crop)
 }
 
 // outputFormat is the format an edited photo is written in.

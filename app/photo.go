@@ -25,6 +25,9 @@ type Photo struct {
 
 	data []byte
 	info *exif.Info
+	// private is set when the caller alone holds the photo and saves it
+	// once (a batch): its decoded pixels may then be edited in place.
+	private bool
 
 	once    sync.Once
 	upright image.Image
