@@ -60,7 +60,7 @@ func clean(path string, s Settings, pl Plan, syncNow bool, buf []byte) (Result, 
 	if err != nil {
 		return Result{File: path, Err: err}, buf
 	}
-	p.private = true // saved once, here: its pixels may be covered in place
+	p.private = true                                        // saved once, here: its pixels may be covered in place
 	release, err := pixels().reserve(pixelCost(p.info, pl)) // waits while other jobs hold the memory
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}
