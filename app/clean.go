@@ -60,8 +60,10 @@ func clean(path string, s Settings, pl Plan, syncNow bool, buf []byte) (Result, 
 	if err != nil {
 		return Result{File: path, Err: err}, buf
 	}
-	p.private = true                                        // saved once, here: its pixels may be covered in place
-	release, err := pixels().reserve(pixelCost(p.info, pl)) // waits while other jobs hold the memory
+	// The photo is this job's alone and saved once: its pixels may be
+	// covered in place. They are decoded once the budget has room for them.
+	p.private = true
+	release, err := pixels().reserve(pixelCost(p.info, pl))
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}
 		r.fill(p.info)
