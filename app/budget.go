@@ -117,9 +117,9 @@ func gigabytes(n int64) string { return fmt.Sprintf("%.1f GB", float64(n)/(1<<30
 // pixelCost is what the pixels of one photo take at the peak of its job
 // under plan pl, from the size its header declares: nothing for a
 // lossless clean (no pixel is decoded), and otherwise the decoded picture,
-// the upright copy when it must be turned, the copy the covers are painted
-// on when it cannot be painted in place (see Photo.edited), and the encoded
-// result.
+// the upright copy when it must be turned (see upright), the copy the
+// covers are painted on when they cannot be painted in place (see
+// Photo.edited), and the encoded result.
 func pixelCost(info *exif.Info, pl Plan) int64 {
 	if pl.IsZero() && info.Format != exif.HEIC {
 		return 0
@@ -129,7 +129,11 @@ func pixelCost(info *exif.Info, pl Plan) int64 {
 	if info.Format == exif.JPEG {
 		halves = jpegHalfBytes(info.Block)
 	}
-	if info.Orientation > 1 {
+	switch {
+	case info.Orientation <= 1:
+	case halves < 16 && info.Width%2 == 0 && info.Height%2 == 0:
+		halves *= 2 // turned in its YCbCr planes (redact.OrientYCbCr): both sets at once
+	default:
 		halves = max(halves, 8) + 8 // turned into NRGBA, painted on a copy
 	}
 	return px*halves/2 + px/4 + 32<<20
