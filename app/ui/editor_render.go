@@ -18,7 +18,10 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	r.photo = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
 	r.photo.Hide()
 	r.overlay = canvas.NewRaster(r.draw)
-	r.objects = []fyne.CanvasObject{r.photo, r.overlay}
+	r.waiting = canvas.NewText(lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground))
+	r.waiting.Alignment = fyne.TextAlignCenter
+	r.waiting.Hide()
+	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waiting}
 	return r
 }
 
@@ -29,7 +32,8 @@ type editorRenderer struct {
 	e       *Editor
 	photo   *canvas.Image
 	overlay *canvas.Raster
-	buf     *image.RGBA // the overlay's pixels, reused between frames
+	waiting *canvas.Text // says the photo is coming, until its first preview
+	buf     *image.RGBA  // the overlay's pixels, reused between frames
 	labels  []*coverLabel
 	objects []fyne.CanvasObject
 }
@@ -82,6 +86,9 @@ func (r *editorRenderer) Refresh() {
 		r.photo.Show()
 	}
 	r.photo.Refresh()
+	r.waiting.Text, r.waiting.Color = lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground)
+	showIf(r.waiting, r.loading())
+	r.waiting.Refresh()
 	r.syncLabels()
 	r.Layout(e.Size())
 	r.overlay.Refresh()
@@ -100,7 +107,7 @@ func (r *editorRenderer) syncLabels() {
 	}
 	r.labels = r.labels[:n]
 	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
-	r.objects = append(r.objects[:0], r.photo, r.overlay)
+	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waiting)
 	for _, l := range r.labels {
 		l.text.Text, l.text.Color, l.text.TextSize = lang.L("Not covered"), fg, theme.TextSize()
 		l.bg.FillColor = withAlpha(bg, 0xE6)
@@ -116,6 +123,9 @@ func (r *editorRenderer) syncLabels() {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	r.overlay.Move(fyne.NewPos(0, 0))
 	r.overlay.Resize(size)
+	th := r.waiting.MinSize().Height
+	r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
+	r.waiting.Resize(fyne.NewSize(size.Width, th))
 	v, ok := r.e.viewFor(size)
 	if !ok {
 		return
@@ -151,8 +161,8 @@ func (r *editorRenderer) draw(w, h int) image.Image {
 	e := r.e
 	size := e.Size()
 	v, ok := e.viewFor(size)
-	if !ok || w == 0 {
-		return r.buf
+	if !ok || w == 0 || r.loading() {
+		return r.buf // no bare outlines on an empty editor
 	}
 	k := float64(w) / float64(size.Width)
 	p := &painter{dst: r.buf, v: v.scaled(k), k: k}
@@ -172,6 +182,10 @@ func (r *editorRenderer) draw(w, h int) image.Image {
 	}
 	return r.buf
 }
+
+// loading reports whether a photo is set but its first preview is not
+// ready: the editor then says so in words, and draws nothing else.
+func (r *editorRenderer) loading() bool { return r.e.img != nil && r.e.prev.img == nil }
 
 // drawCovers paints a flat stand-in cover on every covered region the
 // preview does not show yet, and on a region being drawn: nothing that

@@ -30,6 +30,9 @@ func New(a fyne.App, files []string) fyne.Window {
 // newWindow builds the window and its shell, empty.
 func newWindow(a fyne.App) *shell {
 	loadTranslations()
+	if _, ok := a.Settings().Theme().(veilTheme); !ok {
+		a.Settings().SetTheme(veilTheme{a.Settings().Theme()})
+	}
 	w := a.NewWindow("Veil")
 	v := newShell(a, w)
 	w.SetContent(v.root)
@@ -76,6 +79,7 @@ type shell struct {
 
 	settings dialog.Dialog // the Settings dialog last opened
 	closing  dialog.Dialog // "Close without saving?", when asked
+	dialogs  []keptDialog  // the dialogs on screen, for Escape
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
