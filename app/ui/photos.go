@@ -240,6 +240,9 @@ func (v *shell) entryChanged(e *entry) {
 func (v *shell) refreshPanels() {
 	v.reveals.show(v.selected, v.prefs)
 	v.side.Refresh() // its height changed: lay it out again
+	if v.reveals.fresh {
+		v.sideScroll.ScrollToTop()
+	}
 	v.legend.refresh()
 	v.tools.refresh()
 	v.saver.refresh()

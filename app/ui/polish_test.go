@@ -358,3 +358,29 @@ func TestTheKeyboardReachesTheListAndTheFaces(t *testing.T) {
 		t.Error("Space on the focused face did not uncover it")
 	}
 }
+
+func TestEachPhotosFindingsStartAtTheTop(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.sideScroll.ScrollToBottom()
+	if v.sideScroll.Offset.Y == 0 {
+		t.Fatal("the findings do not scroll: the test shows nothing")
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if y := v.sideScroll.Offset.Y; y != 0 {
+		t.Errorf("the next photo's findings start %v down", y)
+	}
+}
+
+func TestAnAnimationSaysOnlyItsFirstFrameIsShown(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, "../../exif/testdata/gif/animated-loop.gif", "../../exif/testdata/gif/clean-still.gif")...)
+	for i, want := range []bool{true, false} {
+		v.selectEntry(v.entries[i])
+		v.editor.prev.wait()
+		if got := strings.Contains(textUnder(t, v.reveals.content), "only its first frame"); got != want {
+			t.Errorf("%s: says first frame only: %v, want %v", v.entries[i].name(), got, want)
+		}
+	}
+}
