@@ -104,12 +104,13 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 	v.entryChanged(e)
 }
 
-// thumbnailed puts a photo's thumbnail in the list.
+// thumbnailed puts a photo's thumbnail in the list, its faces covered: not
+// before they were looked for.
 func (v *shell) thumbnailed(e *entry, thumb image.Image) {
-	if e.removed || thumb == nil {
+	if e.removed || thumb == nil || !e.found {
 		return
 	}
-	e.thumb = thumb
+	e.thumb = coveredThumb(thumb, e.bounds, e.faces)
 	v.list.refreshEntry(e)
 }
 
