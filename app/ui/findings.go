@@ -106,6 +106,9 @@ func newFindingsPanel() *findingsPanel {
 // plain-text labels: nothing from a file is ever read as markup.
 func (fp *findingsPanel) show(e *entry, p prefs) {
 	objs := []fyne.CanvasObject{heading(lang.L("What this photo reveals"))}
+	if e != nil {
+		objs = append(objs, fileName(e.name()))
+	}
 	switch {
 	case e == nil:
 		objs = nil
@@ -220,6 +223,15 @@ func categoryIcon(c exif.Category) fyne.Resource {
 		return theme.FileTextIcon()
 	}
 	return theme.InfoIcon()
+}
+
+// fileName is the photo's whole file name, broken anywhere to fit (the
+// list may show it shortened).
+func fileName(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapBreak
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // heading is a panel title.
