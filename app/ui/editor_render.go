@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"veil/redact"
 )
@@ -21,7 +22,11 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	r.waiting = canvas.NewText(lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground))
 	r.waiting.Alignment = fyne.TextAlignCenter
 	r.waiting.Hide()
-	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waiting}
+	r.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	r.message.Wrapping = fyne.TextWrapWord
+	r.message.Importance = widget.DangerImportance
+	r.message.Hide()
+	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waiting, r.message}
 	return r
 }
 
@@ -32,8 +37,9 @@ type editorRenderer struct {
 	e       *Editor
 	photo   *canvas.Image
 	overlay *canvas.Raster
-	waiting *canvas.Text // says the photo is coming, until its first preview
-	buf     *image.RGBA  // the overlay's pixels, reused between frames
+	waiting *canvas.Text  // says the photo is coming, until its first preview
+	message *widget.Label // why there is no photo (Editor.SetMessage)
+	buf     *image.RGBA   // the overlay's pixels, reused between frames
 	labels  []*coverLabel
 	objects []fyne.CanvasObject
 }
@@ -89,6 +95,8 @@ func (r *editorRenderer) Refresh() {
 	r.waiting.Text, r.waiting.Color = lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground)
 	showIf(r.waiting, r.loading())
 	r.waiting.Refresh()
+	r.message.SetText(e.message)
+	showIf(r.message, e.img == nil && e.message != "")
 	r.syncLabels()
 	r.Layout(e.Size())
 	r.overlay.Refresh()
@@ -107,7 +115,7 @@ func (r *editorRenderer) syncLabels() {
 	}
 	r.labels = r.labels[:n]
 	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
-	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waiting)
+	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waiting, r.message)
 	for _, l := range r.labels {
 		l.text.Text, l.text.Color, l.text.TextSize = lang.L("Not covered"), fg, theme.TextSize()
 		l.bg.FillColor = withAlpha(bg, 0xE6)
@@ -123,6 +131,12 @@ func (r *editorRenderer) syncLabels() {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	r.overlay.Move(fyne.NewPos(0, 0))
 	r.overlay.Resize(size)
+	mw := min(size.Width, 520)
+	mh := r.message.MinSize().Height
+	r.message.Resize(fyne.NewSize(mw, mh))
+	mh = r.message.MinSize().Height // wrapped to the width
+	r.message.Resize(fyne.NewSize(mw, mh))
+	r.message.Move(fyne.NewPos((size.Width-mw)/2, (size.Height-mh)/2))
 	th := r.waiting.MinSize().Height
 	r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
 	r.waiting.Resize(fyne.NewSize(size.Width, th))

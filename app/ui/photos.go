@@ -168,8 +168,10 @@ func failText(err error) string {
 	case errors.Is(err, exif.ErrTooLarge):
 		return lang.L("Too large: {{.Reason}}", map[string]any{"Reason": strings.TrimPrefix(msg, "file too large: ")})
 	case errors.As(err, &damaged):
-		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing. ({{.Reason}})",
-			map[string]any{"Reason": strings.TrimPrefix(msg, "invalid file: ")})
+		// The parser's reason ("file ends inside entropy-coded data")
+		// means nothing to the person; it goes to the log.
+		fyne.LogError("damaged file", err)
+		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing.")
 	}
 	return lang.L("Failed: {{.Reason}}", map[string]any{"Reason": msg})
 }
@@ -240,7 +242,13 @@ func (v *shell) entryChanged(e *entry) {
 // refreshPanels redraws everything that shows the photo on screen.
 func (v *shell) refreshPanels() {
 	v.reveals.show(v.selected, v.prefs)
-	v.side.Refresh() // its height changed: lay it out again
+	failed := v.selected != nil && v.selected.state == stFailed
+	v.editor.SetMessage("")
+	if failed {
+		v.editor.SetMessage(v.selected.err) // in the middle, where the photo would be
+	}
+	showIf(v.checks.content, !failed) // nothing to check before sending it
+	v.side.Refresh()                  // its height changed: lay it out again
 	if v.reveals.fresh {
 		v.sideScroll.ScrollToTop()
 	}

@@ -436,3 +436,41 @@ func TestLongFileNamesAreShortenedInTheMiddle(t *testing.T) {
 		})
 	}
 }
+
+func TestAPhotoThatCannotBeOpenedSaysWhyInTheMiddle(t *testing.T) {
+	v, _ := newTestShell(t)
+	bad := copyAs(t, gpsJPEG, "cut.jpg")
+	data, _ := os.ReadFile(bad)
+	os.WriteFile(bad, data[:len(data)/2], 0o600) // ends inside the picture
+	drop(v, bad, copyFixtures(t, astronaut)[0])
+	v.selectEntry(v.entries[0])
+	if v.entries[0].state != stFailed {
+		t.Fatalf("a cut JPEG is %q", v.entries[0].statusText())
+	}
+	if msg := v.editor.message; !strings.HasPrefix(msg, "Damaged or incomplete file") || strings.Contains(msg, "EOI") {
+		t.Errorf("the editor says %q", msg)
+	}
+	if v.checks.content.Visible() {
+		t.Error("the checklist before sending is shown for a photo that cannot be sent")
+	}
+	v.selectEntry(v.entries[1])
+	v.editor.prev.wait()
+	if v.editor.message != "" || !v.checks.content.Visible() {
+		t.Error("the next photo still shows the failure")
+	}
+}
+
+func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
+	test.NewTempApp(t)
+	loadTranslations()
+	tests := []struct{ raw, want string }{
+		{"date:create", "Date created"},
+		{"Unrecognised PNG chunk", "Other data stored in the file"},
+		{"exif: compressed PNG data: unexpected EOF", "compressed text that could not be read; it will be removed"},
+	}
+	for _, tt := range tests {
+		if got := trFinding(tt.raw); got != tt.want {
+			t.Errorf("%q is shown as %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
