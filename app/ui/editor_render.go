@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"image/color"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,7 +42,56 @@ type editorRenderer struct {
 	message *widget.Label // why there is no photo (Editor.SetMessage)
 	buf     *image.RGBA   // the overlay's pixels, reused between frames
 	labels  []*coverLabel
+	badges  []*badge // the number of every area, as in the legend
 	objects []fyne.CanvasObject
+}
+
+// badge is an area's number on the photo, so that "Face 2" under the photo
+// can be found on it.
+type badge struct {
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newBadge() *badge {
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = 8
+	t := canvas.NewText("", color.White)
+	t.TextStyle.Bold = true
+	t.Alignment = fyne.TextAlignCenter
+	return &badge{bg: bg, text: t}
+}
+
+// set shows the number n, in the accent colour when its area is selected.
+func (b *badge) set(n int, selected bool) {
+	b.text.Text, b.text.TextSize = strconv.Itoa(n), theme.CaptionTextSize()
+	b.text.Color = theme.Color(theme.ColorNameForeground)
+	b.bg.FillColor = withAlpha(theme.Color(theme.ColorNameBackground), 0xD0)
+	if selected {
+		b.bg.FillColor = theme.Color(theme.ColorNamePrimary)
+		b.text.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
+	}
+	b.bg.Refresh()
+	b.text.Refresh()
+}
+
+// size is worked out from the text size, not measured: the editor is laid
+// out again whenever a preview arrives, and a digit is about 0.6 em wide.
+func (b *badge) size() fyne.Size {
+	em := b.text.TextSize
+	h := em*1.3 + 2
+	return fyne.NewSize(max(h, float32(len(b.text.Text))*em*0.6+theme.InnerPadding()), h)
+}
+
+// place puts the badge centred at (x, y), kept inside the photo of v.
+func (b *badge) place(x, y float64, v view) {
+	s := b.size()
+	x = max(v.x0, min(v.x0+v.w-float64(s.Width), x-float64(s.Width)/2))
+	y = max(v.y0, min(v.y0+v.h-float64(s.Height), y-float64(s.Height)/2))
+	b.bg.Move(fyne.NewPos(float32(x), float32(y)))
+	b.bg.Resize(s)
+	b.text.Move(fyne.NewPos(float32(x), float32(y)+1))
+	b.text.Resize(fyne.NewSize(s.Width, s.Height-2))
 }
 
 // coverLabel marks a region that is not covered, so that its state is
@@ -123,6 +173,22 @@ func (r *editorRenderer) syncLabels() {
 		l.text.Refresh()
 		r.objects = append(r.objects, l.bg, l.icon, l.text)
 	}
+	r.syncBadges()
+}
+
+// syncBadges keeps one numbered badge per area.
+func (r *editorRenderer) syncBadges() {
+	for len(r.badges) < len(r.e.items) {
+		r.badges = append(r.badges, newBadge())
+	}
+	r.badges = r.badges[:len(r.e.items)]
+	if r.loading() {
+		return // no numbers on an empty editor
+	}
+	for i, b := range r.badges {
+		b.set(i+1, i == r.e.sel)
+		r.objects = append(r.objects, b.bg, b.text)
+	}
 }
 
 // Layout places the preview where the view puts the photo, the overlay over
@@ -158,6 +224,16 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 		x := max(v.x0, min(v.x0+v.w-float64(s.Width), x0))
 		y := max(v.y0, min(v.y0+v.h-float64(s.Height), y0-float64(s.Height)-2))
 		l.place(fyne.NewPos(float32(x), float32(y)))
+	}
+	for i, it := range r.e.items {
+		if i < len(r.badges) {
+			// Low in the area, in its middle: on the cover, clear of the
+			// "Not covered" label at its top and of the handle at its
+			// bottom; in the centre of a small area.
+			x0, y0, x1, y1 := v.screenRect(it.r.Rect)
+			y := max((y0+y1)/2, y1-handleSize-float64(r.badges[i].size().Height)/2)
+			r.badges[i].place((x0+x1)/2, y, v)
+		}
 	}
 	if r.e.previewStale() {
 		r.e.requestPreview()

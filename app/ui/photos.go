@@ -123,7 +123,7 @@ func (v *shell) detected(e *entry, faces []face.Face, err error) {
 		v.fail(e, err)
 		return
 	}
-	e.faces, e.found = faces, true
+	e.faces, e.found = readingOrder(faces), true // "Face 1" is the first read
 	if e.edits != nil {
 		// The person edited before the faces were known: add them, covered.
 		fr := e.faceRegions(v.prefs.Style)

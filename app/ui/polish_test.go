@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -472,5 +473,86 @@ func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 		if got := trFinding(tt.raw); got != tt.want {
 			t.Errorf("%q is shown as %q, want %q", tt.raw, got, tt.want)
 		}
+	}
+}
+
+func TestFacesAreNumberedInReadingOrder(t *testing.T) {
+	f := func(x, y int) face.Face { return face.Face{X: x, Y: y, W: 100, H: 100} }
+	tests := []struct {
+		name string
+		in   []face.Face
+		want []face.Face
+	}{
+		{"a row left to right", []face.Face{f(500, 0), f(0, 10), f(250, 30)}, []face.Face{f(0, 10), f(250, 30), f(500, 0)}},
+		{"rows top to bottom", []face.Face{f(0, 400), f(300, 0), f(0, 20)}, []face.Face{f(0, 20), f(300, 0), f(0, 400)}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readingOrder(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// manyFaces is a detector that finds n faces in a row, from right to left.
+func manyFaces(n int) func(*app.Photo) ([]face.Face, error) {
+	return func(*app.Photo) ([]face.Face, error) {
+		var fs []face.Face
+		for i := range n {
+			fs = append(fs, face.Face{X: 480 - 40*(i%12), Y: 20 + 120*(i/12), W: 30, H: 40, Score: 0.9})
+		}
+		return fs, nil
+	}
+}
+
+func TestAFaceIsTheSameOnThePhotoAndUnderIt(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = manyFaces(3)
+	drop(v, copyFixtures(t, astronaut)...)
+	rs := v.editor.AllRegions()
+	if len(rs) != 3 || !(rs[0].Rect.Min.X < rs[1].Rect.Min.X && rs[1].Rect.Min.X < rs[2].Rect.Min.X) {
+		t.Fatalf("faces %v are not numbered left to right", rs)
+	}
+	badges := func() []string {
+		var out []string
+		walk(t, v.editor, func(o fyne.CanvasObject) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && txt.Text[0] >= '1' && txt.Text[0] <= '9' {
+				out = append(out, txt.Text)
+			}
+		})
+		return out
+	}
+	if got := badges(); !slices.Equal(got, []string{"1", "2", "3"}) {
+		t.Errorf("the photo shows the numbers %v, want 1 2 3", got)
+	}
+	v.editor.Select(1)
+	for i, m := range v.legend.marks {
+		if m.Visible() != (i == 1) {
+			t.Errorf("selecting face 2 on the photo: box %d marked %v", i+1, m.Visible())
+		}
+	}
+	test.Tap(v.legend.checks[2])
+	if v.editor.Selected() != 2 || v.editor.Covered(2) {
+		t.Error("ticking Face 3 did not select and uncover it on the photo")
+	}
+}
+
+func TestManyFacesWrapIntoAFewLines(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = manyFaces(30)
+	drop(v, copyFixtures(t, astronaut)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.win.Content().Refresh() // the driver's next frame (see TestTheWindowRenders)
+	if len(v.legend.checks) != 30 {
+		t.Fatalf("%d boxes for 30 faces", len(v.legend.checks))
+	}
+	line := v.legend.checks[0].MinSize().Height
+	if h := v.legend.content.Size().Height; h > 3*line+3*theme.Padding() || h < line {
+		t.Errorf("the legend is %v high for lines of %v", h, line)
+	}
+	if w := v.legend.content.MinSize().Width; w > 500 {
+		t.Errorf("the legend needs %v wide", w)
 	}
 }

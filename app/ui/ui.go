@@ -111,6 +111,7 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
 	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
+	v.legend.flow.relayout = middle.Refresh
 	// The side columns give up width first when the window is narrow: at
 	// 1024 pixels the photo keeps about half the window.
 	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
