@@ -20,7 +20,8 @@ import (
 
 // VideoPiece is one piece of a clean video, written in order: Data as it
 // is when it is not nil; otherwise N bytes copied from the original at
-// Off, or, when Zero is set, N zero bytes.
+// Off, or, when Zero is set, N zero bytes in place of the original's at
+// Off.
 type VideoPiece struct {
 	Data []byte
 	Off  int64
@@ -208,7 +209,7 @@ func mdatPieces(off, n int64, zeros []fileRange) []VideoPiece {
 		if lo >= hi {
 			continue
 		}
-		out = append(out, VideoPiece{Off: pos, N: lo - pos}, VideoPiece{Zero: true, N: hi - lo})
+		out = append(out, VideoPiece{Off: pos, N: lo - pos}, VideoPiece{Zero: true, Off: lo, N: hi - lo})
 		pos = hi
 	}
 	return append(out, VideoPiece{Off: pos, N: end - pos})
