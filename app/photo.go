@@ -39,6 +39,9 @@ func Open(path string) (*Photo, error) { return openInto(path, nil, exif.Inspect
 // what the file holds with inspect (exif.Inspect, or exif.Scan when the
 // findings are not wanted).
 func openInto(path string, buf []byte, inspect func([]byte) (*exif.Info, error)) (*Photo, error) {
+	if p, ok, err := openVideo(path); ok { // never read into memory
+		return p, err
+	}
 	data, err := readFile(path, buf)
 	if err != nil {
 		return nil, &FileError{path, err}
@@ -61,6 +64,9 @@ func (p *Photo) Animated() bool { return p.info.Animated }
 // Regions, faces and crops are all in its coordinates. The result is shared:
 // callers must not modify it.
 func (p *Photo) Image() (image.Image, error) {
+	if p.IsVideo() {
+		return nil, &FileError{p.Path, errVideoEdit}
+	}
 	p.once.Do(func() {
 		img, err := decode(p.info.Format, p.data)
 		if err != nil {
