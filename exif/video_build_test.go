@@ -317,6 +317,40 @@ func plantTrack(t testing.TB, trak []byte, p videoPlant, shift func(uint64) uint
 	return walk("trak", trak)
 }
 
+// tinyVideo is the smallest video the handler cleans, for the fuzzer: a
+// picture track of two 8-byte samples in two chunks, and, with meta, a
+// timed metadata track whose sample lies between them, and a udta.
+func tinyVideo(meta bool) []byte {
+	ftyp := vbox("ftyp", []byte("isom"), be32(0), []byte("isommp41"))
+	mid := ""
+	if meta {
+		mid = "VEIL-MARKER-sample...."
+	}
+	mdat := []byte("PICTURE1" + mid + "PICTURE2")
+	stco := func(start uint64) []byte {
+		return vfull("stco", 0, 0, be32(2), be32(uint32(start)), be32(uint32(start)+8+uint32(len(mid))))
+	}
+	stbl := func(start uint64) []byte {
+		return vbox("stbl", vfull("stsd", 0, 0, be32(1), vbox("avc1", make([]byte, 78))),
+			vfull("stts", 0, 0, be32(1), be32(2), be32(1)), vfull("stsc", 0, 0, be32(1), be32(1), be32(1), be32(1)),
+			vfull("stsz", 0, 0, be32(0), be32(2), be32(8), be32(8)), stco(start))
+	}
+	tkhd := vfull("tkhd", 0, 3, be32(7), be32(7), be32(1), be32(0), be32(2), make([]byte, 16), matrixUnity(), be32(16<<16), be32(8<<16))
+	mvhd := vfull("mvhd", 0, 0, be32(7), be32(7), be32(1), be32(2), make([]byte, 80))
+	moov := func(start uint64) []byte {
+		trak := vbox("trak", tkhd, vbox("mdia", vfull("mdhd", 0, 0, be32(7), be32(7), be32(1), be32(2), be16(0x55C4), be16(0)),
+			vfull("hdlr", 0, 0, be32(0), []byte("vide"), make([]byte, 12), cstr("VEIL-MARKER-handler")),
+			vbox("minf", vfull("vmhd", 0, 1, make([]byte, 8)), vbox("dinf", vfull("dref", 0, 0, be32(1), vfull("url ", 0, 1))), stbl(start))))
+		parts := [][]byte{mvhd, trak}
+		if meta {
+			parts = append(parts, mebxTrack(2, []uint64{start + 8}, []uint32{uint32(len(mid))}, false), plantedUdta())
+		}
+		return vbox("moov", parts...)
+	}
+	start := uint64(len(ftyp) + len(moov(0)) + 8)
+	return append(append(ftyp, moov(start)...), vbox("mdat", mdat)...)
+}
+
 // videoDerived are the hand-planted fixtures, by name.
 func videoDerived(t testing.TB) map[string][]byte {
 	read := func(name string) []byte {
