@@ -201,20 +201,26 @@ func claimName(t *tempFile, next func(i int) string, again func() (string, error
 // writePlan writes the pieces of plan to dst: new bytes, zeros, and
 // ranges of src, which the kernel copies file to file where it can
 // (copy_file_range(2) on Linux, through *os.File.ReadFrom), never
-// holding more than a small buffer.
+// holding more than a small buffer. As writeAll does, the disk is asked
+// to start on each large step as soon as it is copied, so that the sync
+// that follows waits only for the rest.
 func writePlan(dst *os.File, plan *exif.VideoPlan, src *os.File) error {
 	zeros := make([]byte, 64<<10)
+	var at int64 // bytes written so far
 	for _, pc := range plan.Pieces {
 		var err error
 		switch {
 		case pc.Data != nil:
 			_, err = dst.Write(pc.Data)
+			at += int64(len(pc.Data))
 		case pc.Zero:
 			for left := pc.N; left > 0 && err == nil; left -= int64(len(zeros)) {
 				_, err = dst.Write(zeros[:min(left, int64(len(zeros)))])
 			}
+			at += pc.N
 		default:
-			err = copyRange(dst, src, pc.Off, pc.N)
+			err = copyRange(dst, src, pc.Off, pc.N, at)
+			at += pc.N
 		}
 		if err != nil {
 			return err
@@ -223,14 +229,28 @@ func writePlan(dst *os.File, plan *exif.VideoPlan, src *os.File) error {
 	return nil
 }
 
-// copyRange copies n bytes of src at off to the end of what dst holds.
-func copyRange(dst, src *os.File, off, n int64) error {
+// copyStep is how much of the original is copied before the disk is asked
+// to start writing it.
+const copyStep = 16 << 20
+
+// copyRange copies n bytes of src at off to dst, where they land at at.
+func copyRange(dst, src *os.File, off, n, at int64) error {
 	if _, err := src.Seek(off, io.SeekStart); err != nil {
 		return err
 	}
-	got, err := dst.ReadFrom(&io.LimitedReader{R: src, N: n})
-	if err == nil && got != n {
-		err = fmt.Errorf("the original ended %d bytes early", n-got)
+	for n > 0 {
+		step := min(n, copyStep)
+		got, err := dst.ReadFrom(&io.LimitedReader{R: src, N: step})
+		if err == nil && got != step {
+			err = fmt.Errorf("the original ended %d bytes early", n-got)
+		}
+		if err != nil {
+			return err
+		}
+		if step == copyStep {
+			startWriteback(dst, int(at), int(step))
+		}
+		n, at = n-step, at+step
 	}
-	return err
+	return nil
 }

@@ -176,7 +176,13 @@ func (v *videoFile) pieces(ftyp, moov []byte) *VideoPlan {
 		} else {
 			p.Size += pc.N
 		}
-		if pc.Data != nil || pc.N > 0 {
+		k := len(p.Pieces) - 1
+		switch {
+		case pc.Data == nil && pc.N == 0:
+		case k >= 0 && pc.Data == nil && p.Pieces[k].Data == nil && pc.Zero == p.Pieces[k].Zero &&
+			p.Pieces[k].Off+p.Pieces[k].N == pc.Off:
+			p.Pieces[k].N += pc.N // one range of the original, or of zeros
+		default:
 			p.Pieces = append(p.Pieces, pc)
 		}
 	}
