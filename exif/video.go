@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // The video formats Veil cleans: ISO base media files (ISO/IEC 14496-12)
@@ -142,7 +143,7 @@ func InspectVideo(r io.ReaderAt, size int64) (*Info, error) {
 		return nil, err
 	}
 	info := &Info{Format: v.format, Width: w, Height: h, Orientation: 1, parsed: v}
-	info.Findings = cleanFindings(v.findings())
+	info.Findings = slices.Compact(cleanFindings(v.findings())) // sorted: repeats are neighbours
 	return info, nil
 }
 

@@ -101,7 +101,7 @@ func (v *videoFile) topFindings(b bmffBox) []Finding {
 	var h [32]byte
 	k, _ := v.r.ReadAt(h[:b.hdr], b.off)
 	head = append(head, h[:k]...)
-	return boxFindings(b.typ, append(head, readHead(v.r, b, videoMaxRead)...), "file")
+	return boxFindings(b.typ, append(head, readHead(v.r, b, videoMaxRead)...), "video")
 }
 
 // boxFindings lists a box the clean copy drops: user data, metadata, XMP,
@@ -125,7 +125,7 @@ func boxFindings(typ string, box []byte, where string) []Finding {
 	case "smta", "sefd":
 		return []Finding{{Device, "Samsung extra data", "Samsung camera data, " + sizeWords(len(c.payload)), "video " + typ + " box"}}
 	}
-	return []Finding{textFinding(Other, "Unknown data", "boxes "+fourCC(typ)+", "+sizeWords(len(c.box)), "video "+where)}
+	return []Finding{textFinding(Other, "Unknown data", "boxes "+fourCC(typ)+", "+sizeWords(len(c.box)), where)}
 }
 
 // userData lists the items of a udta box.
@@ -138,9 +138,9 @@ func userData(p []byte, where string) []Finding {
 		case ok:
 			fs = append(fs, itemFinding(l, c.typ, itemText(c.typ, c.payload), where))
 		case c.typ == "meta" || c.typ == "XMP_" || c.typ == "uuid" || c.typ == "smta" || c.typ == "sefd":
-			fs = append(fs, boxFindings(c.typ, c.box, "user data")...)
+			fs = append(fs, boxFindings(c.typ, c.box, where)...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ)+", "+sizeWords(len(c.box)), "video "+where))
+			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ)+", "+sizeWords(len(c.box)), where))
 		}
 	}
 	return fs
@@ -176,7 +176,7 @@ func metaFindings(p []byte, where string) []Finding {
 		case "xml ", "XMP_", "uuid":
 			fs = append(fs, xmpFindings(c.payload, "video XMP")...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ), "video "+where))
+			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ), where))
 		}
 	}
 	return fs
@@ -211,7 +211,7 @@ func itemList(p []byte, keys []string, where string) []Finding {
 			if l, ok := videoItems[c.typ]; ok {
 				fs = append(fs, itemFinding(l, c.typ, text, where))
 			} else {
-				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, "video "+where))
+				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, where))
 			}
 			continue
 		}

@@ -66,7 +66,7 @@ func parseMovie(p []byte) (*movie, error) {
 		case "cmov":
 			return nil, fmt.Errorf("%w: compressed QuickTime movie headers are not supported", ErrUnsupported)
 		default:
-			m.meta = append(m.meta, metaBox{c.typ, c.box, "movie"})
+			m.meta = append(m.meta, metaBox{c.typ, c.box, "video"})
 		}
 	}
 	if len(m.mvhd) < 4 || !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
@@ -93,7 +93,7 @@ func (m *movie) parseTrack(p []byte) (*track, error) {
 			}
 		case "tref", "edts", "tapt":
 		default:
-			m.meta = append(m.meta, metaBox{c.typ, c.box, "track"})
+			m.meta = append(m.meta, metaBox{c.typ, c.box, "video track"})
 		}
 	}
 	if len(t.tkhd) < 24 || len(t.mdhd) < 4 || t.handler == "" {

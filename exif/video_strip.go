@@ -68,11 +68,11 @@ func (p *VideoPlan) WriteTo(w io.Writer, src io.ReaderAt) (int64, error) {
 }
 
 // StripVideo plans the clean copy of the video in r, which InspectVideo
-// has just read (info is what it returned; with any other info the file
-// is parsed again).
+// has just read: info must be what it returned for r (with an info of
+// another kind, or for a file of another size, r is parsed again).
 func StripVideo(r io.ReaderAt, size int64, info *Info, opt Options) (*VideoPlan, error) {
 	v, ok := info.parsedVideo()
-	if !ok {
+	if !ok || v.size != size {
 		var err error
 		if v, err = parseVideo(r, size); err != nil {
 			return nil, err
