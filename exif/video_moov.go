@@ -69,8 +69,11 @@ func parseMovie(p []byte) (*movie, error) {
 			m.meta = append(m.meta, metaBox{c.typ, c.box, "video"})
 		}
 	}
-	if len(m.mvhd) < 4 || !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
-		return nil, FormatError("video without a movie header or a picture track")
+	if len(m.mvhd) < 4 {
+		return nil, FormatError("video without a movie header")
+	}
+	if !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
+		return nil, fmt.Errorf("%w: a file without pictures (sound only) is not supported", ErrUnsupported)
 	}
 	return m, nil
 }

@@ -3,7 +3,9 @@ package exif
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -406,4 +408,125 @@ func FuzzVideoStrip(f *testing.F) {
 			t.Fatalf("stripping twice changes the copy: %v", err)
 		}
 	})
+}
+
+// sparseFile is a file of size bytes that holds the given pieces and zeros
+// everywhere else, for videos larger than a test can write.
+type sparseFile struct {
+	size   int64
+	pieces map[int64][]byte
+}
+
+func (s sparseFile) ReadAt(p []byte, off int64) (int, error) {
+	if off >= s.size {
+		return 0, io.EOF
+	}
+	n := int(min(int64(len(p)), s.size-off))
+	clear(p[:n])
+	for at, b := range s.pieces {
+		lo, hi := max(at, off), min(at+int64(len(b)), off+int64(n))
+		if lo < hi {
+			copy(p[lo-off:hi-off], b[lo-at:hi-at])
+		}
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// planFile reads what a plan writes, without writing it.
+type planFile struct {
+	plan *VideoPlan
+	src  io.ReaderAt
+}
+
+func (f planFile) ReadAt(p []byte, off int64) (int, error) {
+	var pos int64
+	n := 0
+	for _, pc := range f.plan.Pieces {
+		size := pc.N
+		if pc.Data != nil {
+			size = int64(len(pc.Data))
+		}
+		lo, hi := max(pos, off), min(pos+size, off+int64(len(p)))
+		if lo < hi {
+			dst := p[lo-off : hi-off]
+			switch {
+			case pc.Data != nil:
+				copy(dst, pc.Data[lo-pos:])
+			case pc.Zero:
+				clear(dst)
+			default:
+				if _, err := f.src.ReadAt(dst, pc.Off+lo-pos); err != nil && err != io.EOF {
+					return n, err
+				}
+			}
+			n += len(dst)
+		}
+		pos += size
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// TestVideoOverFourGigabytes cleans a 5 GiB video (sparse: its samples and
+// zeros) whose media data box has a 64-bit size and whose chunks lie past
+// 4 GiB (co64), with a timed metadata sample far into it: the plan keeps
+// every picture where the new offsets say, and zeroes the metadata.
+func TestVideoOverFourGigabytes(t *testing.T) {
+	const payload = 5 << 30
+	far, meta := int64(9<<29), int64(19<<28) // 4.5 GiB and 4.75 GiB into the media data
+	ftyp := vbox("ftyp", []byte("isom"), be32(0), []byte("isom"))
+	trak := func(start int64) []byte {
+		offs := chunkOffsetBox([]uint64{uint64(start), uint64(start + far)}, true)
+		stbl := vbox("stbl", vfull("stsd", 0, 0, be32(1), vbox("avc1", make([]byte, 78))),
+			vfull("stts", 0, 0, be32(1), be32(2), be32(1)), vfull("stsc", 0, 0, be32(1), be32(1), be32(1), be32(1)),
+			vfull("stsz", 0, 0, be32(0), be32(2), be32(8), be32(8)), offs)
+		return vbox("trak", vfull("tkhd", 0, 3, be32(7), be32(7), be32(1), be32(0), be32(2), make([]byte, 16), matrixUnity(), be32(16<<16), be32(8<<16)),
+			vbox("mdia", vfull("mdhd", 0, 0, be32(7), be32(7), be32(1), be32(2), be16(0x55C4), be16(0)),
+				vfull("hdlr", 0, 0, be32(0), []byte("vide"), make([]byte, 12), cstr("VEIL-MARKER")),
+				vbox("minf", vfull("vmhd", 0, 1, make([]byte, 8)), vbox("dinf", vfull("dref", 0, 0, be32(1), vfull("url ", 0, 1))), stbl)))
+	}
+	moov := func(start int64) []byte {
+		return vbox("moov", vfull("mvhd", 0, 0, be32(7), be32(7), be32(1), be32(2), make([]byte, 80)), trak(start),
+			mebxTrack(2, []uint64{uint64(start + meta)}, []uint32{15}, true), plantedUdta())
+	}
+	mdatHead := append(append(be32(1), "mdat"...), binary.BigEndian.AppendUint64(nil, 16+payload)...)
+	start := int64(len(ftyp) + len(moov(0)) + len(mdatHead))
+	head := append(append(append([]byte{}, ftyp...), moov(start)...), mdatHead...)
+	src := sparseFile{size: int64(len(head)) + payload, pieces: map[int64][]byte{
+		0: head, start: []byte("PICTURE1"), start + far: []byte("PICTURE2"), start + meta: []byte("VEIL-MARKER-far"),
+	}}
+	info, err := InspectVideo(src, src.size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := StripVideo(src, src.size, info, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := planFile{plan, src}
+	if err := VerifyVideo(out, plan.Size, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	clean, err := parseVideo(out, plan.Size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks := clean.m.tracks[0].chunks
+	for i, want := range []string{"PICTURE1", "PICTURE2"} {
+		got := make([]byte, 8)
+		out.ReadAt(got, chunks[i].off)
+		if string(got) != want || chunks[i].off < 1<<32 && i == 1 {
+			t.Errorf("chunk %d at %d reads %q, want %q", i, chunks[i].off, got, want)
+		}
+	}
+	got := make([]byte, 15)
+	out.ReadAt(got, chunks[0].off+meta)
+	if !allZero(got) {
+		t.Errorf("the timed metadata sample reads %q, want zeros", got)
+	}
 }
