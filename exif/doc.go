@@ -64,7 +64,6 @@
 //     the colour data is blanked in place (icc_neutral.go), keeping only
 //     the description of widely shipped profiles such as "Display P3".
 //     The original description is listed among the findings.
-//
 //   - In videos: QuickTime keys and user data (position in ISO 6709, make,
 //     model, software and Android version, lens, creation date, the Live
 //     Photo pairing ID, author, title, comments), 3GPP asset boxes and
