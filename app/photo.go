@@ -65,7 +65,7 @@ func (p *Photo) Animated() bool { return p.info.Animated }
 // callers must not modify it.
 func (p *Photo) Image() (image.Image, error) {
 	if p.IsVideo() {
-		return nil, &FileError{p.Path, errVideoEdit}
+		return videoIcon(p.info), nil // never decoded
 	}
 	p.once.Do(func() {
 		img, err := decode(p.info.Format, p.data)
@@ -142,6 +142,9 @@ var detector = sync.OnceValues(face.New)
 
 // Faces finds the faces in the upright picture, best first.
 func (p *Photo) Faces() ([]face.Face, error) {
+	if p.IsVideo() {
+		return nil, nil // a video is never decoded: nothing to look at
+	}
 	img, err := p.Image()
 	if err != nil {
 		return nil, err

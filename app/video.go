@@ -3,6 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
 	"io"
 	"io/fs"
 	"os"
@@ -28,7 +31,7 @@ var errVideoEdit = errors.New("faces in videos cannot be covered by Veil, only d
 var videoExts = map[string]bool{".mov": true, ".mp4": true, ".m4v": true, ".3gp": true, ".3g2": true, ".qt": true}
 
 // IsVideo reports whether the photo is a video: it can only be cleaned,
-// never edited, and it has no picture to show (Image fails).
+// never edited; its Image is a plain video icon and it has no Faces.
 func (p *Photo) IsVideo() bool { return exif.IsVideo(p.info.Format) }
 
 // openVideo opens the file at path as a video when its extension and its
@@ -253,4 +256,36 @@ func copyRange(dst, src *os.File, off, n, at int64) error {
 		n, at = n-step, at+step
 	}
 	return nil
+}
+
+// videoIcon is what a video shows where a photo shows its picture: a plain
+// video icon (a light play triangle on dark grey) of the video's upright
+// size, at most 640 pixels wide. Veil has no video decoder, so there is
+// no first frame; covers drawn on it are refused when saved (errVideoEdit).
+func videoIcon(info *exif.Info) image.Image {
+	w, h := 640, 360
+	if info.Width > 0 && info.Height > 0 {
+		h = max(1, min(640*info.Height/info.Width, 1280))
+		if info.Height > info.Width {
+			w, h = max(1, 360*info.Width/info.Height), 360
+		}
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.NRGBA{0x3a, 0x3d, 0x42, 0xff}), image.Point{}, draw.Src)
+	s := min(w, h) / 4 // the triangle's half height
+	cx, cy := w/2, h/2
+	for y := cy - s; y < cy+s; y++ {
+		half := s - abs(y-cy) // the triangle narrows to its tip
+		for x := cx - s/2; x < cx-s/2+half*3/2; x++ {
+			img.SetNRGBA(x, y, color.NRGBA{0xee, 0xee, 0xee, 0xff})
+		}
+	}
+	return img
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -80,8 +80,11 @@ func TestVideosRefuseEditsWithOneSentence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Image(); !errors.Is(err, errVideoEdit) || !p.IsVideo() {
-		t.Errorf("Image on a video: %v", err)
+	if img, err := p.Image(); err != nil || !p.IsVideo() || img.Bounds().Dx() != 640 || img.Bounds().Dy() != 426 {
+		t.Errorf("Image on a video: %v, %v", img.Bounds(), err)
+	}
+	if faces, err := p.Faces(); faces != nil || err != nil {
+		t.Errorf("Faces on a video: %v, %v", faces, err)
 	}
 	if r := p.Save(Edits{Crop: image.Rect(0, 0, 8, 8)}, Settings{}); !errors.Is(r.Err, errVideoEdit) {
 		t.Errorf("Save with a crop: %v", r.Err)

@@ -121,6 +121,8 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	var line string
 	switch n := len(e.faces); {
+	case isVideoEntry(e):
+		line = videoFacesLine()
 	case !e.found:
 		line = lang.L("Looking for faces…")
 	case n == 0:
