@@ -2,6 +2,7 @@ package exif
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -97,7 +98,7 @@ func (videoHandler) sniff(head []byte) bool {
 	if videoBrands[string(head[8:12])] {
 		return true
 	}
-	for i := 16; i+4 <= len(head) && i+4 <= int(beUint32(head)); i += 4 {
+	for i := 16; i+4 <= len(head) && i+4 <= int(binary.BigEndian.Uint32(head)); i += 4 {
 		if videoBrands[string(head[i:i+4])] {
 			return true
 		}
@@ -236,8 +237,4 @@ func readHead(r io.ReaderAt, b bmffBox, limit int64) []byte {
 	p := make([]byte, min(n, limit))
 	k, _ := r.ReadAt(p, off)
 	return p[:k]
-}
-
-func beUint32(b []byte) uint32 {
-	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }

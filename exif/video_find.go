@@ -136,7 +136,7 @@ func userData(p []byte, where string) []Finding {
 		l, ok := videoItems[c.typ]
 		switch {
 		case ok:
-			fs = append(fs, itemFinding(l, c.typ, itemText(c.typ, c.payload), where))
+			fs = append(fs, itemFinding(l, itemText(c.typ, c.payload), where))
 		case c.typ == "meta" || c.typ == "XMP_" || c.typ == "uuid" || c.typ == "smta" || c.typ == "sefd":
 			fs = append(fs, boxFindings(c.typ, c.box, where)...)
 		default:
@@ -148,7 +148,7 @@ func userData(p []byte, where string) []Finding {
 
 // itemFinding makes a finding of an item's text: positions become
 // decimal coordinates.
-func itemFinding(l videoLabel, typ, text, where string) Finding {
+func itemFinding(l videoLabel, text, where string) Finding {
 	if l.label == "GPS position" {
 		if p := iso6709(text); p != "" {
 			return Finding{Location, "GPS position", p + " — this shows where the video was taken", where}
@@ -209,7 +209,7 @@ func itemList(p []byte, keys []string, where string) []Finding {
 		text := itemText("", c.payload)
 		if keys == nil {
 			if l, ok := videoItems[c.typ]; ok {
-				fs = append(fs, itemFinding(l, c.typ, text, where))
+				fs = append(fs, itemFinding(l, text, where))
 			} else {
 				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, where))
 			}
@@ -226,7 +226,7 @@ func itemList(p []byte, keys []string, where string) []Finding {
 		case ok && l.label == "Live Photo ID":
 			fs = append(fs, textFinding(l.cat, l.label, text+" — links this video to its photo", where))
 		case ok:
-			fs = append(fs, itemFinding(l, "", text, where))
+			fs = append(fs, itemFinding(l, text, where))
 		default:
 			fs = append(fs, textFinding(Other, "Other metadata", keys[i]+": "+text, where))
 		}
@@ -247,7 +247,7 @@ func itemText(typ string, p []byte) string {
 		}
 	case typ == "loci":
 		return loci(p)
-	case len(typ) == 4 && typ[0] != 0xa9 && len(p) >= 6 && beUint32(p) == 0:
+	case len(typ) == 4 && typ[0] != 0xa9 && len(p) >= 6 && binary.BigEndian.Uint32(p) == 0:
 		return string(bytes.TrimRight(p[6:], "\x00"))
 	case len(p) >= 4 && int(binary.BigEndian.Uint16(p)) <= len(p)-4:
 		return string(p[4 : 4+int(binary.BigEndian.Uint16(p))])

@@ -271,7 +271,7 @@ func movieOnly(t *testing.T, file []byte) []byte {
 func moreSamples(t *testing.T, file []byte) []byte {
 	out := bytes.Clone(file)
 	i := bytes.Index(out, []byte("stsz"))
-	n := beUint32(out[i+12:])
+	n := binary.BigEndian.Uint32(out[i+12:])
 	out[i+15] = byte(n - 1) // sample_count, low byte
 	return out
 }
