@@ -75,14 +75,9 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	edited := redact.Apply(img, e.Regions, p.RedactOptions())
-	var final image.Image = edited
-	if !e.Crop.Empty() {
-		c, err := redact.Crop(edited, e.Crop)
-		if err != nil {
-			return nil, "", err
-		}
-		final = c
+	final, err := Render(img, e, p.RedactOptions())
+	if err != nil {
+		return nil, "", err
 	}
 	data, f, err := encode(final, outputFormat(p.info.Format), s.quality())
 	if err != nil {
