@@ -37,6 +37,9 @@ func (p *Photo) Save(e Edits, s Settings) Result {
 // save is Save; scratch, when not nil, is a buffer that may be reused once
 // the copy is written (see writeNew).
 func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
+	if p.IsVideo() {
+		return p.saveVideo(e, s, syncNow) // streamed from the file
+	}
 	r := Result{File: p.Path}
 	r.fill(p.info)
 	if e.IsZero() {

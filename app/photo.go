@@ -42,6 +42,9 @@ func Open(path string) (*Photo, error) { return openInto(path, nil, exif.Inspect
 // what the file holds with inspect (exif.Inspect, or exif.Scan when the
 // findings are not wanted).
 func openInto(path string, buf []byte, inspect func([]byte) (*exif.Info, error)) (*Photo, error) {
+	if p, ok, err := openVideo(path); ok { // never read into memory
+		return p, err
+	}
 	data, err := readFile(path, buf)
 	if err != nil {
 		return nil, &FileError{path, err}
@@ -64,6 +67,9 @@ func (p *Photo) Animated() bool { return p.info.Animated }
 // Regions, faces and crops are all in its coordinates. The result is shared:
 // callers must not modify it.
 func (p *Photo) Image() (image.Image, error) {
+	if p.IsVideo() {
+		return videoIcon(p.info), nil // never decoded
+	}
 	p.once.Do(func() {
 		img, err := decode(p.info.Format, p.data)
 		if err != nil {
@@ -151,6 +157,9 @@ var detector = sync.OnceValues(face.New)
 
 // Faces finds the faces in the upright picture, best first.
 func (p *Photo) Faces() ([]face.Face, error) {
+	if p.IsVideo() {
+		return nil, nil // a video is never decoded: nothing to look at
+	}
 	img, err := p.Image()
 	if err != nil {
 		return nil, err

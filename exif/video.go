@@ -2,9 +2,11 @@ package exif
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // The video formats Veil cleans: ISO base media files (ISO/IEC 14496-12)
@@ -96,7 +98,7 @@ func (videoHandler) sniff(head []byte) bool {
 	if videoBrands[string(head[8:12])] {
 		return true
 	}
-	for i := 16; i+4 <= len(head) && i+4 <= int(beUint32(head)); i += 4 {
+	for i := 16; i+4 <= len(head) && i+4 <= int(binary.BigEndian.Uint32(head)); i += 4 {
 		if videoBrands[string(head[i:i+4])] {
 			return true
 		}
@@ -142,7 +144,7 @@ func InspectVideo(r io.ReaderAt, size int64) (*Info, error) {
 		return nil, err
 	}
 	info := &Info{Format: v.format, Width: w, Height: h, Orientation: 1, parsed: v}
-	info.Findings = cleanFindings(v.findings())
+	info.Findings = slices.Compact(cleanFindings(v.findings())) // sorted: repeats are neighbours
 	return info, nil
 }
 
@@ -235,8 +237,4 @@ func readHead(r io.ReaderAt, b bmffBox, limit int64) []byte {
 	p := make([]byte, min(n, limit))
 	k, _ := r.ReadAt(p, off)
 	return p[:k]
-}
-
-func beUint32(b []byte) uint32 {
-	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }

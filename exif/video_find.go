@@ -101,7 +101,7 @@ func (v *videoFile) topFindings(b bmffBox) []Finding {
 	var h [32]byte
 	k, _ := v.r.ReadAt(h[:b.hdr], b.off)
 	head = append(head, h[:k]...)
-	return boxFindings(b.typ, append(head, readHead(v.r, b, videoMaxRead)...), "file")
+	return boxFindings(b.typ, append(head, readHead(v.r, b, videoMaxRead)...), "video")
 }
 
 // boxFindings lists a box the clean copy drops: user data, metadata, XMP,
@@ -125,7 +125,7 @@ func boxFindings(typ string, box []byte, where string) []Finding {
 	case "smta", "sefd":
 		return []Finding{{Device, "Samsung extra data", "Samsung camera data, " + sizeWords(len(c.payload)), "video " + typ + " box"}}
 	}
-	return []Finding{textFinding(Other, "Unknown data", "boxes "+fourCC(typ)+", "+sizeWords(len(c.box)), "video "+where)}
+	return []Finding{textFinding(Other, "Unknown data", "boxes "+fourCC(typ)+", "+sizeWords(len(c.box)), where)}
 }
 
 // userData lists the items of a udta box.
@@ -136,11 +136,11 @@ func userData(p []byte, where string) []Finding {
 		l, ok := videoItems[c.typ]
 		switch {
 		case ok:
-			fs = append(fs, itemFinding(l, c.typ, itemText(c.typ, c.payload), where))
+			fs = append(fs, itemFinding(l, itemText(c.typ, c.payload), where))
 		case c.typ == "meta" || c.typ == "XMP_" || c.typ == "uuid" || c.typ == "smta" || c.typ == "sefd":
-			fs = append(fs, boxFindings(c.typ, c.box, "user data")...)
+			fs = append(fs, boxFindings(c.typ, c.box, where)...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ)+", "+sizeWords(len(c.box)), "video "+where))
+			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ)+", "+sizeWords(len(c.box)), where))
 		}
 	}
 	return fs
@@ -148,7 +148,7 @@ func userData(p []byte, where string) []Finding {
 
 // itemFinding makes a finding of an item's text: positions become
 // decimal coordinates.
-func itemFinding(l videoLabel, typ, text, where string) Finding {
+func itemFinding(l videoLabel, text, where string) Finding {
 	if l.label == "GPS position" {
 		if p := iso6709(text); p != "" {
 			return Finding{Location, "GPS position", p + " — this shows where the video was taken", where}
@@ -176,7 +176,7 @@ func metaFindings(p []byte, where string) []Finding {
 		case "xml ", "XMP_", "uuid":
 			fs = append(fs, xmpFindings(c.payload, "video XMP")...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ), "video "+where))
+			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ), where))
 		}
 	}
 	return fs
@@ -209,9 +209,9 @@ func itemList(p []byte, keys []string, where string) []Finding {
 		text := itemText("", c.payload)
 		if keys == nil {
 			if l, ok := videoItems[c.typ]; ok {
-				fs = append(fs, itemFinding(l, c.typ, text, where))
+				fs = append(fs, itemFinding(l, text, where))
 			} else {
-				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, "video "+where))
+				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, where))
 			}
 			continue
 		}
@@ -226,7 +226,7 @@ func itemList(p []byte, keys []string, where string) []Finding {
 		case ok && l.label == "Live Photo ID":
 			fs = append(fs, textFinding(l.cat, l.label, text+" — links this video to its photo", where))
 		case ok:
-			fs = append(fs, itemFinding(l, "", text, where))
+			fs = append(fs, itemFinding(l, text, where))
 		default:
 			fs = append(fs, textFinding(Other, "Other metadata", keys[i]+": "+text, where))
 		}
@@ -247,7 +247,7 @@ func itemText(typ string, p []byte) string {
 		}
 	case typ == "loci":
 		return loci(p)
-	case len(typ) == 4 && typ[0] != 0xa9 && len(p) >= 6 && beUint32(p) == 0:
+	case len(typ) == 4 && typ[0] != 0xa9 && len(p) >= 6 && binary.BigEndian.Uint32(p) == 0:
 		return string(bytes.TrimRight(p[6:], "\x00"))
 	case len(p) >= 4 && int(binary.BigEndian.Uint16(p)) <= len(p)-4:
 		return string(p[4 : 4+int(binary.BigEndian.Uint16(p))])

@@ -66,11 +66,14 @@ func parseMovie(p []byte) (*movie, error) {
 		case "cmov":
 			return nil, fmt.Errorf("%w: compressed QuickTime movie headers are not supported", ErrUnsupported)
 		default:
-			m.meta = append(m.meta, metaBox{c.typ, c.box, "movie"})
+			m.meta = append(m.meta, metaBox{c.typ, c.box, "video"})
 		}
 	}
-	if len(m.mvhd) < 4 || !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
-		return nil, FormatError("video without a movie header or a picture track")
+	if len(m.mvhd) < 4 {
+		return nil, FormatError("video without a movie header")
+	}
+	if !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
+		return nil, fmt.Errorf("%w: a file without pictures (sound only) is not supported", ErrUnsupported)
 	}
 	return m, nil
 }
@@ -93,7 +96,7 @@ func (m *movie) parseTrack(p []byte) (*track, error) {
 			}
 		case "tref", "edts", "tapt":
 		default:
-			m.meta = append(m.meta, metaBox{c.typ, c.box, "track"})
+			m.meta = append(m.meta, metaBox{c.typ, c.box, "video track"})
 		}
 	}
 	if len(t.tkhd) < 24 || len(t.mdhd) < 4 || t.handler == "" {

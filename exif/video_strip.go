@@ -20,7 +20,8 @@ import (
 
 // VideoPiece is one piece of a clean video, written in order: Data as it
 // is when it is not nil; otherwise N bytes copied from the original at
-// Off, or, when Zero is set, N zero bytes.
+// Off, or, when Zero is set, N zero bytes in place of the original's at
+// Off.
 type VideoPiece struct {
 	Data []byte
 	Off  int64
@@ -67,11 +68,11 @@ func (p *VideoPlan) WriteTo(w io.Writer, src io.ReaderAt) (int64, error) {
 }
 
 // StripVideo plans the clean copy of the video in r, which InspectVideo
-// has just read (info is what it returned; with any other info the file
-// is parsed again).
+// has just read: info must be what it returned for r (with an info of
+// another kind, or for a file of another size, r is parsed again).
 func StripVideo(r io.ReaderAt, size int64, info *Info, opt Options) (*VideoPlan, error) {
 	v, ok := info.parsedVideo()
-	if !ok {
+	if !ok || v.size != size {
 		var err error
 		if v, err = parseVideo(r, size); err != nil {
 			return nil, err
@@ -175,7 +176,13 @@ func (v *videoFile) pieces(ftyp, moov []byte) *VideoPlan {
 		} else {
 			p.Size += pc.N
 		}
-		if pc.Data != nil || pc.N > 0 {
+		k := len(p.Pieces) - 1
+		switch {
+		case pc.Data == nil && pc.N == 0:
+		case k >= 0 && pc.Data == nil && p.Pieces[k].Data == nil && pc.Zero == p.Pieces[k].Zero &&
+			p.Pieces[k].Off+p.Pieces[k].N == pc.Off:
+			p.Pieces[k].N += pc.N // one range of the original, or of zeros
+		default:
 			p.Pieces = append(p.Pieces, pc)
 		}
 	}
@@ -208,7 +215,7 @@ func mdatPieces(off, n int64, zeros []fileRange) []VideoPiece {
 		if lo >= hi {
 			continue
 		}
-		out = append(out, VideoPiece{Off: pos, N: lo - pos}, VideoPiece{Zero: true, N: hi - lo})
+		out = append(out, VideoPiece{Off: pos, N: lo - pos}, VideoPiece{Zero: true, Off: lo, N: hi - lo})
 		pos = hi
 	}
 	return append(out, VideoPiece{Off: pos, N: end - pos})

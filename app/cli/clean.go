@@ -8,6 +8,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"veil/app"
+	"veil/exif"
 )
 
 // multiFlag collects a repeatable flag.
@@ -101,6 +102,9 @@ func report(env Env, results []app.Result, asJSON bool) int {
 			fmt.Fprintf(env.Stderr, "veil: %s\n", oneLine(r.Err))
 		default:
 			how := "metadata removed, picture untouched"
+			if exif.IsVideo(r.Format) {
+				how = "metadata removed, video untouched"
+			}
 			if !r.Lossless {
 				how = "edited and re-encoded, metadata removed"
 			}

@@ -166,6 +166,8 @@ func showMoving(b *widget.ProgressBarInfinite, on bool) {
 func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	var line string
 	switch n := len(e.faces); {
+	case isVideoEntry(e):
+		line = videoFacesLine()
 	case !e.found:
 		line = lang.L("Looking for faces…")
 	case n == 0:

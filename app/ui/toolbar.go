@@ -126,7 +126,7 @@ func (t *toolbar) modeChanged(EditMode) { t.refresh() }
 // enables what can be done.
 func (t *toolbar) refresh() {
 	ed := t.v.editor
-	has := ed.HasPhoto()
+	has := ed.HasPhoto() && !isVideoEntry(t.v.selected) // a video is cleaned, never covered
 	m := ed.Mode()
 	for _, b := range []struct {
 		b *widget.Button
