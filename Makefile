@@ -48,6 +48,12 @@ vet: deps-build
 unit: deps-test
 	$(GO) test -count=1 ./...
 
+# Every package under the race detector (it needs cgo: Fyne's build
+# packages from deps-build). CI runs it beside `make test`.
+.PHONY: race
+race: deps-test
+	$(GO) test -race -count=1 ./...
+
 fuzz-short:
 	.ci/fuzz.sh 5s
 
