@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end smoke test of the real window under Xvfb, as a person would use
 # it: start veil, drop two photos on the window titled "Veil" with a real
-# XDND drag (../shared/tools/xdnd-drop.c), press Ctrl+Shift+S (Save all),
-# and check the two clean copies next to the originals: verified, no
-# metadata, faces covered. Screenshots go to $SMOKE_OUT (default
+# XDND drag (tools/xdnd-drop/xdnd-drop.c, built here with cc and Xlib),
+# press Ctrl+Shift+S (Save all), and check the two clean copies next to the
+# originals: verified, no metadata, faces covered. Screenshots go to $SMOKE_OUT (default
 # /tmp/veil-smoke): 1-empty.png, 2-loaded.png, 3-saved.png.
-# usage: .ci/smoke.sh VEIL_BINARY
+# usage: [SMOKE_DISPLAY=:N] .ci/smoke.sh VEIL_BINARY
 set -euo pipefail
 veil=$(realpath "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +13,7 @@ out=${SMOKE_OUT:-/tmp/veil-smoke}
 rm -rf "$out"; mkdir -p "$out/photos"
 export LANG=en_US.UTF-8
 
-gcc -O2 -o "$out/xdnd-drop" "$here/../shared/tools/xdnd-drop.c" -lX11
+cc -O2 -Wall -o "$out/xdnd-drop" "$here/tools/xdnd-drop/xdnd-drop.c" -lX11
 
 # Two photos: a face (public domain, NASA) and a JPEG with metadata.
 cp "$here/redact/face/testdata/astronaut.png" "$out/photos/astronaut.png"
@@ -23,9 +23,20 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-disp=:$((90 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
-export DISPLAY=$disp
+# Xvfb on $SMOKE_DISPLAY when given (say :103), else on a free display
+# number it picks itself and writes to fd 3.
+if [ -n "${SMOKE_DISPLAY:-}" ]; then
+  echo "${SMOKE_DISPLAY#:}" > "$out/display"
+  Xvfb "$SMOKE_DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
+else
+  exec 3>"$out/display"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
+  exec 3>&-
+fi
+for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
+[ -s "$out/display" ] || { echo "smoke: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+DISPLAY=:$(head -1 "$out/display")
+export DISPLAY
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 
 "$veil" >"$out/veil.log" 2>&1 & pids+=($!)

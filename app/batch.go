@@ -7,6 +7,12 @@ import (
 	"sync/atomic"
 )
 
+// Job is one file of a batch and what to do to it.
+type Job struct {
+	Path string
+	Plan Plan
+}
+
 // CleanAll cleans every file following the plan, several at once
 // (Settings.Jobs), and returns the results in the order of paths. A failure
 // never stops the others. progress, when not nil, is called once per
@@ -14,29 +20,40 @@ import (
 // file is synced before it gets its name, as Clean does; a batch syncs its
 // files once at its end instead.
 func CleanAll(paths []string, s Settings, pl Plan, progress func(done, total int, r Result)) []Result {
-	results := make([]Result, len(paths))
+	jobs := make([]Job, len(paths))
+	for i, p := range paths {
+		jobs[i] = Job{Path: p, Plan: pl}
+	}
+	return CleanEach(jobs, s, progress)
+}
+
+// CleanEach is CleanAll with a plan for each file (the window's Save all:
+// each photo with its own covers and crop). A plan that asks for faces
+// finds them before the photo is written, as on the command line.
+func CleanEach(jobs []Job, s Settings, progress func(done, total int, r Result)) []Result {
+	results := make([]Result, len(jobs))
 	var next atomic.Int64 // the index of the next file to take
 	var mu sync.Mutex
 	done := 0
 	var wg sync.WaitGroup
-	for w := 0; w < min(s.jobs(), max(len(paths), 1)); w++ {
+	for w := 0; w < min(s.jobs(), max(len(jobs), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte // one buffer per worker, reused file after file
-			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
-				results[i], buf = clean(paths[i], s, pl, len(paths) == 1, buf)
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+				results[i], buf = clean(jobs[i].Path, s, jobs[i].Plan, len(jobs) == 1, buf)
 				if progress != nil {
 					mu.Lock()
 					done++
-					progress(done, len(paths), results[i])
+					progress(done, len(jobs), results[i])
 					mu.Unlock()
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	if len(paths) > 1 {
+	if len(jobs) > 1 {
 		syncAll(results)
 	}
 	return results

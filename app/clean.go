@@ -102,19 +102,22 @@ func (r *Result) fill(info *exif.Info) {
 
 // save writes parts, one after the other, as the clean copy of src. The
 // copy is read back from disk and inspected again before it gets its
-// name; one that fails is never seen under a name. scratch, when not nil,
+// name; one that fails is never seen under a name. It replaces the copy
+// of src written earlier in s.Session, if there is one (see Session). scratch, when not nil,
 // is a buffer the caller no longer needs (see writeNew).
 func save(src string, f exif.Format, parts [][]byte, s Settings, syncNow bool, scratch []byte) (string, error) {
 	dir := s.OutDir
 	if dir == "" {
 		dir = filepath.Dir(src)
 	}
-	names := candidateNames(src, dir, outputExt(src, f), s.RandomNames)
+	ext := outputExt(src, f)
+	tg := target{next: candidateNames(src, dir, ext, s.RandomNames), over: s.Session.earlier(src, dir, ext)}
 	check := func(back []byte) error { return exif.Verify(back, exif.Options{DropICC: s.DropICC}) }
-	out, err := writeNew(dir, parts, names, syncNow, check, scratch)
+	out, err := writeAs(dir, parts, tg, syncNow, check, scratch)
 	if err != nil {
 		return "", &FileError{src, err}
 	}
+	s.Session.record(src, out)
 	return out, nil
 }
 

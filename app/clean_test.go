@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"veil/exif"
+	"veil/redact"
 )
 
 func TestCleanWritesAVerifiedCopyAndLeavesTheOriginal(t *testing.T) {
@@ -182,5 +184,25 @@ func TestCleanAllReusesOneBufferSafely(t *testing.T) {
 				t.Errorf("%s: findings listed although skipped", filepath.Base(r.File))
 			}
 		}
+	}
+}
+
+func TestCleanEachFollowsEachFilesOwnPlan(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.jpg", jpegWithMetadata(t))
+	b := writeFile(t, dir, "b.jpg", jpegWithMetadata(t))
+	past := redact.Region{Rect: image.Rect(-4, -4, 10, 10), Shape: redact.Ellipse, Style: redact.Fill}
+	rs := CleanEach([]Job{
+		{Path: a, Plan: Plan{}},
+		{Path: b, Plan: Plan{Faces: true, Regions: []redact.Region{past}, PastEdge: true, Crop: image.Rect(0, 0, 20, 20)}},
+	}, Settings{}, nil)
+	if rs[0].Err != nil || !rs[0].Lossless {
+		t.Errorf("a: %+v, want a lossless copy", rs[0])
+	}
+	if r := rs[1]; r.Err != nil || r.Lossless || r.Width != 20 || len(r.Regions) != 1 {
+		t.Errorf("b: %+v, want the area covered and the crop", r)
+	}
+	if r := CleanWith(b, Settings{}, Plan{Regions: []redact.Region{past}}); r.Err == nil {
+		t.Error("without PastEdge an area past the edge is written")
 	}
 }

@@ -93,16 +93,15 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	return clean, f, err
 }
 
-// edited is the upright picture with the covers and the crop applied.
+// edited is the upright picture with the covers and the crop applied:
+// Render's pixels, except that a picture saved as JPEG and decoded in
+// YCbCr is covered in its own planes (editedYCbCr), with the same regions
+// and the same ring-only covers, to spare a huge photo an NRGBA copy.
 func (p *Photo) edited(img image.Image, e Edits) (image.Image, error) {
 	if out, ok := p.editedYCbCr(img, e); ok {
 		return out, nil
 	}
-	edited := redact.Apply(img, e.Regions, p.RedactOptions())
-	if e.Crop.Empty() {
-		return edited, nil
-	}
-	return redact.Crop(edited, e.Crop)
+	return Render(img, e, p.RedactOptions())
 }
 
 // outputFormat is the format an edited photo is written in.

@@ -17,6 +17,12 @@ type Plan struct {
 	Regions   []redact.Region // fixed covers, in upright pixels
 	Crop      image.Rectangle // empty: no crop
 
+	// PastEdge lets Regions reach past the picture's edge, as the window's
+	// covers may (a face's ellipse at the frame): only the part inside is
+	// covered. Otherwise such a region is refused, as a mistyped area on
+	// the command line should be.
+	PastEdge bool
+
 	// SkipFindings leaves Result.Findings empty, for callers that do not
 	// show them: each file is still parsed to its true end and its copy
 	// checked against the keep-list, but what it gave away is not listed
@@ -47,7 +53,7 @@ func (pl Plan) edits(p *Photo) (Edits, []face.Face, error) {
 		e.Regions = FaceRegions(faces, b, pl.FaceStyle)
 	}
 	for _, r := range pl.Regions {
-		if !r.Rect.In(b) || r.Rect.Empty() {
+		if !pl.PastEdge && (!r.Rect.In(b) || r.Rect.Empty()) {
 			return Edits{}, nil, fmt.Errorf("the area %s lies outside the %d×%d picture", rectString(r.Rect), b.Dx(), b.Dy())
 		}
 		e.Regions = append(e.Regions, r)

@@ -15,6 +15,10 @@ type Settings struct {
 	JPEGQuality int
 	// Jobs is how many files a batch cleans at once; 0 means one per CPU.
 	Jobs int
+	// Session, when set, lets a new copy of a photo replace the copy this
+	// session wrote of it before (see Session). It is never stored; nil
+	// (the command line) never replaces anything.
+	Session *Session
 }
 
 // DefaultJPEGQuality keeps edited JPEGs visually faithful at a sane size.

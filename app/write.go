@@ -29,14 +29,53 @@ import (
 // pass a buffer they no longer need (parts may be slices of it: they are
 // written before it is reused). The file's mode is 0600 on Unix.
 func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
+	return writeAs(dir, parts, target{next: next}, syncNow, check, scratch)
+}
+
+// target says what name a checked copy gets: the first free one next
+// yields, or, when over is set, over: an earlier copy of Veil's own that
+// the new one replaces in one step (see Session).
+type target struct {
+	next func(i int) string
+	over string
+}
+
+// writeAs is writeNew with the copy named as tg says.
+func writeAs(dir string, parts [][]byte, tg target, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
 	t, err := createTemp(dir)
 	if err != nil {
 		return "", fmt.Errorf("cannot write in %s: %w", Printable(dir), plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
+	back, err := t.writeChecked(parts, syncNow, check, scratch)
+	if err != nil {
+		return "", err
+	}
+	if err := t.seal(); err != nil {
+		return "", writeError(err)
+	}
+	name, err := t.place(dir, tg)
+	switch {
+	case err == nil:
+		return name, nil
+	case errors.Is(err, errNoFreeName):
+		return "", err
+	case t.name == "" && unnamedFailed():
+		// This system cannot name an unnamed file (no /proc, a sandbox, a
+		// file system that refuses): from now on copies are written under
+		// a temporary name, and this one again, from the bytes just
+		// checked.
+		return writeAs(dir, [][]byte{back}, tg, syncNow, check, nil)
+	}
+	return "", fmt.Errorf("cannot save %s: %w", DisplayName(name), plainOSError(err))
+}
+
+// writeChecked writes parts to the copy, reads them back and checks them,
+// syncing meanwhile when syncNow is set, and returns the bytes read back.
+func (t *tempFile) writeChecked(parts [][]byte, syncNow bool, check func([]byte) error, scratch []byte) ([]byte, error) {
 	size, err := writeAll(t.f, parts)
 	if err != nil {
-		return "", writeError(err)
+		return nil, writeError(err)
 	}
 	var synced chan error
 	if syncNow {
@@ -50,39 +89,36 @@ func writeNew(dir string, parts [][]byte, next func(i int) string, syncNow bool,
 	}
 	if synced != nil {
 		if err := <-synced; err != nil {
-			return "", writeError(err)
+			return nil, writeError(err)
 		}
 	}
 	switch {
 	case rerr != nil:
-		return "", fmt.Errorf("the clean copy could not be read back: %w", plainOSError(rerr))
+		return nil, fmt.Errorf("the clean copy could not be read back: %w", plainOSError(rerr))
 	case cerr != nil:
-		return "", fmt.Errorf("the clean copy failed its check and was removed: %w", cerr)
+		return nil, fmt.Errorf("the clean copy failed its check and was removed: %w", cerr)
 	}
-	if err := t.seal(); err != nil {
-		return "", writeError(err)
+	return back, nil
+}
+
+// errNoFreeName: every name tried is taken.
+var errNoFreeName = errors.New("no free file name for the clean copy")
+
+// place gives the checked copy its name, as tg says, and returns it.
+func (t *tempFile) place(dir string, tg target) (string, error) {
+	if tg.over != "" {
+		return tg.over, t.replace(tg.over)
 	}
 	for i, tries := 0, 0; tries < maxNameTries; i, tries = i+1, tries+1 {
 		if i == quickTries {
-			i = firstFree(dir, next, i) // many copies already: skip them all at once
+			i = firstFree(dir, tg.next, i) // many copies already: skip them all at once
 		}
-		name := next(i)
-		switch err := t.claim(name); {
-		case err == nil:
-			return name, nil
-		case errors.Is(err, fs.ErrExist):
-			continue
-		case t.name == "" && unnamedFailed():
-			// This system cannot name an unnamed file (no /proc, a
-			// sandbox, a file system that refuses): from now on copies are
-			// written under a temporary name, and this one again, from the
-			// bytes just checked.
-			return writeNew(dir, [][]byte{back}, next, syncNow, check, nil)
-		default:
-			return "", fmt.Errorf("cannot save %s: %w", DisplayName(name), plainOSError(err))
+		name := tg.next(i)
+		if err := t.claim(name); !errors.Is(err, fs.ErrExist) {
+			return name, err
 		}
 	}
-	return "", errors.New("no free file name for the clean copy")
+	return "", errNoFreeName
 }
 
 // quickTries is how many names are tried one by one before the folder is
@@ -222,8 +258,27 @@ func (t *tempFile) claim(final string) error {
 	return os.Rename(t.name, final)
 }
 
-// discard removes the file's temporary name, if it still has one (after a
-// rename it has not), and closes it.
+// replace gives the copy the name final, replacing the file there in one
+// step (rename(2)): at every moment final is either the old copy or the
+// new one, whole. An unnamed copy is first linked under a hidden
+// temporary name in the same folder.
+func (t *tempFile) replace(final string) error {
+	if t.name == "" {
+		tmp := filepath.Join(filepath.Dir(final), ".veil-"+randomStem()+".tmp")
+		if err := linkUnnamed(t.f, tmp); err != nil {
+			return err
+		}
+		t.name = tmp
+	}
+	if err := os.Rename(t.name, final); err != nil {
+		return err
+	}
+	t.name = "" // nothing left to remove
+	return nil
+}
+
+// discard closes the file and removes its temporary name, if it still has
+// one (after a rename it has not).
 func (t *tempFile) discard() {
 	if t.name != "" {
 		os.Remove(t.name) // while still locked: no sweep of another run sees it
@@ -234,6 +289,8 @@ func (t *tempFile) discard() {
 }
 
 // syncFile flushes one file, where there is no syncfs.
+//
+//lint:ignore U1000 used by sync_other.go, on systems without syncfs(2)
 func syncFile(name string) error {
 	f, err := os.OpenFile(name, os.O_RDWR, 0)
 	if err != nil {

@@ -234,11 +234,10 @@ func walkIFD(b []byte, order binary.ByteOrder, off uint32, visit func(id, typ ui
 // exifDirs holds the decoded tags: IFD0, the Exif and GPS IFDs, and the
 // IFDs chained after IFD0 (IFD1 holds the thumbnail).
 type exifDirs struct {
-	order       binary.ByteOrder
-	ifd0, exif  []*tiff.Tag
-	gps         []*tiff.Tag
-	later       [][]*tiff.Tag
-	gpsMetadata bool
+	order      binary.ByteOrder
+	ifd0, exif []*tiff.Tag
+	gps        []*tiff.Tag
+	later      [][]*tiff.Tag
 }
 
 // decodeEXIF decodes a block walkTIFF accepted with goexif. This is the one

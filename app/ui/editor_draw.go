@@ -32,15 +32,6 @@ type painter struct {
 	k   float64 // device pixels per Fyne unit
 }
 
-// set paints pixel (x, y) with the opaque colour c.
-func (p *painter) set(x, y int, c color.RGBA) {
-	if !image.Pt(x, y).In(p.dst.Rect) {
-		return
-	}
-	i := p.dst.PixOffset(x, y)
-	p.dst.Pix[i], p.dst.Pix[i+1], p.dst.Pix[i+2], p.dst.Pix[i+3] = c.R, c.G, c.B, c.A
-}
-
 // fillRect paints the device pixels [x0, x1) × [y0, y1) (rounded) with c,
 // over what is there when blend is set, replacing it otherwise.
 func (p *painter) fillRect(x0, y0, x1, y1 float64, c color.RGBA, blend bool) {

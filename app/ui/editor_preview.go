@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/disintegration/imaging"
 
+	"veil/app"
 	"veil/redact"
 )
 
@@ -39,6 +40,12 @@ type preview struct {
 	gen      uint64      // of the latest request
 	size     image.Point // of the latest request
 
+	// spawn starts the worker and post hands its results to the UI
+	// goroutine; nil: a goroutine of its own and fyne.Do. The window
+	// passes its own (shell.spawn and shell.post), so that under test
+	// every preview is rendered before the change that asked returns.
+	spawn, post func(func())
+
 	mu      sync.Mutex
 	pending *previewJob
 	done    chan struct{} // non-nil while the worker runs; closed when it exits
@@ -61,12 +68,22 @@ func (p *preview) has(r redact.Region) bool { return p.img != nil && slices.Cont
 // called through fyne.Do with each result.
 func (p *preview) submit(j previewJob, deliver func(previewJob, *image.NRGBA)) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.pending = &j
-	if p.done == nil {
+	start := p.done == nil
+	if start {
 		p.done = make(chan struct{})
-		go p.run(p.done, deliver)
 	}
+	done := p.done
+	p.mu.Unlock()
+	if !start {
+		return
+	}
+	work := func() { p.run(done, deliver) }
+	if p.spawn == nil {
+		go work()
+		return
+	}
+	p.spawn(work)
 }
 
 // run renders requests until none is left: after a short pause it takes the
@@ -85,7 +102,11 @@ func (p *preview) run(done chan struct{}, deliver func(previewJob, *image.NRGBA)
 		}
 		p.mu.Unlock()
 		out := renderPreview(j.img, j.regions, j.opts, j.size)
-		fyne.Do(func() { deliver(*j, out) })
+		post := p.post
+		if post == nil {
+			post = fyne.Do
+		}
+		post(func() { deliver(*j, out) })
 	}
 }
 
@@ -114,7 +135,8 @@ func (p *preview) wait() {
 }
 
 // renderPreview returns exactly the pixels the save path writes (before the
-// crop) for img and regions, scaled down to fit size. The full-size copy
+// crop: app.Cover, the function every save renders with) for img and
+// regions, scaled down to fit size. The full-size copy
 // lives only for the duration of the call.
 func renderPreview(img image.Image, regions []redact.Region, opts redact.Options, size image.Point) *image.NRGBA {
 	if y, ok := img.(*image.YCbCr); ok && len(regions) == 0 && y.SubsampleRatio == image.YCbCrSubsampleRatio420 {
@@ -126,7 +148,7 @@ func renderPreview(img image.Image, regions []redact.Region, opts redact.Options
 			return fitDown(halveYCbCr(y), size)
 		}
 	}
-	full := redact.Apply(img, regions, opts)
+	full := app.Cover(img, regions, opts) // what the save path writes
 	return fitDown(full, size)
 }
 

@@ -111,7 +111,7 @@ func TestEditorKeepsOnlyTheLatestPreview(t *testing.T) {
 }
 
 // BenchmarkPreview12MP measures one preview of a 12 MP photo with five face
-// covers, as the worker renders it (redact.Apply, then the scale to screen).
+// covers, as the worker renders it (app.Cover, then the scale to screen).
 func BenchmarkPreview12MP(b *testing.B) {
 	src := image.NewYCbCr(image.Rect(0, 0, 4000, 3000), image.YCbCrSubsampleRatio420)
 	for i := range src.Y {

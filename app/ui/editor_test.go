@@ -42,11 +42,15 @@ func testPhoto(w, h int) *image.NRGBA {
 }
 
 // newTestEditor shows photo with regions in an editor of the given size in
-// a test window and waits for the first preview.
+// a test window, its preview rendered inline.
 func newTestEditor(t *testing.T, photo image.Image, regions []redact.Region, size fyne.Size) (*Editor, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	e := NewEditor()
+	// The preview is rendered and shown before each change returns, on
+	// this goroutine, as the window's tests do (see shell.spawn).
+	inline := func(f func()) { f() }
+	e.prev.spawn, e.prev.post = inline, inline
 	w := test.NewTempWindow(t, e)
 	w.SetPadded(false)
 	w.Resize(size)

@@ -74,6 +74,11 @@ func (v *shell) editorChanged() {
 	}
 	if e != nil {
 		v.list.refreshEntry(e)
+		if w := e.warning(); w != e.shownWarning {
+			// What the findings say of the faces changed with it.
+			e.shownWarning = w
+			v.reveals.show(e, v.prefs)
+		}
 	}
 	v.legend.refresh()
 	v.tools.refresh()
@@ -100,4 +105,22 @@ func (v *shell) appEdits(e *entry) *edits {
 	}
 	fr := e.faceRegions(v.prefs.Style)
 	return &edits{regions: fr, covered: slices.Repeat([]bool{true}, len(fr))}
+}
+
+// removeSelected removes the selected area (Delete, "Remove area"). A
+// face's cover is not removed but uncovered, as unticking it does: it
+// stays on screen, outlined and marked "Not covered", can be covered again
+// with one click or undone, and the faces keep their numbers.
+func (v *shell) removeSelected() {
+	i, e := v.editor.Selected(), v.selected
+	if i < 0 || e == nil {
+		return
+	}
+	if !e.isFace(v.editor.AllRegions()[i]) {
+		v.editor.RemoveSelected()
+		return
+	}
+	if v.editor.Covered(i) {
+		v.editor.ToggleCovered(i)
+	}
 }

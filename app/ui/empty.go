@@ -61,8 +61,9 @@ func headerBar(v *shell) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
 	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	note.Truncation = fyne.TextTruncateEllipsis // gives way in a narrow window
 	return container.NewVBox(
-		container.NewHBox(open, folder, layout.NewSpacer(), note, aboutButton(v), settingsButton(v)),
+		container.NewBorder(nil, nil, container.NewHBox(open, folder), container.NewHBox(aboutButton(v), settingsButton(v)), note),
 		widget.NewSeparator(),
 	)
 }

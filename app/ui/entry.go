@@ -28,6 +28,15 @@ const (
 	stFailed                  // it cannot be opened, read or saved: err says why
 )
 
+// String names a state, for messages in tests.
+func (s state) String() string {
+	names := [...]string{"opening", "reading", "detecting", "ready", "saving", "saved", "save failed", "failed"}
+	if s < 0 || int(s) >= len(names) {
+		return "state " + strconv.Itoa(int(s))
+	}
+	return names[s]
+}
+
 // entry is one photo in the list. Only small things live here for every
 // photo (findings, a thumbnail, face boxes, edits); the decoded picture is
 // kept for the photo on screen only.
@@ -46,12 +55,16 @@ type entry struct {
 
 	edits *edits // nil: the defaults (faces covered), never touched
 
-	state   state
-	err     string // one line, for stFailed
-	output  string // the clean copy, for stSaved
-	dirty   bool   // edited since the last save
-	busy    bool   // a lane is working on it
-	removed bool   // taken out of the list; late results are dropped
+	state  state
+	err    string // one line, for stFailed
+	output string // the clean copy, for stSaved
+	// replaced: the last save replaced the copy saved before (app.Session)
+	replaced bool
+	// shownWarning is the warning the panels show (see entry.warning)
+	shownWarning string
+	dirty        bool // edited since the last save
+	busy         bool // a lane is working on it
+	removed      bool // taken out of the list; late results are dropped
 }
 
 // edits is what the person did to a photo in the editor: every region with
@@ -127,13 +140,15 @@ func categoryShort(g group) string {
 
 // statusText says where a photo is, in words (colour is never the only sign).
 func (e *entry) statusText() string {
-	switch e.state {
-	case stOpening:
+	switch {
+	case e.state == stOpening:
 		return lang.L("Opening…")
-	case stReading:
+	case e.state == stReading && e.found:
 		return lang.L("Reading the picture…")
-	case stDetecting:
+	case e.looking():
 		return lang.L("Looking for faces…")
+	}
+	switch e.state {
 	case stSaving:
 		return lang.L("Saving…")
 	case stSaved:

@@ -87,10 +87,15 @@ func categoryWhy(c exif.Category) string {
 type findingsPanel struct {
 	box     *fyne.Container
 	content fyne.CanvasObject
+	// looking moves while faces are looked for. There is one, made once:
+	// an animation runs until it is stopped, even off screen, so it is
+	// stopped the moment the panel stops showing it.
+	looking *widget.ProgressBarInfinite
 }
 
 func newFindingsPanel() *findingsPanel {
-	fp := &findingsPanel{box: container.NewVBox()}
+	fp := &findingsPanel{box: container.NewVBox(), looking: widget.NewProgressBarInfinite()}
+	fp.looking.Stop()
 	fp.content = fp.box
 	return fp
 }
@@ -114,7 +119,37 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 		objs = append(objs, note(leaveNote(e, p)))
 	}
 	fp.box.Objects = objs
+	fp.animate(slices.Contains(objs, fyne.CanvasObject(fp.looking)))
 	fp.box.Refresh()
+}
+
+// animate starts or stops the bar that moves while faces are looked for.
+func (fp *findingsPanel) animate(on bool) {
+	switch {
+	case on && !fp.looking.Running():
+		fp.looking.Start()
+	case !on && fp.looking.Running():
+		fp.looking.Stop()
+	}
+}
+
+// showMoving shows a moving bar, or stops and hides it. Hiding alone is not
+// enough: Fyne's infinite bar starts its animation when it is first drawn
+// (even hidden) and only Stop, seen by its renderer, ends it; until then
+// the window redraws sixty times a second for nothing.
+func showMoving(b *widget.ProgressBarInfinite, on bool) {
+	if on {
+		b.Show()
+		b.Start()
+		return
+	}
+	if b.Visible() || b.Running() {
+		b.Start() // so that the renderer sees the Stop below
+		b.Stop()
+	}
+	if b.Visible() {
+		b.Hide()
+	}
 }
 
 // faces is the Faces part of the findings.
@@ -125,6 +160,8 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 		line = lang.L("Looking for faces…")
 	case n == 0:
 		line = lang.L("No face found. Look for yourself: faces in mirrors, photos or at the edge can be missed.")
+	case e.shownFaces() > 0:
+		line = facesShownLine(n, e.shownFaces())
 	case n == 1:
 		line = lang.L("1 face found. It is covered; untick it below the photo to show it.")
 	default:
@@ -132,10 +169,18 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
 	if !e.found {
-		bar := widget.NewProgressBarInfinite()
-		out = append(out, bar)
+		out = append(out, fp.looking)
 	}
 	return out
+}
+
+// facesShownLine says that shown of the n faces found will show in the copy.
+func facesShownLine(n, shown int) string {
+	if n == 1 {
+		return lang.L("1 face found and left visible: it will show in the copy. Tick it below the photo to cover it.")
+	}
+	return lang.L("{{.N}} faces found; {{.Shown}} of them will show in the copy. Tick a face below the photo to cover it.",
+		map[string]any{"N": strconv.Itoa(n), "Shown": strconv.Itoa(shown)})
 }
 
 // group is one category: its name, why it matters, and each finding.

@@ -33,19 +33,22 @@ type lanes struct {
 // pump starts the next job of every idle lane.
 func (v *shell) pump() {
 	if !v.lanes.open {
-		if e := v.next(func(e *entry) bool { return !e.opened && e.state == stOpening }); e != nil {
+		if e := v.next((*entry).needsOpen); e != nil {
 			v.startOpen(e)
 		}
 	}
-	if s := v.selected; !v.lanes.show && s != nil && !s.busy && s.opened && s.state != stFailed && (s.img == nil || !s.found) {
+	if s := v.selected; !v.lanes.show && s != nil && s.needsPicture() {
 		v.startShow(s)
 	}
 	if !v.lanes.scan && !v.lanes.paused {
-		if e := v.next(func(e *entry) bool {
-			return e.opened && (!e.found || e.thumb == nil) && !e.busy && e.state != stFailed && e != v.selected
-		}); e != nil {
+		if e := v.next(func(e *entry) bool { return e.needsScan() && e != v.selected }); e != nil {
 			v.startScan(e)
 		}
+	}
+	v.list.refreshProgress()
+	if v.saver.waiting && !v.stillLooking() {
+		v.saver.waiting = false
+		v.reviewThenSave()
 	}
 	if l := &v.lanes; l.worked && !l.open && !l.show && !l.scan && !v.saver.batch {
 		// All done: hand the decoded pictures' memory back to the system

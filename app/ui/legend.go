@@ -53,6 +53,9 @@ func (l *legend) refresh() {
 	switch {
 	case !ed.HasPhoto():
 		l.note.SetText("")
+	case e != nil && e.looking():
+		// Not "No areas covered": the faces are not known yet.
+		l.note.SetText(lang.L("Looking for faces…"))
 	case len(objs) == 0:
 		l.note.SetText(lang.L("No areas covered."))
 	default:

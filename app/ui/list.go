@@ -20,7 +20,13 @@ type photoList struct {
 	v       *shell
 	list    *keyList
 	rows    map[fyne.CanvasObject]*row // the widgets of each row template
-	content fyne.CanvasObject
+	heights []float32                  // of each row, as last set (0: never)
+	base    float32                    // the height of an empty row
+	// checking is the one line of progress while faces are looked for:
+	// "Checking 12 of 40".
+	checking *widget.Label
+	bar      *widget.ProgressBar
+	content  fyne.CanvasObject
 }
 
 // keyList is a widget.List whose arrow keys move the selection itself (the
@@ -66,8 +72,38 @@ func newPhotoList(v *shell) *photoList {
 	l.ExtendBaseWidget(l)
 	pl.list = l
 	heading := widget.NewLabelWithStyle(lang.L("Photos"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	pl.content = container.NewBorder(heading, nil, nil, nil, l)
+	pl.checking = widget.NewLabel("")
+	pl.checking.SizeName = theme.SizeNameCaptionText
+	pl.bar = widget.NewProgressBar()
+	pl.bar.TextFormatter = func() string { return "" }
+	pl.checking.Hide()
+	pl.bar.Hide()
+	pl.content = container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l)
 	return pl
+}
+
+// refreshProgress shows how far the search for faces is ("Checking 12 of
+// 40"), or nothing once every photo has been checked.
+func (pl *photoList) refreshProgress() {
+	done, total := 0, 0
+	for _, e := range pl.v.entries {
+		if e.state == stFailed {
+			continue
+		}
+		total++
+		if e.found {
+			done++
+		}
+	}
+	on := done < total
+	showIf(pl.checking, on)
+	showIf(pl.bar, on)
+	if !on {
+		return
+	}
+	pl.checking.SetText(lang.L("Checking {{.N}} of {{.Total}}", map[string]any{"N": done + 1, "Total": total}))
+	pl.bar.Max = float64(total)
+	pl.bar.SetValue(float64(done))
 }
 
 func (pl *photoList) createRow() fyne.CanvasObject {
@@ -111,26 +147,45 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.thumb.Refresh()
 	r.name.SetText(e.name())
 	r.summary.SetText(e.summary())
-	r.icon.SetResource(statusIcon(e))
-	r.status.SetText(e.statusText())
-	r.status.Importance = statusImportance(e)
+	warn := e.warning()
+	r.icon.SetResource(statusIcon(e, warn != ""))
+	r.status.Text, r.status.Importance = rowStatus(e, warn)
+	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	if warn != "" {
+		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+	}
 	r.status.Refresh()
 	r.remove.OnTapped = func() { pl.v.remove(e) }
 }
 
+// rowStatus is the status line of a row and its colour: where the photo
+// is, and, when it needs a look before it is sent, why, in warning colour
+// even once saved.
+func rowStatus(e *entry, warn string) (string, widget.Importance) {
+	switch {
+	case warn == "" || e.state == stSaving || e.state == stSaveFailed:
+		return e.statusText(), statusImportance(e)
+	case e.state == stSaved:
+		return lang.L("Saved") + " · " + warn, widget.WarningImportance
+	}
+	return warn, widget.WarningImportance
+}
+
 // statusIcon goes with the words of a state: the icon is never the only sign.
-func statusIcon(e *entry) fyne.Resource {
-	switch e.state {
-	case stOpening, stReading:
+func statusIcon(e *entry, warn bool) fyne.Resource {
+	switch {
+	case e.state == stOpening || e.state == stReading && e.found:
 		return theme.HistoryIcon()
-	case stDetecting:
+	case e.looking():
 		return theme.SearchIcon()
-	case stSaving:
+	case e.state == stSaving:
 		return theme.DocumentSaveIcon()
-	case stSaved:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case stFailed, stSaveFailed:
+	case e.state == stFailed || e.state == stSaveFailed:
 		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case warn:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case e.state == stSaved:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	}
 	return theme.NewThemedResource(theme.RadioButtonIcon())
 }
@@ -145,12 +200,58 @@ func statusImportance(e *entry) widget.Importance {
 	return widget.MediumImportance
 }
 
-func (pl *photoList) refresh() { pl.list.Refresh() }
+// syncHeights gives a row whose status wraps (a warning) room for its
+// lines; the others keep the template's height.
+func (pl *photoList) syncHeights() {
+	pl.heights = append(pl.heights, make([]float32, max(0, len(pl.v.entries)-len(pl.heights)))...)
+	for i, e := range pl.v.entries {
+		want := pl.rowHeight(e)
+		if pl.heights[i] != want {
+			pl.heights[i] = want
+			pl.list.SetItemHeight(i, want)
+		}
+	}
+}
+
+// rowHeight is the height a row needs: the template's, plus the lines of a
+// warning.
+func (pl *photoList) rowHeight(e *entry) float32 {
+	if pl.base == 0 {
+		pl.base = pl.template().Height
+	}
+	warn := e.warning()
+	if warn == "" {
+		return pl.base
+	}
+	text, _ := rowStatus(e, warn)
+	size := theme.CaptionTextSize()
+	line := fyne.MeasureText(text, size, fyne.TextStyle{})
+	// The status line's width: the row less the thumbnail, the icon and
+	// the remove button.
+	avail := max(60, pl.list.Size().Width-thumbView-4*theme.IconInlineSize()-4*theme.Padding())
+	lines := int(line.Width/avail) + 1
+	return pl.base + float32(lines-1)*line.Height
+}
+
+// template returns the size of an empty row.
+func (pl *photoList) template() fyne.Size {
+	o := pl.createRow()
+	delete(pl.rows, o)
+	return o.MinSize()
+}
+
+func (pl *photoList) refresh() {
+	pl.syncHeights()
+	pl.list.Refresh()
+	pl.refreshProgress()
+}
 
 func (pl *photoList) refreshEntry(e *entry) {
 	if i := slices.Index(pl.v.entries, e); i >= 0 {
+		pl.syncHeights()
 		pl.list.RefreshItem(i)
 	}
+	pl.refreshProgress()
 }
 
 // selectEntry highlights the photo on screen.

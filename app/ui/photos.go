@@ -88,15 +88,17 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 		v.fail(e, err)
 		return
 	}
+	if e.state == stReading {
+		// Read, whether still on screen or not: a photo the person has
+		// moved past is not left saying "Reading the picture…".
+		e.state = stDetecting
+		if e.found {
+			e.state = stReady
+		}
+	}
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
-		if e.state == stReading {
-			e.state = stDetecting
-			if e.found {
-				e.state = stReady
-			}
-		}
 		v.showEntry(e)
 	}
 	v.entryChanged(e)
@@ -113,8 +115,8 @@ func (v *shell) thumbnailed(e *entry, thumb image.Image) {
 
 // detected records the faces found (or why looking failed).
 func (v *shell) detected(e *entry, faces []face.Face, err error) {
-	if e.removed || e.state == stFailed {
-		return
+	if e.removed || e.state == stFailed || e.found {
+		return // a late result: the faces are known already
 	}
 	if err != nil {
 		v.fail(e, err)
@@ -226,12 +228,16 @@ func (v *shell) remove(e *entry) {
 	v.spawn(releaseMemory) // give the photo's memory back now
 }
 
-// entryChanged redraws what shows a photo's state.
+// entryChanged redraws what shows a photo's state: its row, the panels if
+// it is on screen, and the save bar in any case (Save all counts every
+// photo).
 func (v *shell) entryChanged(e *entry) {
 	v.list.refreshEntry(e)
 	if e == v.selected {
 		v.refreshPanels()
+		return
 	}
+	v.saver.refresh()
 }
 
 // refreshPanels redraws everything that shows the photo on screen.

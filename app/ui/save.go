@@ -2,9 +2,11 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,6 +29,8 @@ type saveBar struct {
 	note      *widget.Label  // the outcome of the last Save all
 	checked   *widget.Button // "Before you send: 2 of 6 checked", goes there
 	batch     bool           // Save all is running
+	waiting   bool           // Save all waits for faces to be found
+	asking    dialog.Dialog  // Save all asks about photos to look at first
 	content   fyne.CanvasObject
 }
 
@@ -40,7 +44,6 @@ func newSaveBar(v *shell) *saveBar {
 	s.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.result.Wrapping = fyne.TextWrapWord
 	s.output = widget.NewLabel("")
-	s.output.Truncation = fyne.TextTruncateEllipsis
 	s.show = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() {
 		if e := v.selected; e != nil && e.output != "" {
 			v.showInFolder(e.output)
@@ -75,42 +78,41 @@ func (s *saveBar) refreshChecks() {
 // refresh shows the state of the photo on screen and of a batch.
 func (s *saveBar) refresh() {
 	e := s.v.selected
-	ready := e != nil && e.opened && e.state != stFailed && e.state != stSaving && e.img != nil && !s.batch
-	setEnabled(s.save, ready && e.found && !(e.state == stSaved && !e.dirty))
-	setEnabled(s.saveAll, !s.batch && s.v.saveable() > 0)
+	idle := !s.batch && !s.waiting && s.asking == nil
+	setEnabled(s.save, idle && e != nil && e.canSave())
+	setEnabled(s.saveAll, idle && (s.v.saveable() > 0 || s.v.opening()))
 	showIf(s.progress, s.batch)
-	showIf(s.busy, e != nil && e.state == stSaving && !s.batch)
+	showMoving(s.busy, e != nil && e.state == stSaving && !s.batch || s.waiting)
+	s.result.Importance = widget.SuccessImportance
 	switch {
 	case e != nil && e.state == stSaved:
 		s.result.SetText(lang.L("Saved · checked: no metadata left"))
 		s.output.SetText(filepath.Base(e.output))
+		if e.replaced {
+			s.output.SetText(filepath.Base(e.output) + "\n" + lang.L("It replaces the copy saved before, so no other copy is left."))
+		}
 	case e != nil && e.state == stSaveFailed:
 		s.result.SetText(lang.L("Not saved"))
+		s.result.Importance = widget.DangerImportance
 		s.output.SetText(e.err)
 	default:
 		s.result.SetText("")
 		s.output.SetText("")
 	}
-	s.result.Importance = widget.SuccessImportance
-	s.output.Wrapping, s.output.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	if e != nil && e.state == stSaveFailed {
-		s.result.Importance = widget.DangerImportance
-		s.output.Wrapping, s.output.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-	}
+	// The whole name, on as many lines as it takes: the person must be
+	// able to tell which file is the clean copy.
+	s.output.Wrapping = fyne.TextWrapWord // a word longer than the line is broken
 	s.result.Refresh()
 	s.output.Refresh()
 	showIf(s.result, s.result.Text != "")
 	showIf(s.outputRow, s.output.Text != "")
 	showIf(s.show, e != nil && e.state == stSaved)
-	showIf(s.checked, e != nil && e.opened && e.state != stFailed)
+	showIf(s.checked, e != nil && e.usable())
 }
 
-// summary shows (or with "" hides) the outcome of a batch.
-func (s *saveBar) summary(text string, bad bool) {
-	s.note.Importance = widget.MediumImportance
-	if bad {
-		s.note.Importance = widget.DangerImportance
-	}
+// summary shows (or with "" hides) the outcome of a batch, in colour i.
+func (s *saveBar) summary(text string, i widget.Importance) {
+	s.note.Importance = i
 	s.note.SetText(text)
 	showIf(s.note, text != "")
 }
@@ -127,21 +129,34 @@ func showIf(o fyne.CanvasObject, on bool) {
 func (v *shell) saveable() int {
 	n := 0
 	for _, e := range v.entries {
-		if e.opened && e.state != stFailed && !(e.state == stSaved && !e.dirty) {
+		if e.saveable() {
 			n++
 		}
 	}
 	return n
 }
 
+// opening reports whether a photo is still being read: Save all can be
+// pressed already, and waits for it.
+func (v *shell) opening() bool { return slices.ContainsFunc(v.entries, (*entry).needsOpen) }
+
+// saveSettings are the settings every save uses: the person's, and the
+// window's session, so that saving a photo again replaces its own copy.
+func (v *shell) saveSettings() app.Settings {
+	s := v.prefs.settings()
+	s.Session = v.session
+	return s
+}
+
 // saveSelected writes the clean copy of the photo on screen.
 func (v *shell) saveSelected() {
 	e := v.selected
-	if e == nil || e.photo == nil || !e.found || e.state == stSaving || v.saver.batch {
+	if e == nil || e.photo == nil || !e.canSave() || v.saver.batch || v.saver.waiting || v.saver.asking != nil {
 		return
 	}
 	v.storeEdits(e)
-	ed, p, set := v.appEdits(e).toApp(), e.photo, v.prefs.settings()
+	v.saver.summary("", widget.MediumImportance) // the last Save all's outcome is old news
+	ed, p, set := v.appEdits(e).toApp(), e.photo, v.saveSettings()
 	e.state = stSaving
 	v.entryChanged(e)
 	v.spawn(func() {
@@ -159,6 +174,7 @@ func (v *shell) saved(e *entry, r app.Result) {
 		// The photo itself is fine: the person can fix the cause and retry.
 		e.state, e.err, e.output = stSaveFailed, failText(r.Err), ""
 	} else {
+		e.replaced = e.output != "" && e.output == r.Output
 		e.state, e.output, e.dirty = stSaved, r.Output, false
 	}
 	v.entryChanged(e)

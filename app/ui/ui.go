@@ -3,7 +3,8 @@
 // checklist before sending, and saving.
 //
 // Threads: every widget is touched on the UI goroutine only. Decoding, face
-// detection and saving run on goroutines started by the lanes in jobs.go;
+// detection, saving and the editor's preview run on goroutines started by
+// shell.spawn (the lanes in jobs.go, Save, Save all, the preview's worker);
 // their results come back through shell.post (bridge.go), the one place that
 // calls fyne.Do.
 package ui
@@ -11,6 +12,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 
 	"veil/app"
 	"veil/redact/face"
@@ -33,8 +35,9 @@ func newWindow(a fyne.App) *shell {
 	v := newShell(a, w)
 	w.SetContent(v.root)
 	w.Resize(fyne.NewSize(1280, 800))
-	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.dropURIs(uris) })
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.guard(func() { v.dropURIs(uris) }) })
 	v.addShortcuts()
+	w.SetCloseIntercept(v.safe(v.askBeforeClosing))
 	return v
 }
 
@@ -68,11 +71,24 @@ type shell struct {
 	spawn func(func())
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
+
+	faults     int  // faults recovered from (bridge.go)
+	faultShown bool // the message about one is on screen
+
+	settings dialog.Dialog // the Settings dialog last opened
+	closing  dialog.Dialog // "Close without saving?", when asked
+
+	// session remembers the copies written since the window opened, in
+	// memory only, so that a photo saved again replaces its own copy.
+	session *app.Session
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
-	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces}
+	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces, session: app.NewSession()}
 	v.editor = NewEditor()
+	// The preview's worker starts and reports like all background work.
+	v.editor.prev.spawn = func(f func()) { v.spawn(f) }
+	v.editor.prev.post = v.post
 	v.editor.SetStyle(v.prefs.Style)
 	v.list = newPhotoList(v)
 	v.tools = newToolbar(v)
@@ -81,8 +97,8 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 	v.checks = newChecklist()
 	v.saver = newSaveBar(v)
 	v.checks.OnChanged = v.saver.refreshChecks
-	v.editor.OnChanged = v.editorChanged
-	v.editor.OnModeChanged = v.tools.modeChanged
+	v.editor.OnChanged = v.safe(v.editorChanged)
+	v.editor.OnModeChanged = func(m EditMode) { v.guard(func() { v.tools.modeChanged(m) }) }
 	v.empty = emptyScreen(v)
 	v.main = mainScreen(v)
 	v.root = container.NewStack(v.empty)
@@ -98,10 +114,11 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
-	right := v.rightCol
-	body := container.NewBorder(nil, nil,
-		withWidth(v.list.content, 240), withWidth(right, 330),
-		container.NewPadded(middle))
+	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
+	// The side columns give up width first when the window is narrow: at
+	// 1024 pixels the photo keeps about half the window.
+	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
+		v.list.content, container.NewPadded(middle), v.rightCol)
 	return container.NewBorder(header, nil, nil, nil, body)
 }
 
