@@ -99,9 +99,13 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 // edited is the upright picture with the covers and the crop applied:
 // Render's pixels, except that a picture saved as JPEG and decoded in
 // YCbCr is covered in its own planes (editedYCbCr), with the same regions
-// and the same ring-only covers, to spare a huge photo an NRGBA copy.
+// and the same ring-only covers, to spare a huge photo an NRGBA copy; and
+// a batch's own NRGBA picture is covered in place (editedInPlace).
 func (p *Photo) edited(img image.Image, e Edits) (image.Image, error) {
 	if out, ok := p.editedYCbCr(img, e); ok {
+		return out, nil
+	}
+	if out, ok := p.editedInPlace(img, e); ok {
 		return out, nil
 	}
 	return Render(img, e, p.RedactOptions())

@@ -35,3 +35,26 @@ func (p *Photo) editedYCbCr(img image.Image, e Edits) (out image.Image, ok bool)
 	}
 	return y.SubImage(crop), true
 }
+
+// editedInPlace covers an NRGBA (or opaque RGBA) picture the caller owns
+// alone (a batch's photo: a decoded PNG or WebP, or one turned upright)
+// in place, with
+// the pixels Render gives, and crops it as a view: no second copy of a
+// picture that may take a gigabyte.
+func (p *Photo) editedInPlace(img image.Image, e Edits) (image.Image, bool) {
+	n, ok := img.(*image.NRGBA)
+	if m, isRGBA := img.(*image.RGBA); isRGBA && p.private && m.Opaque() {
+		// An opaque RGBA picture (a PNG without alpha) has the bytes of
+		// the same NRGBA one.
+		n, ok = &image.NRGBA{Pix: m.Pix, Stride: m.Stride, Rect: m.Rect}, true
+	}
+	crop := e.Crop.Canon().Intersect(img.Bounds())
+	if !ok || !p.private || !e.Crop.Empty() && crop.Empty() {
+		return nil, false
+	}
+	redact.ApplyTo(n, e.Regions, p.RedactOptions())
+	if e.Crop.Empty() {
+		return n, true
+	}
+	return n.SubImage(crop), true
+}

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/jpeg"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"veil/redact"
@@ -69,4 +70,39 @@ func meanDiff(a, b image.Image) float64 {
 		}
 	}
 	return sum / n
+}
+
+// A batch's photo, covered in place, comes out with the very pixels of a
+// photo saved from the window (covered on a copy), in every format.
+func TestABatchPhotoCoveredInPlaceMatchesACopy(t *testing.T) {
+	for _, fixture := range []string{"png/itxt-xmp.png", "png/exif-orientation-6.png", "webp/lossy-exif-xmp.webp", "gif/comment-extension.gif", "jpeg/orientation-6.jpg"} {
+		t.Run(fixture, func(t *testing.T) {
+			src := copyFixture(t, fixture)
+			p, err := Open(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, _ := p.Image()
+			b := img.Bounds()
+			e := Edits{Regions: []redact.Region{{Rect: image.Rect(2, 3, 12, 11), Shape: redact.Ellipse, Style: redact.Blur}},
+				Crop: image.Rect(1, 2, b.Dx()-1, b.Dy()-2)}
+			window := p.Save(e, Settings{})
+			batch := CleanWith(src, Settings{OutDir: t.TempDir()}, Plan{Regions: e.Regions, Crop: e.Crop})
+			if window.Err != nil || batch.Err != nil {
+				t.Fatal(window.Err, batch.Err)
+			}
+			a, _ := os.ReadFile(window.Output)
+			c, _ := os.ReadFile(batch.Output)
+			pa, err1 := Open(writeFile(t, t.TempDir(), "a"+filepath.Ext(window.Output), a))
+			pc, err2 := Open(writeFile(t, t.TempDir(), "c"+filepath.Ext(batch.Output), c))
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			ia, _ := pa.Image()
+			ic, _ := pc.Image()
+			if d := meanDiff(ia, ic); d != 0 {
+				t.Errorf("the batch's copy differs from the window's by %.2f levels on average", d)
+			}
+		})
+	}
 }

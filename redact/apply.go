@@ -33,6 +33,14 @@ type Options struct {
 // inside any region can reach the output. img is not modified.
 func Apply(img image.Image, regions []Region, opt Options) *image.NRGBA {
 	out := toNRGBA(img)
+	ApplyTo(out, regions, opt)
+	return out
+}
+
+// ApplyTo is Apply painting img itself rather than a copy: the same
+// covers, for a caller that owns img and needs no copy of it (a photo of
+// 250 megapixels is a gigabyte as NRGBA).
+func ApplyTo(out *image.NRGBA, regions []Region, opt Options) {
 	cov := newCoverage(regions, out.Rect, opt.Grid)
 	for i, r := range cov.regions {
 		switch r.Style {
@@ -44,7 +52,6 @@ func Apply(img image.Image, regions []Region, opt Options) *image.NRGBA {
 			paintFill(out, r, opt.fill())
 		}
 	}
-	return out
 }
 
 // toNRGBA returns a new NRGBA copy of img with img's bounds (imaging.Clone
