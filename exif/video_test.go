@@ -76,6 +76,11 @@ func TestVideoInspectFixtures(t *testing.T) {
 					t.Errorf("no finding %v in %v", w, info.Findings)
 				}
 			}
+			for _, f := range info.Findings {
+				if strings.Contains(f.Value, "photo was taken") {
+					t.Errorf("a video's finding speaks of a photo: %v", f)
+				}
+			}
 		})
 	}
 }
