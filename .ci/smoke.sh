@@ -3,8 +3,11 @@
 # it: start veil, drop two photos on the window titled "Veil" with a real
 # XDND drag (tools/xdnd-drop/xdnd-drop.c, built here with cc and Xlib),
 # press Ctrl+Shift+S (Save all), and check the two clean copies next to the
-# originals: verified, no metadata, faces covered. Screenshots go to $SMOKE_OUT (default
-# /tmp/veil-smoke): 1-empty.png, 2-loaded.png, 3-saved.png.
+# originals: verified, no metadata, faces covered. On the way it shrinks the
+# window to 1024×640 and uncovers the face, then covers it again with
+# Ctrl+Z. Screenshots go to $SMOKE_OUT (default /tmp/veil-smoke):
+# 1-empty.png, 2-loaded.png, 3-small.png, 4-uncovered.png, 5-undone.png,
+# 6-saved.png.
 # usage: [SMOKE_DISPLAY=:N] .ci/smoke.sh VEIL_BINARY
 set -euo pipefail
 veil=$(realpath "$1")
@@ -50,14 +53,36 @@ import -window root "$out/1-empty.png"
 sleep 6
 import -window root "$out/2-loaded.png"
 
+# The smallest supported window: everything must fit in 1024×640 (Fyne
+# would grow the window past a larger minimum size).
+xdotool windowsize "$win" 1024 640
+sleep 2
+import -window root "$out/3-small.png"
+geometry=$(xdotool getwindowgeometry "$win" | awk '/Geometry/ {print $2}')
+[ "$geometry" = 1024x640 ] || { echo "smoke: the window needs $geometry, not 1024x640"; exit 1; }
+
+# Ctrl+Z as a keyboard sends it: untick "Face 1" under the photo (where the
+# 1024×640 layout puts it), then Ctrl+Z must cover the face again; Save all
+# below then checks the saved copy shows no face. The screenshots must
+# differ, or the click (or Ctrl+Z) did nothing.
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
+xdotool mousemove --window "$win" 298 614; sleep 0.3
+xdotool mousedown 1; sleep 0.15; xdotool mouseup 1 # a click too quick for Fyne otherwise
+sleep 1.5
+import -window root "$out/4-uncovered.png"
+xdotool key --window "$win" ctrl+z
+sleep 1.5
+import -window root "$out/5-undone.png"
+if compare -metric AE "$out/4-uncovered.png" "$out/5-undone.png" null: 2>/dev/null; then
+  echo "smoke: unticking the face or Ctrl+Z changed nothing on screen"; exit 1
+fi
 xdotool key --window "$win" ctrl+shift+s
 for _ in $(seq 120); do
   [ -f "$out/photos/astronaut-clean.png" ] && [ -f "$out/photos/phone-clean.jpg" ] && break
   sleep 0.5
 done
 sleep 1
-import -window root "$out/3-saved.png"
+import -window root "$out/6-saved.png"
 
 fail=0
 for f in astronaut-clean.png phone-clean.jpg; do

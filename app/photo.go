@@ -25,6 +25,9 @@ type Photo struct {
 
 	data []byte
 	info *exif.Info
+	// private is set when the caller alone holds the photo and saves it
+	// once (a batch): its decoded pixels may then be edited in place.
+	private bool
 
 	once    sync.Once
 	upright image.Image
@@ -74,11 +77,23 @@ func (p *Photo) Image() (image.Image, error) {
 			return
 		}
 		if p.info.Orientation > 1 {
-			img = redact.Orient(img, p.info.Orientation)
+			img = upright(img, p.info.Orientation)
 		}
 		p.upright = img
 	})
 	return p.upright, p.err
+}
+
+// upright turns a decoded picture by its EXIF orientation: a decoded JPEG
+// in its own YCbCr planes when they can be turned exactly (a quarter of
+// the memory of NRGBA, and covered in place later: see Photo.edited).
+func upright(img image.Image, orientation int) image.Image {
+	if y, ok := img.(*image.YCbCr); ok {
+		if turned, ok := redact.OrientYCbCr(y, orientation); ok {
+			return turned
+		}
+	}
+	return redact.Orient(img, orientation)
 }
 
 // decode reads the first frame of a photo with the pure-Go decoders.

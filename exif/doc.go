@@ -95,9 +95,14 @@
 // Fail closed: after writing, the output is read back and inspected again;
 // if anything outside the keep-list is found, the output is removed and the
 // photo is reported as failed. A file that cannot be parsed to its true
-// end, or whose metadata cannot be read (EXIF that goexif or the structure
-// check rejects), is refused: nothing is written, and the person is told
-// why. Veil never half-cleans.
+// end is refused: nothing is written, and the person is told why. Veil
+// never half-cleans. Metadata that cannot be read (EXIF that goexif or the
+// structure check rejects) is not a reason to refuse, since it is dropped
+// with the rest: it is listed as damaged, with no finding guessed from
+// half of it. The orientation is the exception: viewers turn a picture by
+// the Orientation entry of IFD0 whatever else the block holds, so a
+// damaged block still gives IFD0's own orientation (exifFindings), and
+// the clean copy stands the way the original did.
 //
 // What is NOT removed, and what the person should know about:
 //

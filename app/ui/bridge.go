@@ -55,5 +55,5 @@ func (v *shell) recovered() {
 	d := dialog.NewInformation(lang.L("Something went wrong"),
 		lang.L("Part of the window stopped working for a moment. Your photos and your changes are kept: you can go on, and save as usual."), v.win)
 	d.SetOnClosed(func() { v.faultShown = false })
-	d.Show()
+	v.openDialog(d)
 }

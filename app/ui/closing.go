@@ -28,7 +28,7 @@ func (v *shell) askBeforeClosing() {
 	}, v.win)
 	d.SetConfirmText(lang.L("Close without saving"))
 	d.SetDismissText(lang.L("Keep working"))
-	d.Show()
+	v.openDialog(d)
 	v.closing = d
 }
 

@@ -71,6 +71,8 @@ type Editor struct {
 	cursor desktop.Cursor
 
 	prev preview // the display-size preview and its worker
+
+	message string // shown in the middle when there is no photo
 }
 
 // Compile-time checks of the input interfaces the Editor implements.
@@ -123,6 +125,15 @@ func (e *Editor) Clear() {
 	e.interruptDrag()
 	e.prev.reset()
 	e.Refresh()
+}
+
+// SetMessage sets the words shown in the middle while there is no photo
+// (why a photo cannot be shown); "" shows none.
+func (e *Editor) SetMessage(s string) {
+	if s != e.message {
+		e.message = s
+		e.Refresh()
+	}
 }
 
 // HasPhoto reports whether a photo is shown.

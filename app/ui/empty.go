@@ -69,14 +69,17 @@ func headerBar(v *shell) fyne.CanvasObject {
 }
 
 func settingsButton(v *shell) *widget.Button {
-	b := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
+	b := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.safe(v.showSettings))
 	b.Importance = widget.LowImportance
 	return b
 }
 
 // aboutButton opens the About dialog (about.go): version and licences.
 func aboutButton(v *shell) *widget.Button {
-	b := widget.NewButtonWithIcon(lang.L("About"), theme.InfoIcon(), func() { showAbout(v.win) })
+	b := widget.NewButtonWithIcon(lang.L("About"), theme.InfoIcon(), v.safe(v.showAbout))
 	b.Importance = widget.LowImportance
 	return b
 }
+
+// showAbout opens the About dialog; Escape closes it.
+func (v *shell) showAbout() { v.openDialog(newAbout(v.win)) }

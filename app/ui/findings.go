@@ -91,6 +91,8 @@ type findingsPanel struct {
 	// an animation runs until it is stopped, even off screen, so it is
 	// stopped the moment the panel stops showing it.
 	looking *widget.ProgressBarInfinite
+	shown   *entry // the photo whose findings are listed
+	fresh   bool   // the last show listed another photo's
 }
 
 func newFindingsPanel() *findingsPanel {
@@ -104,6 +106,9 @@ func newFindingsPanel() *findingsPanel {
 // plain-text labels: nothing from a file is ever read as markup.
 func (fp *findingsPanel) show(e *entry, p prefs) {
 	objs := []fyne.CanvasObject{heading(lang.L("What this photo reveals"))}
+	if e != nil {
+		objs = append(objs, fileName(e.name()))
+	}
 	switch {
 	case e == nil:
 		objs = nil
@@ -112,12 +117,17 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 	case !e.opened:
 		objs = append(objs, wrapped(lang.L("Reading the file…"), widget.LowImportance))
 	default:
+		if e.photo != nil && e.photo.Animated() {
+			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown here. Covers and a crop would keep only that frame, so Veil cleans it without them."), widget.WarningImportance))
+		}
 		objs = append(objs, fp.faces(e)...)
 		for _, g := range groupFindings(e.report.Findings) {
 			objs = append(objs, fp.group(g)...)
 		}
 		objs = append(objs, note(leaveNote(e, p)))
 	}
+	fp.fresh = e != fp.shown // another photo: its findings start at the top
+	fp.shown = e
 	fp.box.Objects = objs
 	fp.animate(slices.Contains(objs, fyne.CanvasObject(fp.looking)))
 	fp.box.Refresh()
@@ -226,6 +236,15 @@ func categoryIcon(c exif.Category) fyne.Resource {
 		return theme.FileTextIcon()
 	}
 	return theme.InfoIcon()
+}
+
+// fileName is the photo's whole file name, broken anywhere to fit (the
+// list may show it shortened).
+func fileName(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapBreak
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // heading is a panel title.

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -41,6 +44,8 @@ func (v *shell) redo() { v.editor.Redo() }
 // typedKey handles the keys no focused widget took.
 func (v *shell) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
+	case fyne.KeyEscape:
+		v.dismissDialog()
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		v.removeSelected()
 	case fyne.KeyUp:
@@ -49,3 +54,36 @@ func (v *shell) typedKey(ev *fyne.KeyEvent) {
 		v.move(1)
 	}
 }
+
+// dismissDialog closes the dialog on top, as its Close or Cancel button
+// would: Escape leaves About, Settings (changing nothing) and the other
+// questions of the window.
+func (v *shell) dismissDialog() {
+	top := v.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	for _, d := range v.dialogs {
+		if d.shown() && d.popup == top {
+			d.Dismiss()
+			return
+		}
+	}
+}
+
+// openDialog shows d, takes the keyboard away from the widget behind it
+// (so that Escape reaches the window) and keeps it for dismissDialog.
+func (v *shell) openDialog(d dialog.Dialog) {
+	d.Show()
+	v.win.Canvas().Unfocus()
+	v.dialogs = slices.DeleteFunc(v.dialogs, func(k keptDialog) bool { return !k.shown() })
+	v.dialogs = append(v.dialogs, keptDialog{Dialog: d, popup: v.win.Canvas().Overlays().Top()})
+}
+
+// keptDialog is a dialog on screen with the overlay that shows it.
+type keptDialog struct {
+	dialog.Dialog
+	popup fyne.CanvasObject
+}
+
+func (k keptDialog) shown() bool { return k.popup != nil && k.popup.Visible() }

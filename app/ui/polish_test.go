@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
@@ -310,4 +312,247 @@ func copyAs(t *testing.T, src, name string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func TestEscapeClosesAboutAndSettings(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	escape := func() { v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	test.Tap(buttonNamed(t, v.root, "About"))
+	escape()
+	if o := v.win.Canvas().Overlays().Top(); o != nil {
+		t.Errorf("Escape left About open")
+	}
+	test.Tap(buttonNamed(t, v.root, "Settings"))
+	settingsRadio(t, v).SetSelected("Next to the original")
+	before := v.prefs
+	escape()
+	if o := v.win.Canvas().Overlays().Top(); o != nil || v.prefs != before {
+		t.Errorf("Escape left Settings open, or changed them")
+	}
+}
+
+func TestTheKeyboardReachesTheListAndTheFaces(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	c := v.win.Canvas()
+	reached := map[string]bool{}
+	for range 60 {
+		c.FocusNext()
+		switch f := c.Focused().(type) {
+		case *keyList:
+			reached["list"] = true
+		case *widget.Check:
+			if f == v.legend.checks[0] {
+				reached["face"] = true
+			}
+		}
+		if reached["list"] && reached["face"] {
+			break
+		}
+	}
+	if !reached["list"] || !reached["face"] {
+		t.Fatalf("Tab reached %v, want the list and the face", reached)
+	}
+	c.Focus(v.legend.checks[0])
+	c.Focused().TypedRune(' ')
+	if v.editor.Covered(0) {
+		t.Error("Space on the focused face did not uncover it")
+	}
+}
+
+func TestEachPhotosFindingsStartAtTheTop(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.sideScroll.ScrollToBottom()
+	if v.sideScroll.Offset.Y == 0 {
+		t.Fatal("the findings do not scroll: the test shows nothing")
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if y := v.sideScroll.Offset.Y; y != 0 {
+		t.Errorf("the next photo's findings start %v down", y)
+	}
+}
+
+func TestAnAnimationSaysOnlyItsFirstFrameIsShown(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, "../../exif/testdata/gif/animated-loop.gif", "../../exif/testdata/gif/clean-still.gif")...)
+	for i, want := range []bool{true, false} {
+		v.selectEntry(v.entries[i])
+		v.editor.prev.wait()
+		if got := strings.Contains(textUnder(t, v.reveals.content), "only its first frame"); got != want {
+			t.Errorf("%s: says first frame only: %v, want %v", v.entries[i].name(), got, want)
+		}
+	}
+}
+
+func TestListThumbnailsShowTheFacesCovered(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	test.Tap(v.legend.checks[0]) // uncovered in the editor: still covered in the list
+	for _, e := range v.entries {
+		if e.thumb == nil {
+			t.Fatalf("%s has no thumbnail", e.name())
+		}
+		tb := e.thumb.Bounds()
+		for _, f := range e.faces {
+			cx := tb.Min.X + (f.X+f.W/2)*tb.Dx()/e.bounds.Dx()
+			cy := tb.Min.Y + (f.Y+f.H/2)*tb.Dy()/e.bounds.Dy()
+			if got, want := opaque(e.thumb.At(cx, cy)), opaque(redact.DefaultFillColor); got != want {
+				t.Errorf("%s: the face's centre in the thumbnail is %v, want the cover %v", e.name(), got, want)
+			}
+		}
+	}
+	if len(v.entries[0].faces) != 1 {
+		t.Fatal("the astronaut's face was not found: the test shows nothing")
+	}
+}
+
+func TestLongFileNamesAreShortenedInTheMiddle(t *testing.T) {
+	test.NewTempApp(t)
+	name := "IMG_20240612_221530_holiday_beach.jpg"
+	l := newMidLabel(fyne.TextStyle{Bold: true})
+	l.SetFull(name)
+	tests := []struct {
+		name  string
+		width float32
+		whole bool
+	}{
+		{"shown whole where there is room", 600, true},
+		{"shortened in the middle where there is not", 140, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l.Resize(fyne.NewSize(tt.width, l.MinSize().Height))
+			if tt.whole != (l.Text == name) {
+				t.Fatalf("at %v: %q", tt.width, l.Text)
+			}
+			if !tt.whole && (!strings.HasPrefix(l.Text, "IMG_2") || !strings.HasSuffix(l.Text, ".jpg") || !strings.Contains(l.Text, "…")) {
+				t.Errorf("at %v: %q does not keep the start and the end", tt.width, l.Text)
+			}
+			if w := l.measure(l.Text) + 2*theme.InnerPadding(); w > tt.width {
+				t.Errorf("%q is %v wide, more than %v", l.Text, w, tt.width)
+			}
+		})
+	}
+}
+
+func TestAPhotoThatCannotBeOpenedSaysWhyInTheMiddle(t *testing.T) {
+	v, _ := newTestShell(t)
+	bad := copyAs(t, gpsJPEG, "cut.jpg")
+	data, _ := os.ReadFile(bad)
+	os.WriteFile(bad, data[:len(data)/2], 0o600) // ends inside the picture
+	drop(v, bad, copyFixtures(t, astronaut)[0])
+	v.selectEntry(v.entries[0])
+	if v.entries[0].state != stFailed {
+		t.Fatalf("a cut JPEG is %q", v.entries[0].statusText())
+	}
+	if msg := v.editor.message; !strings.HasPrefix(msg, "Damaged or incomplete file") || strings.Contains(msg, "EOI") {
+		t.Errorf("the editor says %q", msg)
+	}
+	if v.checks.content.Visible() {
+		t.Error("the checklist before sending is shown for a photo that cannot be sent")
+	}
+	v.selectEntry(v.entries[1])
+	v.editor.prev.wait()
+	if v.editor.message != "" || !v.checks.content.Visible() {
+		t.Error("the next photo still shows the failure")
+	}
+}
+
+func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
+	test.NewTempApp(t)
+	loadTranslations()
+	tests := []struct{ raw, want string }{
+		{"date:create", "Date created"},
+		{"Unrecognised PNG chunk", "Other data stored in the file"},
+		{"exif: compressed PNG data: unexpected EOF", "compressed text that could not be read; it will be removed"},
+	}
+	for _, tt := range tests {
+		if got := trFinding(tt.raw); got != tt.want {
+			t.Errorf("%q is shown as %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+}
+
+func TestFacesAreNumberedInReadingOrder(t *testing.T) {
+	f := func(x, y int) face.Face { return face.Face{X: x, Y: y, W: 100, H: 100} }
+	tests := []struct {
+		name string
+		in   []face.Face
+		want []face.Face
+	}{
+		{"a row left to right", []face.Face{f(500, 0), f(0, 10), f(250, 30)}, []face.Face{f(0, 10), f(250, 30), f(500, 0)}},
+		{"rows top to bottom", []face.Face{f(0, 400), f(300, 0), f(0, 20)}, []face.Face{f(0, 20), f(300, 0), f(0, 400)}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readingOrder(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// manyFaces is a detector that finds n faces in a row, from right to left.
+func manyFaces(n int) func(*app.Photo) ([]face.Face, error) {
+	return func(*app.Photo) ([]face.Face, error) {
+		var fs []face.Face
+		for i := range n {
+			fs = append(fs, face.Face{X: 480 - 40*(i%12), Y: 20 + 120*(i/12), W: 30, H: 40, Score: 0.9})
+		}
+		return fs, nil
+	}
+}
+
+func TestAFaceIsTheSameOnThePhotoAndUnderIt(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = manyFaces(3)
+	drop(v, copyFixtures(t, astronaut)...)
+	rs := v.editor.AllRegions()
+	if len(rs) != 3 || !(rs[0].Rect.Min.X < rs[1].Rect.Min.X && rs[1].Rect.Min.X < rs[2].Rect.Min.X) {
+		t.Fatalf("faces %v are not numbered left to right", rs)
+	}
+	badges := func() []string {
+		var out []string
+		walk(t, v.editor, func(o fyne.CanvasObject) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && txt.Text[0] >= '1' && txt.Text[0] <= '9' {
+				out = append(out, txt.Text)
+			}
+		})
+		return out
+	}
+	if got := badges(); !slices.Equal(got, []string{"1", "2", "3"}) {
+		t.Errorf("the photo shows the numbers %v, want 1 2 3", got)
+	}
+	v.editor.Select(1)
+	for i, m := range v.legend.marks {
+		if m.Visible() != (i == 1) {
+			t.Errorf("selecting face 2 on the photo: box %d marked %v", i+1, m.Visible())
+		}
+	}
+	test.Tap(v.legend.checks[2])
+	if v.editor.Selected() != 2 || v.editor.Covered(2) {
+		t.Error("ticking Face 3 did not select and uncover it on the photo")
+	}
+}
+
+func TestManyFacesWrapIntoAFewLines(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = manyFaces(30)
+	drop(v, copyFixtures(t, astronaut)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.win.Content().Refresh() // the driver's next frame (see TestTheWindowRenders)
+	if len(v.legend.checks) != 30 {
+		t.Fatalf("%d boxes for 30 faces", len(v.legend.checks))
+	}
+	line := v.legend.checks[0].MinSize().Height
+	if h := v.legend.content.Size().Height; h > 3*line+3*theme.Padding() || h < line {
+		t.Errorf("the legend is %v high for lines of %v", h, line)
+	}
+	if w := v.legend.content.MinSize().Width; w > 500 {
+		t.Errorf("the legend needs %v wide", w)
+	}
 }

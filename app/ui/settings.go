@@ -122,7 +122,7 @@ func (v *shell) showSettings() {
 		}
 	}, v.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	v.openDialog(d)
 	v.settings = d
 }
 

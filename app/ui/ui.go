@@ -31,6 +31,9 @@ func New(a fyne.App, files []string) fyne.Window {
 // newWindow builds the window and its shell, empty.
 func newWindow(a fyne.App) *shell {
 	loadTranslations()
+	if _, ok := a.Settings().Theme().(veilTheme); !ok {
+		a.Settings().SetTheme(veilTheme{a.Settings().Theme()})
+	}
 	w := a.NewWindow("Veil")
 	v := newShell(a, w)
 	w.SetContent(v.root)
@@ -81,6 +84,7 @@ type shell struct {
 	// session remembers the copies written since the window opened, in
 	// memory only, so that a photo saved again replaces its own copy.
 	session *app.Session
+	dialogs []keptDialog // the dialogs on screen, for Escape
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
@@ -115,6 +119,7 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
 	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
+	v.legend.flow.relayout = middle.Refresh
 	// The side columns give up width first when the window is narrow: at
 	// 1024 pixels the photo keeps about half the window.
 	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
