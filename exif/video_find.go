@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -83,6 +84,9 @@ func (v *videoFile) findings() []Finding {
 	}
 	if v.tail < v.size {
 		fs = append(fs, v.tailFinding())
+	}
+	for i := range fs { // XMP's words are a photo's
+		fs[i].Value = strings.Replace(fs[i].Value, "where the photo was taken", "where the video was taken", 1)
 	}
 	return fs
 }

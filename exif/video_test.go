@@ -50,6 +50,7 @@ func TestVideoInspectFixtures(t *testing.T) {
 			{Text, "Comment", "VEIL-MARKER-comment", ""}}},
 		{"exiftool-keys-udta-xmp.mp4", MP4, []Finding{{Device, "Camera model", "VEIL-MARKER-model", ""},
 			{People, "Creator", "VEIL-MARKER-xmp", ""}, {Time, "Taken", "2024-05-01T12:34:56+0200", ""}}},
+		{"exiftool-keys-xmp.mov", MOV, []Finding{{Location, "GPS position", where, ""}}},
 		{"planted-iphone-moov-last.mov", MOV, []Finding{
 			{Location, "Timed metadata track", "a timed metadata track with positions and faces for every frame", ""},
 			{Other, "Live Photo ID", "VEIL-MARKER-0B9D-4A4E-live-photo — links this video to its photo", ""},
@@ -73,6 +74,11 @@ func TestVideoInspectFixtures(t *testing.T) {
 			for _, w := range tt.want {
 				if !hasFinding(info.Findings, w) {
 					t.Errorf("no finding %v in %v", w, info.Findings)
+				}
+			}
+			for _, f := range info.Findings {
+				if strings.Contains(f.Value, "photo was taken") {
+					t.Errorf("a video's finding speaks of a photo: %v", f)
 				}
 			}
 		})

@@ -91,6 +91,9 @@ func (e *entry) warning() string {
 	if !e.usable() || !e.found {
 		return ""
 	}
+	if isVideoEntry(e) {
+		return videoWarning()
+	}
 	if len(e.faces) == 0 {
 		return lang.L("No face found — look before sending")
 	}

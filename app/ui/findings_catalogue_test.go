@@ -141,7 +141,7 @@ func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
 // fixtureFiles reads every image fixture of package exif.
 func fixtureFiles() map[string][]byte {
 	out := map[string][]byte{}
-	for _, sub := range []string{"jpeg", "png", "webp", "gif", "heic"} {
+	for _, sub := range []string{"jpeg", "png", "webp", "gif", "heic", "video"} {
 		paths, _ := filepath.Glob(filepath.Join("../../exif/testdata", sub, "*"))
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {

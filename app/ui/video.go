@@ -17,6 +17,12 @@ var videoExts = []string{".mov", ".mp4", ".m4v", ".3gp", ".MOV", ".MP4", ".M4V",
 // isVideoEntry reports whether e is an opened video.
 func isVideoEntry(e *entry) bool { return e != nil && e.opened && exif.IsVideo(e.report.Format) }
 
+// videoWarning is a video's warning in the list and before Save all: it may
+// show a face that Veil could not cover.
+func videoWarning() string {
+	return lang.L("A video: faces in it cannot be covered — look before sending")
+}
+
 // videoFacesLine is what a video shows where a photo counts its faces.
 func videoFacesLine() string {
 	return lang.L("Faces in videos cannot be covered by Veil: only the data is removed.")

@@ -36,8 +36,12 @@ func TestAVideoIsListedCleanedAndNeverCovered(t *testing.T) {
 			t.Error("the tools stay off for a photo")
 		}
 	})
-	t.Run("save all cleans the video", func(t *testing.T) {
+	t.Run("save all asks to look at the video, then cleans it", func(t *testing.T) {
 		test.Tap(v.saver.saveAll)
+		if !strings.Contains(e.warning(), "faces in it cannot be covered") {
+			t.Errorf("the video's warning is %q", e.warning())
+		}
+		confirmReview(t, v, true)
 		if e.state != stSaved {
 			t.Fatalf("%s", e.statusText())
 		}
