@@ -109,3 +109,29 @@ func TestStatesHaveNames(t *testing.T) {
 		}
 	}
 }
+
+func TestEntryStatusText(t *testing.T) {
+	lost := saveFail
+	lost.found, lost.err = false, "Failed: the disk is full"
+	tests := []struct {
+		name string
+		e    entry
+		want string
+	}{
+		{"a photo being opened", opening, "Opening…"},
+		{"a photo waiting for its faces is not passed off as one without", listed, "Looking for faces…"},
+		{"a photo whose faces are being looked for", scanning, "Looking for faces…"},
+		{"a photo ready", ready, "Not saved yet"},
+		{"a photo being saved", saving, "Saving…"},
+		{"a saved photo", saved, "Saved"},
+		{"a saved photo edited since", edited, "Changed since saved"},
+		{"a failed save says why, even before the faces are known", lost, "Failed: the disk is full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.e.statusText(); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
