@@ -4,7 +4,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -17,9 +19,25 @@ const appID = "app.veil.desktop"
 
 func main() {
 	args := os.Args[1:]
+	env := cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Terminal: cli.StderrIsTerminal()}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
-		os.Exit(cli.Run(args, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Terminal: cli.StderrIsTerminal()}))
+		os.Exit(cli.Run(args, env))
 	}
+	if !hasDisplay() {
+		os.Exit(cli.NoDisplay(env))
+	}
+	defer noWindow(env)
 	a := fyneapp.NewWithID(appID)
 	ui.New(a, args).ShowAndRun()
+}
+
+// noWindow turns the panic of a display named but not there (GLFW "not
+// initialized") into the same sentence as no display at all.
+func noWindow(env cli.Env) {
+	if r := recover(); r != nil {
+		if strings.Contains(fmt.Sprint(r), "not initialized") {
+			os.Exit(cli.NoDisplay(env))
+		}
+		panic(r)
+	}
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end smoke test of the real window under Xvfb, as a person would use
 # it: start veil, drop two photos on the window titled "Veil" with a real
-# XDND drag (../shared/tools/xdnd-drop.c), press Ctrl+Shift+S (Save all),
-# and check the two clean copies next to the originals: verified, no
-# metadata, faces covered. Screenshots go to $SMOKE_OUT (default
-# /tmp/veil-smoke): 1-empty.png, 2-loaded.png, 3-saved.png.
-# usage: .ci/smoke.sh VEIL_BINARY
+# XDND drag (tools/xdnd-drop/xdnd-drop.c, built here with cc and Xlib),
+# press Ctrl+Shift+S (Save all), and check the two clean copies next to the
+# originals: verified, no metadata, faces covered. On the way it shrinks the
+# window to 1024×640 and uncovers the face, then covers it again with
+# Ctrl+Z. Screenshots go to $SMOKE_OUT (default /tmp/veil-smoke):
+# 1-empty.png, 2-loaded.png, 3-small.png, 4-uncovered.png, 5-undone.png,
+# 6-saved.png.
+# usage: [SMOKE_DISPLAY=:N] .ci/smoke.sh VEIL_BINARY
 set -euo pipefail
 veil=$(realpath "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +16,7 @@ out=${SMOKE_OUT:-/tmp/veil-smoke}
 rm -rf "$out"; mkdir -p "$out/photos"
 export LANG=en_US.UTF-8
 
-gcc -O2 -o "$out/xdnd-drop" "$here/../shared/tools/xdnd-drop.c" -lX11
+cc -O2 -Wall -o "$out/xdnd-drop" "$here/tools/xdnd-drop/xdnd-drop.c" -lX11
 
 # Two photos: a face (public domain, NASA) and a JPEG with metadata.
 cp "$here/redact/face/testdata/astronaut.png" "$out/photos/astronaut.png"
@@ -23,9 +26,20 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-disp=:$((90 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
-export DISPLAY=$disp
+# Xvfb on $SMOKE_DISPLAY when given (say :103), else on a free display
+# number it picks itself and writes to fd 3.
+if [ -n "${SMOKE_DISPLAY:-}" ]; then
+  echo "${SMOKE_DISPLAY#:}" > "$out/display"
+  Xvfb "$SMOKE_DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
+else
+  exec 3>"$out/display"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 & pids+=($!)
+  exec 3>&-
+fi
+for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
+[ -s "$out/display" ] || { echo "smoke: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
+DISPLAY=:$(head -1 "$out/display")
+export DISPLAY
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 
 "$veil" >"$out/veil.log" 2>&1 & pids+=($!)
@@ -39,14 +53,36 @@ import -window root "$out/1-empty.png"
 sleep 6
 import -window root "$out/2-loaded.png"
 
+# The smallest supported window: everything must fit in 1024×640 (Fyne
+# would grow the window past a larger minimum size).
+xdotool windowsize "$win" 1024 640
+sleep 2
+import -window root "$out/3-small.png"
+geometry=$(xdotool getwindowgeometry "$win" | awk '/Geometry/ {print $2}')
+[ "$geometry" = 1024x640 ] || { echo "smoke: the window needs $geometry, not 1024x640"; exit 1; }
+
+# Ctrl+Z as a keyboard sends it: untick "Face 1" under the photo (where the
+# 1024×640 layout puts it), then Ctrl+Z must cover the face again; Save all
+# below then checks the saved copy shows no face. The screenshots must
+# differ, or the click (or Ctrl+Z) did nothing.
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
+xdotool mousemove --window "$win" 298 614; sleep 0.3
+xdotool mousedown 1; sleep 0.15; xdotool mouseup 1 # a click too quick for Fyne otherwise
+sleep 1.5
+import -window root "$out/4-uncovered.png"
+xdotool key --window "$win" ctrl+z
+sleep 1.5
+import -window root "$out/5-undone.png"
+if compare -metric AE "$out/4-uncovered.png" "$out/5-undone.png" null: 2>/dev/null; then
+  echo "smoke: unticking the face or Ctrl+Z changed nothing on screen"; exit 1
+fi
 xdotool key --window "$win" ctrl+shift+s
 for _ in $(seq 120); do
   [ -f "$out/photos/astronaut-clean.png" ] && [ -f "$out/photos/phone-clean.jpg" ] && break
   sleep 0.5
 done
 sleep 1
-import -window root "$out/3-saved.png"
+import -window root "$out/6-saved.png"
 
 fail=0
 for f in astronaut-clean.png phone-clean.jpg; do

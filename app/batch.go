@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"os"
 	"sync"
 	"sync/atomic"
 )
@@ -57,14 +59,27 @@ func CleanEach(jobs []Job, s Settings, progress func(done, total int, r Result))
 	return results
 }
 
+// syncAll puts a batch's copies on disk. A copy whose sync failed may not
+// be there as it was checked: it is removed, and its result becomes a
+// failure, so that "checked" always means checked and on disk.
 func syncAll(results []Result) {
 	var names []string
-	for _, r := range results {
+	var idx []int
+	for i, r := range results {
 		if r.Output != "" {
 			names = append(names, r.Output)
+			idx = append(idx, i)
 		}
 	}
-	if len(names) > 0 {
-		syncOutputs(names)
+	if len(names) == 0 {
+		return
+	}
+	for k, err := range syncOutputs(names) {
+		if err != nil {
+			r := &results[idx[k]]
+			os.Remove(r.Output)
+			r.Output, r.Lossless = "", false
+			r.Err = &FileError{r.File, fmt.Errorf("the clean copy could not be saved to the disk and was removed: %w", plainOSError(err))}
+		}
 	}
 }

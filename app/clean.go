@@ -30,7 +30,7 @@ type FileError struct {
 	Err  error
 }
 
-func (e *FileError) Error() string { return filepath.Base(e.File) + ": " + e.Err.Error() }
+func (e *FileError) Error() string { return DisplayName(e.File) + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // Clean writes a verified clean copy of the photo at path, losslessly: only
@@ -60,6 +60,16 @@ func clean(path string, s Settings, pl Plan, syncNow bool, buf []byte) (Result, 
 	if err != nil {
 		return Result{File: path, Err: err}, buf
 	}
+	// The photo is this job's alone and saved once: its pixels may be
+	// covered in place. They are decoded once the budget has room for them.
+	p.private = true
+	release, err := pixels().reserve(pixelCost(p.info, pl))
+	if err != nil {
+		r := Result{File: path, Err: named(path, err)}
+		r.fill(p.info)
+		return r, p.data
+	}
+	defer release()
 	e, faces, err := pl.edits(p)
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}

@@ -37,6 +37,9 @@ func (p *Photo) Save(e Edits, s Settings) Result {
 // save is Save; scratch, when not nil, is a buffer that may be reused once
 // the copy is written (see writeNew).
 func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
+	if p.IsVideo() {
+		return p.saveVideo(e, s, syncNow) // streamed from the file
+	}
 	r := Result{File: p.Path}
 	r.fill(p.info)
 	if e.IsZero() {
@@ -72,7 +75,7 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	final, err := Render(img, e, p.RedactOptions())
+	final, err := p.edited(img, e)
 	if err != nil {
 		return nil, "", err
 	}
@@ -91,6 +94,17 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	// same keep-list as every other: belt and braces.
 	clean, err := exif.Strip(data, exif.Options{DropICC: s.DropICC})
 	return clean, f, err
+}
+
+// edited is the upright picture with the covers and the crop applied:
+// Render's pixels, except that a picture saved as JPEG and decoded in
+// YCbCr is covered in its own planes (editedYCbCr), with the same regions
+// and the same ring-only covers, to spare a huge photo an NRGBA copy.
+func (p *Photo) edited(img image.Image, e Edits) (image.Image, error) {
+	if out, ok := p.editedYCbCr(img, e); ok {
+		return out, nil
+	}
+	return Render(img, e, p.RedactOptions())
 }
 
 // outputFormat is the format an edited photo is written in.

@@ -23,7 +23,7 @@ func Inspect(path string, withFaces bool) (Report, error) {
 		return Report{File: path}, err
 	}
 	rep := p.Report
-	if withFaces {
+	if withFaces && !p.IsVideo() {
 		rep.Faces, err = p.Faces()
 	}
 	return rep, err

@@ -11,6 +11,9 @@ import (
 	"veil/exif"
 )
 
+// errNotRegular refuses FIFOs, devices, sockets and folders named as photos.
+var errNotRegular = errors.New("not a regular file (a pipe, a device or a folder cannot be cleaned)")
+
 // readFile reads a whole photo, refusing files over exif.MaxBytes before
 // reading them, and anything that is not a regular file. It reads into buf
 // when buf is large enough (a batch reuses one buffer per worker).
@@ -25,7 +28,7 @@ func readFile(path string, buf []byte) ([]byte, error) {
 		return nil, plainOSError(err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
+		return nil, errNotRegular
 	}
 	if st.Size() > exif.MaxBytes {
 		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)

@@ -39,6 +39,9 @@ func (pl Plan) edits(p *Photo) (Edits, []face.Face, error) {
 	if pl.IsZero() {
 		return Edits{}, nil, nil // nothing to decode for a lossless clean
 	}
+	if p.IsVideo() {
+		return Edits{}, nil, errVideoEdit
+	}
 	img, err := p.Image()
 	if err != nil {
 		return Edits{}, nil, err

@@ -12,11 +12,15 @@ import (
 // already knows: a batch of small photos spends most of its time in the
 // kernel, and these are a quarter of its calls.
 
-// openRead opens path for reading.
+// openRead opens path for reading. It never waits: O_NONBLOCK makes the
+// open of a FIFO or a device return at once (the caller then refuses
+// anything that is not a regular file, whose reads the flag does not
+// change).
 func openRead(path string) (*os.File, error) {
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	const flags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NONBLOCK | unix.O_NOCTTY
+	fd, err := unix.Open(path, flags, 0)
 	for err == unix.EINTR {
-		fd, err = unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err = unix.Open(path, flags, 0)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}

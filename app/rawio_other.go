@@ -7,8 +7,19 @@ import (
 	"os"
 )
 
-// openRead opens path for reading.
-func openRead(path string) (*os.File, error) { return os.Open(path) }
+// openRead opens path for reading. Anything but a regular file is refused
+// before it is opened: opening a FIFO waits for a writer that may never
+// come.
+func openRead(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	return os.Open(path)
+}
 
 // readAtMost reads up to len(p) bytes at off, fewer only where the file
 // ends.

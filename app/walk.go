@@ -13,6 +13,7 @@ import (
 var imageExts = map[string]bool{
 	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".webp": true, ".gif": true,
 	".heic": true, ".heif": true, ".tif": true, ".tiff": true,
+	".mov": true, ".mp4": true, ".m4v": true, ".3gp": true, ".3g2": true,
 }
 
 // Expand turns files and folders into the list of files to work on:

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // writeNew writes parts, one after the other, as a new file in dir, and
@@ -43,7 +44,7 @@ type target struct {
 func writeAs(dir string, parts [][]byte, tg target, syncNow bool, check func([]byte) error, scratch []byte) (string, error) {
 	t, err := createTemp(dir)
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, plainOSError(err))
+		return "", fmt.Errorf("cannot write in %s: %w", Printable(dir), plainOSError(err))
 	}
 	defer t.discard() // closed, and its temporary name gone, in every case
 	back, err := t.writeChecked(parts, syncNow, check, scratch)
@@ -53,7 +54,7 @@ func writeAs(dir string, parts [][]byte, tg target, syncNow bool, check func([]b
 	if err := t.seal(); err != nil {
 		return "", writeError(err)
 	}
-	name, err := t.place(tg)
+	name, err := t.place(dir, tg)
 	switch {
 	case err == nil:
 		return name, nil
@@ -66,7 +67,7 @@ func writeAs(dir string, parts [][]byte, tg target, syncNow bool, check func([]b
 		// checked.
 		return writeAs(dir, [][]byte{back}, tg, syncNow, check, nil)
 	}
-	return "", fmt.Errorf("cannot save %s: %w", filepath.Base(name), plainOSError(err))
+	return "", fmt.Errorf("cannot save %s: %w", DisplayName(name), plainOSError(err))
 }
 
 // writeChecked writes parts to the copy, reads them back and checks them,
@@ -104,11 +105,14 @@ func (t *tempFile) writeChecked(parts [][]byte, syncNow bool, check func([]byte)
 var errNoFreeName = errors.New("no free file name for the clean copy")
 
 // place gives the checked copy its name, as tg says, and returns it.
-func (t *tempFile) place(tg target) (string, error) {
+func (t *tempFile) place(dir string, tg target) (string, error) {
 	if tg.over != "" {
 		return tg.over, t.replace(tg.over)
 	}
-	for i := 0; i < maxNameTries; i++ {
+	for i, tries := 0, 0; tries < maxNameTries; i, tries = i+1, tries+1 {
+		if i == quickTries {
+			i = firstFree(dir, tg.next, i) // many copies already: skip them all at once
+		}
 		name := tg.next(i)
 		if err := t.claim(name); !errors.Is(err, fs.ErrExist) {
 			return name, err
@@ -116,6 +120,38 @@ func (t *tempFile) place(tg target) (string, error) {
 	}
 	return "", errNoFreeName
 }
+
+// quickTries is how many names are tried one by one before the folder is
+// listed to skip the names already taken: cleaning a photo for the
+// thousandth time costs one listing, not a thousand links.
+const quickTries = 4
+
+// firstFree returns the first index from i whose name (next(i)) is not in
+// dir as it is listed now, or i when dir cannot be listed. Another program
+// may take that name before it is claimed: the claim then fails and the
+// search goes on from there.
+func firstFree(dir string, next func(i int) string, i int) int {
+	d, err := os.Open(dir)
+	if err != nil {
+		return i
+	}
+	names, err := d.Readdirnames(-1)
+	d.Close()
+	if err != nil {
+		return i
+	}
+	taken := make(map[string]bool, len(names))
+	for _, n := range names {
+		taken[n] = true
+	}
+	for taken[filepath.Base(next(i))] && i < maxNameIndex {
+		i++
+	}
+	return i
+}
+
+// maxNameIndex bounds the numbers firstFree skips to.
+const maxNameIndex = 1 << 20
 
 // writeChunk is how much is written before the disk is asked to start.
 const writeChunk = 1 << 20
@@ -180,19 +216,25 @@ type tempFile struct {
 	closed bool
 }
 
-// createNamedTemp makes a hidden temporary file in dir (mode 0600).
+// createNamedTemp makes a hidden temporary file in dir (mode 0600), locked
+// while it is written, after sweeping the folder of those a killed run
+// left (see sweepStale).
 func createNamedTemp(dir string) (*tempFile, error) {
+	sweepStale(dir)
 	f, err := os.CreateTemp(dir, ".veil-*.tmp")
 	if err != nil {
 		return nil, err
 	}
+	lockTemp(f)
 	return &tempFile{f: f, name: f.Name()}, nil
 }
 
-// seal closes a named temporary file before it is linked or renamed
-// (Windows renames no open file); an unnamed one stays open until claimed.
+// seal closes a named temporary file before it is linked or renamed on
+// Windows, which renames no open file. Elsewhere it stays open, and
+// locked, until it is claimed and its temporary name removed, as an
+// unnamed one stays open until claimed.
 func (t *tempFile) seal() error {
-	if t.name == "" {
+	if t.name == "" || runtime.GOOS != "windows" {
 		return nil
 	}
 	t.closed = true
@@ -238,26 +280,22 @@ func (t *tempFile) replace(final string) error {
 // discard closes the file and removes its temporary name, if it still has
 // one (after a rename it has not).
 func (t *tempFile) discard() {
+	if t.name != "" {
+		os.Remove(t.name) // while still locked: no sweep of another run sees it
+	}
 	if !t.closed {
 		t.f.Close()
 	}
-	if t.name != "" {
-		os.Remove(t.name)
-	}
 }
 
-// syncFiles flushes files one by one, where there is no syncfs.
-func syncFiles(names []string) error {
-	var first error
-	for _, n := range names {
-		f, err := os.OpenFile(n, os.O_RDWR, 0)
-		if err == nil {
-			err = f.Sync()
-			f.Close()
-		}
-		if err != nil && first == nil {
-			first = err
-		}
+// syncFile flushes one file, where there is no syncfs.
+//
+//lint:ignore U1000 used by sync_other.go, on systems without syncfs(2)
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
 	}
-	return first
+	defer f.Close()
+	return f.Sync()
 }

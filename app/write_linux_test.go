@@ -42,3 +42,30 @@ func TestWriteNewFallsBackWhenAnUnnamedFileCannotBeNamed(t *testing.T) {
 		t.Errorf("folder holds %v", got)
 	}
 }
+
+// With thousands of copies already in the folder, the next name is found
+// with a handful of links, not one link per copy.
+func TestTheNextFreeNameIsFoundQuickly(t *testing.T) {
+	dir := t.TempDir()
+	names := candidateNames(filepath.Join(dir, "a.jpg"), dir, ".jpg", false)
+	const taken = 3000
+	for i := range taken {
+		if err := os.WriteFile(names(i), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	savedLink := linkUnnamed
+	links := 0
+	linkUnnamed = func(f *os.File, final string) error { links++; return savedLink(f, final) }
+	defer func() { linkUnnamed = savedLink }()
+	got, err := writeNew(dir, [][]byte{[]byte("x")}, names, false, pass, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := names(taken); got != want {
+		t.Errorf("saved as %s, want %s", got, want)
+	}
+	if links > quickTries+1 {
+		t.Errorf("%d links were tried to skip %d copies", links, taken)
+	}
+}

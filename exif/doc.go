@@ -14,6 +14,15 @@
 // the HEIF container survives. TIFF and AVIF are recognised and refused by
 // name; anything else is refused.
 //
+// Videos (MOV, MP4, M4V, 3GP: ISO/IEC 14496-12 and QuickTime) are never
+// held in memory: InspectVideo reads their box headers and movie box from
+// an io.ReaderAt (bmff.go, video.go, video_moov.go, video_find.go),
+// StripVideo returns a VideoPlan — new headers, ranges of the original to
+// copy and ranges to write as zeros — that the caller streams from the
+// original (video_strip.go, video_rebuild.go), and VerifyVideo checks the
+// written file (video_verify.go). Inspect, Strip and Verify also take a
+// video held in memory, for tests.
+//
 // # Threat model
 //
 // The people who use Veil send private pictures of themselves. The
@@ -55,6 +64,22 @@
 //     the colour data is blanked in place (icc_neutral.go), keeping only
 //     the description of widely shipped profiles such as "Display P3".
 //     The original description is listed among the findings.
+//   - In videos: QuickTime keys and user data (position in ISO 6709, make,
+//     model, software and Android version, lens, creation date, the Live
+//     Photo pairing ID, author, title, comments), 3GPP asset boxes and
+//     loci, iTunes-style item lists and the encoder name, XMP (XMP_ and
+//     the XMP uuid box), vendor uuid boxes, Samsung's smta and sefd boxes
+//     and SEF trailer, free and skip space, and anything after the last
+//     box. Timed-metadata tracks (Apple's mebx with a position and face
+//     boxes for every frame, GoPro and camera-motion tracks), timecode
+//     tracks (the time of day the recording started) and text and chapter
+//     tracks are dropped, their samples overwritten with zeros where they
+//     lie among the pictures and sound, and the track references to them
+//     removed. The creation and modification times of the movie, track and
+//     media headers are zeroed, the media language set to "und", the
+//     handler names (and QuickTime's "appl" manufacturer) blanked, and
+//     data references rewritten to "in this file". Fragmented files
+//     (moof, mvex) and compressed movie headers are refused.
 //
 // The approach is a keep-list, not a deny-list: for each container the
 // stripper copies only what the decoder itself needs to show the picture
@@ -70,9 +95,14 @@
 // Fail closed: after writing, the output is read back and inspected again;
 // if anything outside the keep-list is found, the output is removed and the
 // photo is reported as failed. A file that cannot be parsed to its true
-// end, or whose metadata cannot be read (EXIF that goexif or the structure
-// check rejects), is refused: nothing is written, and the person is told
-// why. Veil never half-cleans.
+// end is refused: nothing is written, and the person is told why. Veil
+// never half-cleans. Metadata that cannot be read (EXIF that goexif or the
+// structure check rejects) is not a reason to refuse, since it is dropped
+// with the rest: it is listed as damaged, with no finding guessed from
+// half of it. The orientation is the exception: viewers turn a picture by
+// the Orientation entry of IFD0 whatever else the block holds, so a
+// damaged block still gives IFD0's own orientation (exifFindings), and
+// the clean copy stands the way the original did.
 //
 // What is NOT removed, and what the person should know about:
 //
@@ -99,6 +129,19 @@
 //     choices, which hint at the camera, phone or software model. They are
 //     part of the image data and must stay for the picture to decode.
 //   - The image's size and aspect ratio, which can hint at the device.
+//   - In videos, what the pictures and sound are made of: encoder strings
+//     written inside the compressed streams (an x264 SEI message with its
+//     settings, "Lavc" in an AAC stream), the compressor name and vendor
+//     code of each sample description ("Lavc60.31.102 libx264", "appl",
+//     "FFmpeg"), its colour information (an ICC profile in a colr box is
+//     kept as it is, even with --drop-icc), the codecs, frame rate,
+//     duration, bit rates and the number and kind of tracks, all of which
+//     hint at the phone or the software. Bytes of the media data that no
+//     track points to are copied as they are (a phone leaves none; a
+//     hidden payload there would be like bytes hidden inside a photo's
+//     compressed data). Faces and everything else in the pictures, and
+//     voices and sounds in the audio: Veil does not decode videos and
+//     cannot cover anything in them.
 //   - What the file system and the transport add: the file's name (a
 //     setting gives random names), its size, and its creation and
 //     modification times; whatever a messaging app or cloud service

@@ -42,7 +42,7 @@ type scanner interface {
 }
 
 // handlers is the explicit list of containers Veil cleans, tried in order.
-var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}}
+var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}, videoHandler{}}
 
 // refused are containers Veil recognises by magic bytes but does not clean.
 var refused = []struct {
@@ -71,6 +71,9 @@ func Sniff(head []byte) (Format, error) {
 	if err != nil {
 		return "", err
 	}
+	if _, ok := h.(videoHandler); ok {
+		return videoFormat(head), nil
+	}
 	return h.format(), nil
 }
 
@@ -89,7 +92,7 @@ func find(data []byte) (handler, error) {
 			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
 		}
 	}
-	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP, GIF or HEIC image", ErrUnsupported)
+	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP, GIF or HEIC image, nor a MOV or MP4 video", ErrUnsupported)
 }
 
 // Inspect lists what a whole file gives away. It parses the file to its
@@ -205,6 +208,7 @@ var (
 	_ handler = webpHandler{}
 	_ handler = gifHandler{}
 	_ handler = heicHandler{}
+	_ handler = videoHandler{}
 	_ reuser  = jpegHandler{}
 	_ scanner = jpegHandler{}
 )

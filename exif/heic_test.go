@@ -147,7 +147,7 @@ func TestHEICSniff(t *testing.T) {
 		{"the sequence brand msf1 is HEIC", ftyp("msf1"), true, false, false},
 		{"the generic brand mif1 is HEIC", ftyp("mif1"), true, false, false},
 		{"the brand avif is refused by name", ftyp("avif"), false, true, false},
-		{"an MP4 video is not HEIC", ftyp("mp42"), false, false, true},
+		{"an MP4 video is not HEIC", ftyp("mp42"), false, false, false},
 		{"a file shorter than an ftyp header is not HEIC", []byte("\x00\x00\x00\x18ftyp"), false, false, true},
 	}
 	for _, tt := range tests {

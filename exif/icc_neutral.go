@@ -2,6 +2,7 @@ package exif
 
 import (
 	"cmp"
+	"crypto/md5"
 	"encoding/binary"
 	"slices"
 )
@@ -35,9 +36,9 @@ var iccStandardNames = []string{
 
 // neutralICC returns a copy of icc with every tag outside iccColourTags
 // zeroed (type signature and all), the description blanked unless it is a
-// standard name, the header's device manufacturer, device model and
-// creator zeroed, and the profile ID zeroed ("not computed", ICC.1 §7.2.18)
-// when anything changed. It fails on a profile whose header or tag table
+// standard name, and the header's creation date, device manufacturer,
+// device model and creator zeroed (iccNeutralHeader). None of these is
+// read by colour management, so colour does not change. It fails on a profile whose header or tag table
 // does not fit: such a profile is dropped, not kept.
 func neutralICC(icc []byte) ([]byte, error) {
 	if len(icc) < 132 || string(icc[36:40]) != "acsp" || uint64(binary.BigEndian.Uint32(icc[0:4])) != uint64(len(icc)) {
@@ -94,12 +95,54 @@ func neutralICC(icc []byte) ([]byte, error) {
 			}
 		}
 	}
-	clear(out[48:56]) // device manufacturer and model
-	clear(out[80:84]) // profile creator
-	if !slices.Equal(out, icc) {
-		clear(out[84:100]) // profile ID: an MD5 of the old bytes
-	}
+	iccNeutralHeader(out)
 	return out, nil
+}
+
+// iccNeutralHeader zeroes the header fields that date a profile or name
+// who made it and for which device (ICC.1:2022 §7.2): the creation date
+// and time (bytes 24–35), the device manufacturer and model (48–55) and
+// the profile creator (80–83). The profile ID (84–99) is an MD5 of the
+// profile, so it changes with them: it stays zero ("not computed",
+// §7.2.18) when it was, and is otherwise computed again from the neutral
+// bytes, so that 16 bytes a maker chose never survive as an "ID".
+func iccNeutralHeader(p []byte) {
+	clear(p[24:36]) // date and time created
+	clear(p[48:56]) // device manufacturer and model
+	clear(p[80:84]) // profile creator
+	if allZero(p[84:100]) {
+		return
+	}
+	id := iccProfileID(p)
+	copy(p[84:100], id[:])
+}
+
+// iccProfileID computes a profile ID as ICC.1:2022 §7.2.18 defines it: the
+// MD5 of the whole profile with the profile flags (bytes 44–47), the
+// rendering intent (64–67) and the profile ID itself (84–99) taken as zero.
+func iccProfileID(p []byte) [md5.Size]byte {
+	h := md5.New()
+	var zero [16]byte
+	h.Write(p[:44])
+	h.Write(zero[:4])
+	h.Write(p[48:64])
+	h.Write(zero[:4])
+	h.Write(p[68:84])
+	h.Write(zero[:16])
+	h.Write(p[100:])
+	var id [md5.Size]byte
+	h.Sum(id[:0])
+	return id
+}
+
+// allZero reports whether b holds only zero bytes.
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // blankTag zeroes a tag's data but keeps its type signature for text types

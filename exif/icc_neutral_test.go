@@ -2,11 +2,13 @@ package exif
 
 import (
 	"bytes"
+	"crypto/md5"
 	"encoding/binary"
 	"testing"
 )
 
-// iccFixture builds a small profile: a 128-byte header (size, 'acsp' at 36,
+// iccFixture builds a small profile: a 128-byte header (size, a creation
+// date at 24, 'acsp' at 36,
 // device manufacturer 'APPL' and model 'VEIL' at 48, creator 'VEIL' at 80,
 // a profile ID at 84), a tag table, and tags: desc (v2 textDescription),
 // cprt (text), rXYZ (XYZ, colour data) and a private 'mmod' tag.
@@ -37,11 +39,14 @@ func iccFixture(desc string) []byte {
 		}
 	}
 	h := make([]byte, 128)
-	binary.BigEndian.PutUint32(h[0:], uint32(n+len(body))) // profile size
-	copy(h[36:], "acsp")                                   // file signature
-	copy(h[48:], "APPLVEIL")                               // device manufacturer and model
-	copy(h[80:], "VEIL")                                   // profile creator
-	copy(h[84:], "0123456789abcdef")                       // profile ID
+	binary.BigEndian.PutUint32(h[0:], uint32(n+len(body)))           // profile size
+	copy(h[24:], []byte{0x07, 0xe9, 0, 3, 0, 14, 0, 9, 0, 41, 0, 7}) // created 2025-03-14 09:41:07
+	copy(h[36:], "acsp")                                             // file signature
+	h[47] = 1                                                        // profile flags: embedded
+	h[67] = 1                                                        // rendering intent: relative colorimetric
+	copy(h[48:], "APPLVEIL")                                         // device manufacturer and model
+	copy(h[80:], "VEIL")                                             // profile creator
+	copy(h[84:], "0123456789abcdef")                                 // profile ID
 	out := append(h, iccBE32(uint32(len(tags)))...)
 	return append(append(out, table...), body...)
 }
@@ -138,4 +143,72 @@ func FuzzNeutralICC(f *testing.F) {
 			t.Fatal("neutral profile is not stable")
 		}
 	})
+}
+
+func TestNeutralICCClearsTheHeaderThatDatesAndNamesAProfile(t *testing.T) {
+	in := iccFixture("Display P3")
+	out, err := neutralICC(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := []struct {
+		name   string
+		lo, hi int
+	}{
+		{"creation date", 24, 36},
+		{"device manufacturer and model", 48, 56},
+		{"profile creator", 80, 84},
+	}
+	for _, f := range fields {
+		if !allZero(out[f.lo:f.hi]) {
+			t.Errorf("%s survives: % x", f.name, out[f.lo:f.hi])
+		}
+	}
+	if out[47] != 1 || out[67] != 1 || string(out[36:40]) != "acsp" {
+		t.Error("flags, rendering intent or signature changed")
+	}
+}
+
+func TestNeutralICCRecomputesAProfileID(t *testing.T) {
+	out, err := neutralICC(iccFixture("Display P3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ICC.1:2022 §7.2.18: MD5 of the profile with flags, rendering intent
+	// and the ID itself zeroed.
+	z := bytes.Clone(out)
+	clear(z[44:48])
+	clear(z[64:68])
+	clear(z[84:100])
+	if want := md5.Sum(z); !bytes.Equal(out[84:100], want[:]) {
+		t.Errorf("profile ID % x, want % x", out[84:100], want)
+	}
+}
+
+func TestNeutralICCLeavesAnUncomputedIDZero(t *testing.T) {
+	in := iccFixture("Display P3")
+	clear(in[84:100])
+	out, err := neutralICC(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !allZero(out[84:100]) {
+		t.Errorf("profile ID % x, want zero", out[84:100])
+	}
+}
+
+func TestNeutralICCReplacesAnIDOnAnOtherwiseNeutralProfile(t *testing.T) {
+	out, err := neutralICC(iccFixture("Display P3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := bytes.Clone(out)
+	copy(forged[84:100], "VEIL-MARKER-0001") // 16 chosen bytes in the ID field
+	if iccNeutral(forged) {
+		t.Error("a chosen profile ID counts as neutral")
+	}
+	again, err := neutralICC(forged)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Errorf("the chosen ID is not replaced by the computed one: %v", err)
+	}
 }

@@ -25,8 +25,6 @@ const (
 	jfifLen  = 14 // "JFIF\0", version 2, units 1, density 2+2, thumbnail 1+1
 	adobeLen = 12 // "Adobe", version 2, flags0 2, flags1 2, transform 1
 	iccHead  = 14 // "ICC_PROFILE\0", sequence number 1, chunk count 1
-	// iccChunkMax is the most profile data one APP2 segment can carry.
-	iccChunkMax = 0xFFFF - 2 - iccHead
 )
 
 // is reports whether segment s is APPn opening with sig.

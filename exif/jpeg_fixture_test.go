@@ -47,6 +47,11 @@ var jpegFixtures = []jpegFixture{
 		return jpegSplice(jpegBase(t), jpegSegment(mAPP0+1, jpegEXIF(
 			[]tiffEntry{tiffASCII(0x010F, jpegMarker), tiffShort(0x0112, 6)}, nil, nil, nil)))
 	}, true, 6, []jpegWant{{Device, "EXIF (APP1)", ""}}},
+	{"orientation-6-gps-pointer-past-end.jpg", func(t testing.TB) []byte {
+		return jpegSplice(jpegBase(t), jpegSegment(mAPP0+1, jpegEXIF(
+			[]tiffEntry{tiffASCII(0x010F, jpegMarker), tiffShort(0x0112, 6),
+				tiffLong(0x8825, 60000)}, nil, nil, nil))) // GPSInfoIFDPointer far past the end of the block
+	}, true, 6, []jpegWant{{Other, "EXIF (APP1)", "could not be read"}}},
 	{"two-exif-blocks.jpg", func(t testing.TB) []byte {
 		return jpegSplice(jpegBase(t),
 			jpegSegment(mAPP0+1, jpegEXIF([]tiffEntry{tiffShort(0x0112, 3), tiffASCII(0x0131, jpegMarker+" Software")}, nil, nil, nil)),

@@ -196,8 +196,10 @@ func (pngHandler) inspect(data []byte) (*Info, error) {
 func pngOrientation(f *pngFile) int {
 	for _, c := range f.chunks {
 		if c.typ == "eXIf" {
-			_, o, err := exifFindings(trimExifPrefix(c.data), "PNG eXIf chunk")
-			if err != nil || o < 1 || o > 8 {
+			// A damaged block still gives IFD0's orientation (see
+			// exifFindings).
+			_, o, _ := exifFindings(trimExifPrefix(c.data), "PNG eXIf chunk")
+			if o < 1 || o > 8 {
 				return 1
 			}
 			return o

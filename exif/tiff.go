@@ -46,22 +46,61 @@ type tiffLayout struct {
 // that slips through anyway is recovered at the single goexif call site and
 // returned as a FormatError.
 //
-// Choice: anything goexif or the walk cannot read is an error, and callers
-// refuse the file. The rules of the walk are the rules goexif applies (a
-// count of 0 or an unknown field type fails both), so what one accepts the
-// other reads. Guessing the orientation from a block that cannot be read
-// could turn a picture on its side, and listing findings from half a block
-// could tell a person "no location" when there is one: refusing is honest.
+// Choice: anything goexif or the walk cannot read is an error, and no
+// finding is listed from the block: listing findings from half a block
+// could tell a person "no location" when there is one. Callers list the
+// block as damaged and drop it with the rest of the metadata. The
+// orientation is another matter: viewers turn the picture by IFD0's
+// Orientation entry whatever else the block holds, so a broken GPS pointer
+// must not make a clean copy lie on its side. With an error, the
+// orientation returned is the one IFD0 itself gives (ifd0Orientation), or
+// 1 when IFD0 cannot be found.
 func exifFindings(tiffData []byte, where string) ([]Finding, int, error) {
 	l, err := walkTIFF(tiffData)
 	if err != nil {
-		return nil, 1, err
+		return nil, ifd0Orientation(tiffData), err
 	}
 	d, err := decodeEXIF(tiffData, l)
 	if err != nil {
-		return nil, 1, err
+		return nil, l.orientation, err
 	}
 	return d.findings(where), l.orientation, nil
+}
+
+// ifd0Orientation reads the Orientation entry of IFD0 (a SHORT valued 1
+// to 8) from a block the walk refused, looking at each 12-byte entry of
+// IFD0 that lies inside the block and nothing else: the entry holds its
+// value inline, so it does not depend on any other part of the block.
+// It returns 1 when there is no such entry.
+func ifd0Orientation(b []byte) int {
+	var order binary.ByteOrder
+	switch {
+	case len(b) < 8:
+		return 1
+	case bytes.HasPrefix(b, []byte("II*\x00")):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(b, []byte("MM\x00*")):
+		order = binary.BigEndian
+	default:
+		return 1
+	}
+	off := uint64(order.Uint32(b[4:8]))
+	if off < 8 || off+2 > uint64(len(b)) {
+		return 1
+	}
+	n := uint64(order.Uint16(b[off:]))
+	for i := range n {
+		e := off + 2 + 12*i
+		if e+12 > uint64(len(b)) {
+			break
+		}
+		if order.Uint16(b[e:]) == tagOrientation && order.Uint16(b[e+2:]) == 3 && order.Uint32(b[e+4:]) == 1 {
+			if o := int(order.Uint16(b[e+8:])); o >= 1 && o <= 8 {
+				return o
+			}
+		}
+	}
+	return 1
 }
 
 // walkTIFF checks the structure of a TIFF block (TIFF 6.0 §2: an 8-byte
@@ -195,11 +234,10 @@ func walkIFD(b []byte, order binary.ByteOrder, off uint32, visit func(id, typ ui
 // exifDirs holds the decoded tags: IFD0, the Exif and GPS IFDs, and the
 // IFDs chained after IFD0 (IFD1 holds the thumbnail).
 type exifDirs struct {
-	order       binary.ByteOrder
-	ifd0, exif  []*tiff.Tag
-	gps         []*tiff.Tag
-	later       [][]*tiff.Tag
-	gpsMetadata bool
+	order      binary.ByteOrder
+	ifd0, exif []*tiff.Tag
+	gps        []*tiff.Tag
+	later      [][]*tiff.Tag
 }
 
 // decodeEXIF decodes a block walkTIFF accepted with goexif. This is the one
@@ -299,15 +337,12 @@ func orientationOnly(tiffData []byte) (int, bool) {
 }
 
 // exifOrientation is the orientation exifFindings gives, without the
-// findings: the walk's when the block can be walked and decoded, and 1
-// otherwise. goexif is asked only when the orientation is not 1.
+// findings: the walk's when the block can be walked, and otherwise IFD0's
+// own (ifd0Orientation).
 func exifOrientation(b []byte) int {
 	l, err := walkTIFF(b)
-	if err != nil || l.orientation == 1 {
-		return 1
-	}
-	if _, err := decodeEXIF(b, l); err != nil {
-		return 1
+	if err != nil {
+		return ifd0Orientation(b)
 	}
 	return l.orientation
 }

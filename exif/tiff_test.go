@@ -214,7 +214,7 @@ func TestExifFindingsRefusesHostileBlocks(t *testing.T) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("got %v, %d, %v; want a FormatError", fs, o, err)
 			}
-			if !strings.HasPrefix(err.Error(), "exif: ") || o != 1 || fs != nil {
+			if !strings.HasPrefix(err.Error(), "exif: ") || o != ifd0Orientation(b) || fs != nil {
 				t.Errorf("got %v, %d, %q", fs, o, err)
 			}
 		})
@@ -226,8 +226,8 @@ func TestExifFindingsContainsAPanicInGoexif(t *testing.T) {
 	goexifDecode = func(io.Reader) (*goexif.Exif, error) { panic("index out of range [3] with length 2") }
 	fs, o, err := exifFindings(phoneEXIF(binary.BigEndian), "EXIF")
 	var fe FormatError
-	if !errors.As(err, &fe) || fs != nil || o != 1 {
-		t.Fatalf("got %v, %d, %v; want a FormatError", fs, o, err)
+	if !errors.As(err, &fe) || fs != nil || o != 6 {
+		t.Fatalf("got %v, %d, %v; want a FormatError, no findings and IFD0's orientation 6", fs, o, err)
 	}
 	if want := "exif: invalid file: EXIF could not be decoded (index out of range [3] with length 2)"; err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
@@ -256,10 +256,49 @@ func TestExifFindingsSurvivesEveryTruncation(t *testing.T) {
 			if err == nil && (orientation < 1 || orientation > 8) {
 				t.Fatalf("%s cut at %d: orientation %d", o, n, orientation)
 			}
-			if err != nil && (fs != nil || orientation != 1) {
+			if err != nil && (fs != nil || orientation != 1 && orientation != 6) {
 				t.Fatalf("%s cut at %d: findings %v with error %v", o, n, fs, err)
 			}
 		}
+	}
+}
+
+// A block that cannot be read still gives the Orientation entry of IFD0,
+// whatever else is wrong with it, as viewers read it.
+func TestADamagedBlockKeepsTheOrientationOfIFD0(t *testing.T) {
+	tests := []struct {
+		name  string
+		block func(w *tiffWriter) []byte
+		want  int
+	}{
+		{"a GPS pointer past the end", func(w *tiffWriter) []byte {
+			return w.root(0, w.short(0x0112, 6), w.long(0x8825, 1<<20))
+		}, 6},
+		{"an entry of unknown type before the orientation", func(w *tiffWriter) []byte {
+			bad := w.short(0x0110, 1)
+			bad.typ = 99
+			return w.root(0, bad, w.short(0x0112, 8))
+		}, 8},
+		{"an orientation out of range", func(w *tiffWriter) []byte {
+			return w.root(0, w.short(0x0112, 9), w.long(0x8825, 1<<20))
+		}, 1},
+		{"no orientation at all", func(w *tiffWriter) []byte {
+			return w.root(0, w.long(0x8825, 1<<20))
+		}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, o := range []binary.ByteOrder{binary.BigEndian, binary.LittleEndian} {
+				b := tt.block(newTIFF(o))
+				fs, got, err := exifFindings(b, "EXIF")
+				if err == nil || fs != nil || got != tt.want {
+					t.Errorf("%s: got %v, %d, %v; want an error, no findings, orientation %d", o, fs, got, err, tt.want)
+				}
+				if got := exifOrientation(b); got != tt.want {
+					t.Errorf("%s: exifOrientation %d, want %d", o, got, tt.want)
+				}
+			}
+		})
 	}
 }
 

@@ -110,8 +110,9 @@ func (l *webpLister) metadata(c riffChunk, where string) {
 // exif lists an EXIF payload. Writers disagree on whether the chunk starts
 // with the JPEG-style "Exif\0\0" prefix (the spec says it does not), so a
 // prefix is skipped. Deliberate leniency: EXIF that cannot be read is listed
-// as such rather than refused, since it is dropped either way; the
-// orientation is then 1. orient says whether this block sets the orientation.
+// as such rather than refused, since it is dropped either way; its
+// orientation is then IFD0's own (see exifFindings). orient says whether
+// this block sets the orientation.
 func (l *webpLister) exif(p []byte, where string, orient bool) {
 	if orient {
 		l.orientSet = true
@@ -119,9 +120,8 @@ func (l *webpLister) exif(p []byte, where string, orient bool) {
 	p = bytes.TrimPrefix(p, []byte("Exif\x00\x00"))
 	fs, o, err := exifFindings(p, where)
 	if err != nil {
-		l.info.Findings = append(l.info.Findings, textFinding(Other, "Camera data (EXIF)",
-			fmt.Sprintf("unreadable block of %d bytes", len(p)), where))
-		return
+		fs = []Finding{textFinding(Other, "Camera data (EXIF)",
+			fmt.Sprintf("unreadable block of %d bytes", len(p)), where)}
 	}
 	l.info.Findings = append(l.info.Findings, fs...)
 	if orient && o >= 1 && o <= 8 {

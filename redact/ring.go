@@ -28,7 +28,7 @@ type sectorSum struct{ ar, ag, ab, a, n, sx, sy uint64 }
 // the cover matches what touches it, and about one sector per 8 pixels of
 // half-perimeter (8 to 96) so colour changes along the edge carry inwards.
 func ringGeometry(p image.Rectangle) (thick, sectors int) {
-	thick = min(max(min(p.Dx(), p.Dy())/8, 2), 16)
+	thick = min(max(min(p.Dx(), p.Dy())/8, 2), ringMax)
 	sectors = min(max((p.Dx()+p.Dy())/8, 8), 96)
 	return thick, sectors
 }

@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/schollz/progressbar/v3"
 
 	"veil/app"
+	"veil/exif"
 )
 
 // multiFlag collects a repeatable flag.
@@ -50,12 +50,12 @@ func runClean(args []string, env Env) int {
 	plan.SkipFindings = !*asJSON // only the JSON lines list them
 	if s.OutDir != "" {
 		if st, err := os.Stat(s.OutDir); err != nil || !st.IsDir() {
-			return usageError(env, "--out %s is not a folder", s.OutDir)
+			return usageError(env, "--out %s is not a folder", app.Printable(s.OutDir))
 		}
 	}
 	paths := app.Expand(files)
 	if len(paths) == 0 {
-		return usageError(env, "no image files found in %v", files)
+		return usageError(env, "no image files found in %s", printableList(files))
 	}
 	bar := newBar(env, len(paths))
 	results := app.CleanAll(paths, s, plan, func(done, total int, r app.Result) {
@@ -102,10 +102,13 @@ func report(env Env, results []app.Result, asJSON bool) int {
 			fmt.Fprintf(env.Stderr, "veil: %s\n", oneLine(r.Err))
 		default:
 			how := "metadata removed, picture untouched"
+			if exif.IsVideo(r.Format) {
+				how = "metadata removed, video untouched"
+			}
 			if !r.Lossless {
 				how = "edited and re-encoded, metadata removed"
 			}
-			fmt.Fprintf(stdout, "%s → %s (%s; checked: no metadata left)\n", r.File, filepath.Base(r.Output), how)
+			fmt.Fprintf(stdout, "%s → %s (%s; checked: no metadata left)\n", app.Printable(r.File), app.DisplayName(r.Output), how)
 		}
 	}
 	return status

@@ -6,7 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"veil/app"
 )
 
 // Exit statuses.
@@ -60,6 +65,14 @@ func Run(args []string, env Env) int {
 	return ExitUsage
 }
 
+// NoDisplay tells, in one sentence on stderr, that the window cannot open
+// here and how to use the command line instead, and returns the exit
+// status for it.
+func NoDisplay(env Env) int {
+	fmt.Fprintln(env.Stderr, "veil: there is no display to open the window on; to clean photos here, use the command line: veil clean PHOTO... (veil help lists the options)")
+	return ExitUsage
+}
+
 // parseInterleaved parses flags that may stand before, between or after
 // the files, and returns the files. "--" ends the flags.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -96,9 +109,38 @@ func usageError(env Env, format string, a ...any) int {
 // isHelp reports a -h request, which the flag package returns as an error.
 func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
 
-// oneLine keeps an error message on one line.
+// oneLine keeps an error message on one line, with nothing in it a
+// terminal would obey: file names in messages are already quoted when
+// they hold such characters (app.Printable), and whatever else is not
+// printable is escaped here.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return escapeUnprintable(strings.Join(strings.Fields(err.Error()), " "))
+}
+
+// escapeUnprintable replaces every character that is not printable (or
+// not valid UTF-8) with its Go escape (\x1b, \u202e).
+func escapeUnprintable(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			q := strconv.QuoteToASCII(s[:n])
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// printableList shows a list of names given on the command line.
+func printableList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = app.Printable(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // StderrIsTerminal reports whether standard error is a character device.

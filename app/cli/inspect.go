@@ -44,7 +44,7 @@ func runInspect(args []string, env Env) int {
 
 // printReport shows findings grouped by category, in plain words.
 func printReport(w io.Writer, rep app.Report) {
-	fmt.Fprintf(w, "%s — %s, %d×%d\n", rep.File, strings.ToUpper(string(rep.Format)), rep.Width, rep.Height)
+	fmt.Fprintf(w, "%s — %s, %d×%d\n", app.Printable(rep.File), strings.ToUpper(string(rep.Format)), rep.Width, rep.Height)
 	switch n := len(rep.Faces); n {
 	case 0:
 	case 1:

@@ -71,10 +71,13 @@ var components = []component{
 
 // showAbout opens the About dialog: Veil's version, and every bundled
 // component with its licence.
-func showAbout(w fyne.Window) {
+func showAbout(w fyne.Window) { newAbout(w).Show() }
+
+// newAbout makes the About dialog, not shown yet.
+func newAbout(w fyne.Window) dialog.Dialog {
 	d := dialog.NewCustom(lang.L("About Veil"), lang.L("Close"), aboutContent(fyne.CurrentApp()), w)
 	d.Resize(fyne.NewSize(560, 520))
-	d.Show()
+	return d
 }
 
 // aboutContent is the body of the About dialog.

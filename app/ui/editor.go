@@ -65,11 +65,14 @@ type Editor struct {
 	aspect  redact.Aspect
 	style   redact.Style
 	undo    []snapshot
+	redo    []snapshot // what Undo took back, newest last
 
 	drag   *dragState // the drag in progress, if any
 	cursor desktop.Cursor
 
 	prev preview // the display-size preview and its worker
+
+	message string // shown in the middle when there is no photo
 }
 
 // Compile-time checks of the input interfaces the Editor implements.
@@ -100,7 +103,7 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 	for i, r := range regions {
 		e.items[i] = item{r: r, covered: true}
 	}
-	e.crop, e.sel, e.undo = image.Rectangle{}, -1, nil
+	e.crop, e.sel, e.undo, e.redo = image.Rectangle{}, -1, nil, nil
 	e.interruptDrag()
 	e.setMode(ModeSelect)
 	e.prev.reset()
@@ -118,10 +121,19 @@ func (e *Editor) SetRedactOptions(o redact.Options) { e.opts = o }
 func (e *Editor) Clear() {
 	e.photoID++
 	e.opts = redact.Options{}
-	e.img, e.items, e.crop, e.sel, e.undo = nil, nil, image.Rectangle{}, -1, nil
+	e.img, e.items, e.crop, e.sel, e.undo, e.redo = nil, nil, image.Rectangle{}, -1, nil, nil
 	e.interruptDrag()
 	e.prev.reset()
 	e.Refresh()
+}
+
+// SetMessage sets the words shown in the middle while there is no photo
+// (why a photo cannot be shown); "" shows none.
+func (e *Editor) SetMessage(s string) {
+	if s != e.message {
+		e.message = s
+		e.Refresh()
+	}
 }
 
 // HasPhoto reports whether a photo is shown.
@@ -217,6 +229,20 @@ func (e *Editor) SetStyle(s redact.Style) {
 	}
 }
 
+// SetStyleAll sets the style of new regions and, undoably and as one step,
+// of every region.
+func (e *Editor) SetStyleAll(s redact.Style) {
+	e.style = s
+	if !slices.ContainsFunc(e.items, func(it item) bool { return it.r.Style != s }) {
+		return
+	}
+	e.change(func() {
+		for i := range e.items {
+			e.items[i].r.Style = s
+		}
+	})
+}
+
 // Selected returns the index of the selected region, or -1.
 func (e *Editor) Selected() int { return e.sel }
 
@@ -295,12 +321,35 @@ func (e *Editor) Undo() bool {
 	}
 	s := e.undo[len(e.undo)-1]
 	e.undo = e.undo[:len(e.undo)-1]
+	e.redo = append(e.redo, e.snap())
+	e.restore(s)
+	return true
+}
+
+// CanRedo reports whether Redo has a step to put back.
+func (e *Editor) CanRedo() bool { return len(e.redo) > 0 }
+
+// Redo puts back the last change Undo took back and reports whether there
+// was one. Any new change forgets what could be redone.
+func (e *Editor) Redo() bool {
+	e.commitDrag()
+	if len(e.redo) == 0 {
+		return false
+	}
+	s, rest := e.redo[len(e.redo)-1], e.redo[:len(e.redo)-1]
+	e.push(e.snap())
+	e.redo = rest
+	e.restore(s)
+	return true
+}
+
+// restore returns to the state s and publishes it.
+func (e *Editor) restore(s snapshot) {
 	e.items, e.crop, e.sel = s.items, s.crop, s.sel
 	if e.sel >= len(e.items) {
 		e.sel = -1
 	}
 	e.afterChange()
-	return true
 }
 
 // interruptDrag drops a drag in progress without keeping its result.
@@ -315,8 +364,10 @@ func (e *Editor) snap() snapshot {
 	return snapshot{items: slices.Clone(e.items), crop: e.crop, sel: e.sel}
 }
 
-// push records s as an undo step, dropping the oldest beyond maxUndo.
+// push records s as an undo step, dropping the oldest beyond maxUndo. A new
+// step forgets what could be redone.
 func (e *Editor) push(s snapshot) {
+	e.redo = nil
 	if len(e.undo) >= maxUndo {
 		e.undo = slices.Delete(e.undo, 0, len(e.undo)-maxUndo+1)
 	}

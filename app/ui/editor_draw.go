@@ -27,24 +27,24 @@ const (
 
 // painter draws the overlay into a transparent buffer of device pixels.
 type painter struct {
-	dst *image.RGBA
-	v   view    // the photo in device pixels
-	k   float64 // device pixels per Fyne unit
+	dst  *image.RGBA
+	v    view    // the photo in device pixels
+	k    float64 // device pixels per Fyne unit
+	clip bool    // outlines stay on the photo (handles may overhang it)
 }
 
-// set paints pixel (x, y) with the opaque colour c.
-func (p *painter) set(x, y int, c color.RGBA) {
-	if !image.Pt(x, y).In(p.dst.Rect) {
-		return
-	}
-	i := p.dst.PixOffset(x, y)
-	p.dst.Pix[i], p.dst.Pix[i+1], p.dst.Pix[i+2], p.dst.Pix[i+3] = c.R, c.G, c.B, c.A
+// photoRect is the photo on screen, in whole device pixels.
+func (p *painter) photoRect() image.Rectangle {
+	return image.Rect(int(math.Floor(p.v.x0)), int(math.Floor(p.v.y0)), int(math.Ceil(p.v.x0+p.v.w)), int(math.Ceil(p.v.y0+p.v.h)))
 }
 
 // fillRect paints the device pixels [x0, x1) × [y0, y1) (rounded) with c,
 // over what is there when blend is set, replacing it otherwise.
 func (p *painter) fillRect(x0, y0, x1, y1 float64, c color.RGBA, blend bool) {
 	r := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))).Intersect(p.dst.Rect)
+	if p.clip {
+		r = r.Intersect(p.photoRect())
+	}
 	inv := 255 - uint32(c.A)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		i := p.dst.PixOffset(r.Min.X, y)
@@ -99,9 +99,12 @@ func (p *painter) dimOutside(c image.Rectangle) {
 
 // outline draws the outline of a region's shape (or a plain rectangle when
 // shape is redact.Rect) in colour c, width w units, with a dark halo;
-// dashed for a region that is not covered.
+// dashed for a region that is not covered. It stays on the photo: the
+// part of a face's ellipse beyond the picture's edge is not drawn.
 func (p *painter) outline(r image.Rectangle, shape redact.Shape, c color.RGBA, w float64, dashed bool) {
 	pts := p.path(r, shape)
+	p.clip = true
+	defer func() { p.clip = false }()
 	p.stroke(pts, lineDark, (w+2*haloWidth)*p.k, dashed)
 	p.stroke(pts, c, w*p.k, dashed)
 }

@@ -3,11 +3,13 @@ package ui
 import (
 	"image"
 	"image/color"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"veil/redact"
 )
@@ -18,7 +20,14 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	r.photo = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
 	r.photo.Hide()
 	r.overlay = canvas.NewRaster(r.draw)
-	r.objects = []fyne.CanvasObject{r.photo, r.overlay}
+	r.waiting = canvas.NewText(lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground))
+	r.waiting.Alignment = fyne.TextAlignCenter
+	r.waiting.Hide()
+	r.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	r.message.Wrapping = fyne.TextWrapWord
+	r.message.Importance = widget.DangerImportance
+	r.message.Hide()
+	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waiting, r.message}
 	return r
 }
 
@@ -29,9 +38,60 @@ type editorRenderer struct {
 	e       *Editor
 	photo   *canvas.Image
 	overlay *canvas.Raster
-	buf     *image.RGBA // the overlay's pixels, reused between frames
+	waiting *canvas.Text  // says the photo is coming, until its first preview
+	message *widget.Label // why there is no photo (Editor.SetMessage)
+	buf     *image.RGBA   // the overlay's pixels, reused between frames
 	labels  []*coverLabel
+	badges  []*badge // the number of every area, as in the legend
 	objects []fyne.CanvasObject
+}
+
+// badge is an area's number on the photo, so that "Face 2" under the photo
+// can be found on it.
+type badge struct {
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newBadge() *badge {
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = 8
+	t := canvas.NewText("", color.White)
+	t.TextStyle.Bold = true
+	t.Alignment = fyne.TextAlignCenter
+	return &badge{bg: bg, text: t}
+}
+
+// set shows the number n, in the accent colour when its area is selected.
+func (b *badge) set(n int, selected bool) {
+	b.text.Text, b.text.TextSize = strconv.Itoa(n), theme.CaptionTextSize()
+	b.text.Color = theme.Color(theme.ColorNameForeground)
+	b.bg.FillColor = withAlpha(theme.Color(theme.ColorNameBackground), 0xD0)
+	if selected {
+		b.bg.FillColor = theme.Color(theme.ColorNamePrimary)
+		b.text.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
+	}
+	b.bg.Refresh()
+	b.text.Refresh()
+}
+
+// size is worked out from the text size, not measured: the editor is laid
+// out again whenever a preview arrives, and a digit is about 0.6 em wide.
+func (b *badge) size() fyne.Size {
+	em := b.text.TextSize
+	h := em*1.3 + 2
+	return fyne.NewSize(max(h, float32(len(b.text.Text))*em*0.6+theme.InnerPadding()), h)
+}
+
+// place puts the badge centred at (x, y), kept inside the photo of v.
+func (b *badge) place(x, y float64, v view) {
+	s := b.size()
+	x = max(v.x0, min(v.x0+v.w-float64(s.Width), x-float64(s.Width)/2))
+	y = max(v.y0, min(v.y0+v.h-float64(s.Height), y-float64(s.Height)/2))
+	b.bg.Move(fyne.NewPos(float32(x), float32(y)))
+	b.bg.Resize(s)
+	b.text.Move(fyne.NewPos(float32(x), float32(y)+1))
+	b.text.Resize(fyne.NewSize(s.Width, s.Height-2))
 }
 
 // coverLabel marks a region that is not covered, so that its state is
@@ -82,6 +142,11 @@ func (r *editorRenderer) Refresh() {
 		r.photo.Show()
 	}
 	r.photo.Refresh()
+	r.waiting.Text, r.waiting.Color = lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground)
+	showIf(r.waiting, r.loading())
+	r.waiting.Refresh()
+	r.message.SetText(e.message)
+	showIf(r.message, e.img == nil && e.message != "")
 	r.syncLabels()
 	r.Layout(e.Size())
 	r.overlay.Refresh()
@@ -100,13 +165,29 @@ func (r *editorRenderer) syncLabels() {
 	}
 	r.labels = r.labels[:n]
 	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
-	r.objects = append(r.objects[:0], r.photo, r.overlay)
+	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waiting, r.message)
 	for _, l := range r.labels {
 		l.text.Text, l.text.Color, l.text.TextSize = lang.L("Not covered"), fg, theme.TextSize()
 		l.bg.FillColor = withAlpha(bg, 0xE6)
 		l.bg.Refresh()
 		l.text.Refresh()
 		r.objects = append(r.objects, l.bg, l.icon, l.text)
+	}
+	r.syncBadges()
+}
+
+// syncBadges keeps one numbered badge per area.
+func (r *editorRenderer) syncBadges() {
+	for len(r.badges) < len(r.e.items) {
+		r.badges = append(r.badges, newBadge())
+	}
+	r.badges = r.badges[:len(r.e.items)]
+	if r.loading() {
+		return // no numbers on an empty editor
+	}
+	for i, b := range r.badges {
+		b.set(i+1, i == r.e.sel)
+		r.objects = append(r.objects, b.bg, b.text)
 	}
 }
 
@@ -116,6 +197,15 @@ func (r *editorRenderer) syncLabels() {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	r.overlay.Move(fyne.NewPos(0, 0))
 	r.overlay.Resize(size)
+	mw := min(size.Width, 520)
+	mh := r.message.MinSize().Height
+	r.message.Resize(fyne.NewSize(mw, mh))
+	mh = r.message.MinSize().Height // wrapped to the width
+	r.message.Resize(fyne.NewSize(mw, mh))
+	r.message.Move(fyne.NewPos((size.Width-mw)/2, (size.Height-mh)/2))
+	th := r.waiting.MinSize().Height
+	r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
+	r.waiting.Resize(fyne.NewSize(size.Width, th))
 	v, ok := r.e.viewFor(size)
 	if !ok {
 		return
@@ -135,6 +225,16 @@ func (r *editorRenderer) Layout(size fyne.Size) {
 		y := max(v.y0, min(v.y0+v.h-float64(s.Height), y0-float64(s.Height)-2))
 		l.place(fyne.NewPos(float32(x), float32(y)))
 	}
+	for i, it := range r.e.items {
+		if i < len(r.badges) {
+			// Low in the area, in its middle: on the cover, clear of the
+			// "Not covered" label at its top and of the handle at its
+			// bottom; in the centre of a small area.
+			x0, y0, x1, y1 := v.screenRect(it.r.Rect)
+			y := max((y0+y1)/2, y1-handleSize-float64(r.badges[i].size().Height)/2)
+			r.badges[i].place((x0+x1)/2, y, v)
+		}
+	}
 	if r.e.previewStale() {
 		r.e.requestPreview()
 	}
@@ -151,8 +251,8 @@ func (r *editorRenderer) draw(w, h int) image.Image {
 	e := r.e
 	size := e.Size()
 	v, ok := e.viewFor(size)
-	if !ok || w == 0 {
-		return r.buf
+	if !ok || w == 0 || r.loading() {
+		return r.buf // no bare outlines on an empty editor
 	}
 	k := float64(w) / float64(size.Width)
 	p := &painter{dst: r.buf, v: v.scaled(k), k: k}
@@ -172,6 +272,10 @@ func (r *editorRenderer) draw(w, h int) image.Image {
 	}
 	return r.buf
 }
+
+// loading reports whether a photo is set but its first preview is not
+// ready: the editor then says so in words, and draws nothing else.
+func (r *editorRenderer) loading() bool { return r.e.img != nil && r.e.prev.img == nil }
 
 // drawCovers paints a flat stand-in cover on every covered region the
 // preview does not show yet, and on a region being drawn: nothing that

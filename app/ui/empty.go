@@ -61,21 +61,25 @@ func headerBar(v *shell) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
 	folder := widget.NewButtonWithIcon(lang.L("Open a folder…"), theme.FolderIcon(), v.openFolder)
 	note := widget.NewLabelWithStyle(lang.L("Everything happens on this computer. Nothing is uploaded."), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	note.Truncation = fyne.TextTruncateEllipsis // gives way in a narrow window
 	return container.NewVBox(
-		container.NewHBox(open, folder, layout.NewSpacer(), note, aboutButton(v), settingsButton(v)),
+		container.NewBorder(nil, nil, container.NewHBox(open, folder), container.NewHBox(aboutButton(v), settingsButton(v)), note),
 		widget.NewSeparator(),
 	)
 }
 
 func settingsButton(v *shell) *widget.Button {
-	b := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.showSettings)
+	b := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), v.safe(v.showSettings))
 	b.Importance = widget.LowImportance
 	return b
 }
 
 // aboutButton opens the About dialog (about.go): version and licences.
 func aboutButton(v *shell) *widget.Button {
-	b := widget.NewButtonWithIcon(lang.L("About"), theme.InfoIcon(), func() { showAbout(v.win) })
+	b := widget.NewButtonWithIcon(lang.L("About"), theme.InfoIcon(), v.safe(v.showAbout))
 	b.Importance = widget.LowImportance
 	return b
 }
+
+// showAbout opens the About dialog; Escape closes it.
+func (v *shell) showAbout() { v.openDialog(newAbout(v.win)) }

@@ -10,7 +10,7 @@ import (
 )
 
 // photoExts are the extensions the Open dialog shows.
-var photoExts = []string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF"}
+var photoExts = append([]string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF"}, videoExts...)
 
 // openFiles asks for a photo to open.
 func (v *shell) openFiles() {
@@ -26,31 +26,36 @@ func (v *shell) openFiles() {
 	d.SetFilter(storage.NewExtensionFileFilter(photoExts))
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	v.sizeDialog(d)
 	d.Show()
+	v.sizeDialog(d)
 }
 
 // openFolder asks for a folder and opens every photo in it.
 func (v *shell) openFolder() {
-	v.pickFolder(func(dir string) { v.add([]string{dir}) })
+	v.pickFolder(func(dir string) { v.add([]string{dir}) }, nil)
 }
 
-// pickFolder asks for a folder.
-func (v *shell) pickFolder(then func(string)) {
+// pickFolder asks for a folder, then calls then with it, or cancelled (if
+// not nil) when the person chose none.
+func (v *shell) pickFolder(then func(string), cancelled func()) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		v.forgetDialog()
 		if err != nil || u == nil || !strings.EqualFold(u.Scheme(), "file") {
+			if cancelled != nil {
+				cancelled()
+			}
 			return
 		}
 		then(u.Path())
 	}, v.win)
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	v.sizeDialog(d)
 	d.Show()
+	v.sizeDialog(d)
 }
 
-// sizeDialog makes a file dialog large enough to read.
+// sizeDialog makes a file dialog large enough to read. It must follow
+// Show: Fyne 2.8's FileDialog.Resize dereferences the dialog Show builds.
 func (v *shell) sizeDialog(d *dialog.FileDialog) {
 	d.Resize(v.win.Canvas().Size().Subtract(fyne.NewSize(160, 120)))
 }

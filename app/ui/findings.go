@@ -87,10 +87,17 @@ func categoryWhy(c exif.Category) string {
 type findingsPanel struct {
 	box     *fyne.Container
 	content fyne.CanvasObject
+	// looking moves while faces are looked for. There is one, made once:
+	// an animation runs until it is stopped, even off screen, so it is
+	// stopped the moment the panel stops showing it.
+	looking *widget.ProgressBarInfinite
+	shown   *entry // the photo whose findings are listed
+	fresh   bool   // the last show listed another photo's
 }
 
 func newFindingsPanel() *findingsPanel {
-	fp := &findingsPanel{box: container.NewVBox()}
+	fp := &findingsPanel{box: container.NewVBox(), looking: widget.NewProgressBarInfinite()}
+	fp.looking.Stop()
 	fp.content = fp.box
 	return fp
 }
@@ -99,6 +106,9 @@ func newFindingsPanel() *findingsPanel {
 // plain-text labels: nothing from a file is ever read as markup.
 func (fp *findingsPanel) show(e *entry, p prefs) {
 	objs := []fyne.CanvasObject{heading(lang.L("What this photo reveals"))}
+	if e != nil {
+		objs = append(objs, fileName(e.name()))
+	}
 	switch {
 	case e == nil:
 		objs = nil
@@ -107,20 +117,57 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 	case !e.opened:
 		objs = append(objs, wrapped(lang.L("Reading the file…"), widget.LowImportance))
 	default:
+		if e.photo != nil && e.photo.Animated() {
+			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown here. Covers and a crop would keep only that frame, so Veil cleans it without them."), widget.WarningImportance))
+		}
 		objs = append(objs, fp.faces(e)...)
 		for _, g := range groupFindings(e.report.Findings) {
 			objs = append(objs, fp.group(g)...)
 		}
 		objs = append(objs, note(leaveNote(e, p)))
 	}
+	fp.fresh = e != fp.shown // another photo: its findings start at the top
+	fp.shown = e
 	fp.box.Objects = objs
+	fp.animate(slices.Contains(objs, fyne.CanvasObject(fp.looking)))
 	fp.box.Refresh()
+}
+
+// animate starts or stops the bar that moves while faces are looked for.
+func (fp *findingsPanel) animate(on bool) {
+	switch {
+	case on && !fp.looking.Running():
+		fp.looking.Start()
+	case !on && fp.looking.Running():
+		fp.looking.Stop()
+	}
+}
+
+// showMoving shows a moving bar, or stops and hides it. Hiding alone is not
+// enough: Fyne's infinite bar starts its animation when it is first drawn
+// (even hidden) and only Stop, seen by its renderer, ends it; until then
+// the window redraws sixty times a second for nothing.
+func showMoving(b *widget.ProgressBarInfinite, on bool) {
+	if on {
+		b.Show()
+		b.Start()
+		return
+	}
+	if b.Visible() || b.Running() {
+		b.Start() // so that the renderer sees the Stop below
+		b.Stop()
+	}
+	if b.Visible() {
+		b.Hide()
+	}
 }
 
 // faces is the Faces part of the findings.
 func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	var line string
 	switch n := len(e.faces); {
+	case isVideoEntry(e):
+		line = videoFacesLine()
 	case !e.found:
 		line = lang.L("Looking for faces…")
 	case n == 0:
@@ -134,8 +181,7 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
 	if !e.found {
-		bar := widget.NewProgressBarInfinite()
-		out = append(out, bar)
+		out = append(out, fp.looking)
 	}
 	return out
 }
@@ -190,6 +236,15 @@ func categoryIcon(c exif.Category) fyne.Resource {
 		return theme.FileTextIcon()
 	}
 	return theme.InfoIcon()
+}
+
+// fileName is the photo's whole file name, broken anywhere to fit (the
+// list may show it shortened).
+func fileName(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapBreak
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // heading is a panel title.

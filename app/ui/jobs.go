@@ -134,10 +134,10 @@ func (v *shell) finishScan(e *entry, p *app.Photo, img image.Image, err error, n
 	}
 	v.post(func() {
 		*lane, e.busy = false, false
-		v.thumbnailed(e, thumb)
 		if needFaces || err != nil {
 			v.detected(e, faces, err)
 		}
+		v.thumbnailed(e, thumb) // after the faces: it covers them
 		v.pump()
 	})
 }

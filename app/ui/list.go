@@ -51,7 +51,7 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 // row is the template of one line of the list.
 type row struct {
 	thumb   *canvas.Image
-	name    *widget.Label
+	name    *midLabel
 	summary *widget.Label
 	icon    *widget.Icon
 	status  *widget.Label
@@ -109,7 +109,7 @@ func (pl *photoList) refreshProgress() {
 func (pl *photoList) createRow() fyne.CanvasObject {
 	r := &row{
 		thumb:   canvas.NewImageFromImage(nil),
-		name:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		name:    newMidLabel(fyne.TextStyle{Bold: true}),
 		summary: widget.NewLabel(""),
 		icon:    widget.NewIcon(nil),
 		status:  widget.NewLabel(""),
@@ -117,7 +117,7 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	r.thumb.FillMode = canvas.ImageFillContain
 	r.thumb.ScaleMode = canvas.ImageScaleFastest
 	r.thumb.SetMinSize(fyne.NewSquareSize(thumbView))
-	for _, l := range []*widget.Label{r.name, r.summary, r.status} {
+	for _, l := range []*widget.Label{r.summary, r.status} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
 	r.summary.SizeName = theme.SizeNameCaptionText
@@ -145,7 +145,7 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		r.thumb.Resource = theme.NewDisabledResource(theme.BrokenImageIcon())
 	}
 	r.thumb.Refresh()
-	r.name.SetText(e.name())
+	r.name.SetFull(e.name())
 	r.summary.SetText(e.summary())
 	warn := e.warning()
 	r.icon.SetResource(statusIcon(e, warn != ""))

@@ -88,26 +88,29 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 		v.fail(e, err)
 		return
 	}
+	if e.state == stReading {
+		// Read, whether still on screen or not: a photo the person has
+		// moved past is not left saying "Reading the picture…".
+		e.state = stDetecting
+		if e.found {
+			e.state = stReady
+		}
+	}
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
-		if e.state == stReading {
-			e.state = stDetecting
-			if e.found {
-				e.state = stReady
-			}
-		}
 		v.showEntry(e)
 	}
 	v.entryChanged(e)
 }
 
-// thumbnailed puts a photo's thumbnail in the list.
+// thumbnailed puts a photo's thumbnail in the list, its faces covered: not
+// before they were looked for.
 func (v *shell) thumbnailed(e *entry, thumb image.Image) {
-	if e.removed || thumb == nil {
+	if e.removed || thumb == nil || !e.found {
 		return
 	}
-	e.thumb = thumb
+	e.thumb = coveredThumb(thumb, e.bounds, e.faces)
 	v.list.refreshEntry(e)
 }
 
@@ -120,7 +123,7 @@ func (v *shell) detected(e *entry, faces []face.Face, err error) {
 		v.fail(e, err)
 		return
 	}
-	e.faces, e.found = faces, true
+	e.faces, e.found = readingOrder(faces), true // "Face 1" is the first read
 	if e.edits != nil {
 		// The person edited before the faces were known: add them, covered.
 		fr := e.faceRegions(v.prefs.Style)
@@ -165,8 +168,10 @@ func failText(err error) string {
 	case errors.Is(err, exif.ErrTooLarge):
 		return lang.L("Too large: {{.Reason}}", map[string]any{"Reason": strings.TrimPrefix(msg, "file too large: ")})
 	case errors.As(err, &damaged):
-		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing. ({{.Reason}})",
-			map[string]any{"Reason": strings.TrimPrefix(msg, "invalid file: ")})
+		// The parser's reason ("file ends inside entropy-coded data")
+		// means nothing to the person; it goes to the log.
+		fyne.LogError("damaged file", err)
+		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing.")
 	}
 	return lang.L("Failed: {{.Reason}}", map[string]any{"Reason": msg})
 }
@@ -241,7 +246,16 @@ func (v *shell) entryChanged(e *entry) {
 // refreshPanels redraws everything that shows the photo on screen.
 func (v *shell) refreshPanels() {
 	v.reveals.show(v.selected, v.prefs)
-	v.side.Refresh() // its height changed: lay it out again
+	failed := v.selected != nil && v.selected.state == stFailed
+	v.editor.SetMessage("")
+	if failed {
+		v.editor.SetMessage(v.selected.err) // in the middle, where the photo would be
+	}
+	showIf(v.checks.content, !failed) // nothing to check before sending it
+	v.side.Refresh()                  // its height changed: lay it out again
+	if v.reveals.fresh {
+		v.sideScroll.ScrollToTop()
+	}
 	v.legend.refresh()
 	v.tools.refresh()
 	v.saver.refresh()

@@ -83,7 +83,7 @@ func (s *saveBar) refresh() {
 	setEnabled(s.save, idle && e != nil && e.canSave())
 	setEnabled(s.saveAll, idle && (s.v.saveable() > 0 || s.v.opening()))
 	showIf(s.progress, s.batch)
-	showIf(s.busy, e != nil && e.state == stSaving && !s.batch || s.waiting)
+	showMoving(s.busy, e != nil && e.state == stSaving && !s.batch || s.waiting)
 	s.result.Importance = widget.SuccessImportance
 	switch {
 	case e != nil && e.state == stSaved:

@@ -144,7 +144,7 @@ func uriList(paths []string) []fyne.URI {
 func rowOf(t *testing.T, v *shell, e *entry) *row {
 	t.Helper()
 	for _, r := range v.list.rows {
-		if r.name.Text == e.name() {
+		if r.name.full == e.name() {
 			return r
 		}
 	}

@@ -90,32 +90,7 @@ func scrubPrefs(p fyne.Preferences) {
 // showSettings opens the Settings dialog. Changes apply when confirmed.
 func (v *shell) showSettings() {
 	s := v.prefs
-	folder := widget.NewLabel(s.OutDir)
-	folder.Wrapping = fyne.TextWrapBreak
-	choose := widget.NewButton(lang.L("Choose folder…"), nil)
-	options := []string{lang.L("Next to the original"), lang.L("In a folder I choose")}
-	where := widget.NewRadioGroup(options, nil)
-	where.Required = true
-	showDir := func() {
-		folder.SetText(s.OutDir)
-		showIf(folder, s.OutDir != "")
-		showIf(choose, s.OutDir != "")
-	}
-	pick := func() {
-		v.pickFolder(func(dir string) { s.OutDir = dir; showDir(); where.SetSelected(options[1]) })
-	}
-	choose.OnTapped = pick
-	where.SetSelected(options[min(len(s.OutDir), 1)])
-	where.OnChanged = func(string) {
-		switch {
-		case where.Selected == options[0]:
-			s.OutDir = ""
-		case s.OutDir == "":
-			pick()
-		}
-		showDir()
-	}
-	showDir()
+	_, whereBox := v.outDirChooser(&s)
 	random := widget.NewCheck(lang.L("Give clean copies random names"), func(b bool) { s.RandomNames = b })
 	random.SetChecked(s.RandomNames)
 	icc := widget.NewCheck(lang.L("Keep the colour profile (faithful colour; it says nothing about you)"), func(b bool) { s.KeepICC = b })
@@ -135,7 +110,7 @@ func (v *shell) showSettings() {
 	style.Horizontal, style.Required = true, true
 	style.SetSelected(styleNames()[styleIndex(s.Style)])
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Save clean copies"), container.NewVBox(where, container.NewBorder(nil, nil, nil, choose, folder))),
+		widget.NewFormItem(lang.L("Save clean copies"), whereBox),
 		widget.NewFormItem(lang.L("File names"), random),
 		widget.NewFormItem(lang.L("Colour"), icc),
 		widget.NewFormItem(lang.L("JPEG quality"), container.NewBorder(nil, nil, nil, qText, quality)),
@@ -147,12 +122,69 @@ func (v *shell) showSettings() {
 		}
 	}, v.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	v.openDialog(d)
+	v.settings = d
 }
 
-// applyPrefs stores new settings and uses them from now on.
+// outDirChooser is the "Save clean copies" choice of the Settings dialog,
+// writing s.OutDir. "In a folder I choose" asks for the folder at once;
+// should the person cancel, it goes back to "Next to the original", never
+// left chosen with no folder. With a folder, the folder is shown with a
+// button to choose another.
+func (v *shell) outDirChooser(s *prefs) (*widget.RadioGroup, fyne.CanvasObject) {
+	folder := widget.NewLabel("")
+	folder.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButton(lang.L("Choose folder…"), nil)
+	options := []string{lang.L("Next to the original"), lang.L("In a folder I choose")}
+	where := widget.NewRadioGroup(options, nil)
+	where.Required = true
+	showDir := func() {
+		folder.SetText(s.OutDir)
+		showIf(folder, s.OutDir != "")
+		showIf(choose, s.OutDir != "")
+	}
+	pick := func() {
+		v.pickFolder(func(dir string) {
+			s.OutDir = dir
+			where.SetSelected(options[1])
+			showDir()
+		}, func() {
+			where.SetSelected(options[min(len(s.OutDir), 1)])
+		})
+	}
+	choose.OnTapped = pick
+	where.SetSelected(options[min(len(s.OutDir), 1)])
+	where.OnChanged = func(string) {
+		switch {
+		case where.Selected == options[0]:
+			s.OutDir = ""
+		case s.OutDir == "":
+			pick()
+		}
+		showDir()
+	}
+	showDir()
+	return where, container.NewVBox(where, container.NewBorder(nil, nil, nil, choose, folder))
+}
+
+// applyPrefs stores new settings and uses them from now on. A new cover
+// style is the style of new areas and of the faces of photos not yet
+// touched; a photo already saved keeps the covers it was saved with, so
+// that what the window shows as "Saved" is what was written.
 func (v *shell) applyPrefs(s prefs) {
+	v.storeEdits(v.selected)
+	if s.Style != v.prefs.Style {
+		for _, e := range v.entries {
+			if e.edits == nil && e.found && e.output != "" {
+				e.edits = v.appEdits(e) // the covers written, in the old style
+			}
+		}
+	}
 	v.prefs = s
 	s.store(v.app.Preferences())
+	v.editor.style = s.Style // not SetStyle: it would restyle the selected area
+	if e := v.selected; e != nil && e.edits == nil && e.img != nil {
+		v.showEntry(e) // its untouched face covers, in the new style
+	}
 	v.refreshPanels()
 }

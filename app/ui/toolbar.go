@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,8 +16,10 @@ type toolbar struct {
 	sel, rect, ellipse, crop *widget.Button
 	aspect                   *widget.Select
 	styles                   []*widget.Button // Fill, Blur, Pixelate
-	undo, remove, resetCrop  *widget.Button
+	undo, redo, remove       *widget.Button
+	resetCrop                *widget.Button
 	hint                     *widget.Label
+	flow                     *flow // the tools, wrapped to the width
 	content                  fyne.CanvasObject
 }
 
@@ -27,46 +28,73 @@ func styleNames() []string { return []string{lang.L("Fill"), lang.L("Blur"), lan
 
 func newToolbar(v *shell) *toolbar {
 	t := &toolbar{v: v}
-	t.sel = widget.NewButton(lang.L("Select"), func() { t.setMode(ModeSelect) })
-	t.rect = widget.NewButtonWithIcon(lang.L("Rectangle"), theme.CheckButtonIcon(), func() { t.setMode(ModeAddRect) })
-	t.ellipse = widget.NewButtonWithIcon(lang.L("Ellipse"), theme.RadioButtonIcon(), func() { t.setMode(ModeAddEllipse) })
-	t.crop = widget.NewButtonWithIcon(lang.L("Crop"), theme.ContentCutIcon(), func() { t.setMode(ModeCrop) })
+	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
+	t.rect = widget.NewButtonWithIcon(lang.L("Rectangle"), theme.CheckButtonIcon(), v.safe(func() { t.setMode(ModeAddRect) }))
+	t.ellipse = widget.NewButtonWithIcon(lang.L("Ellipse"), theme.RadioButtonIcon(), v.safe(func() { t.setMode(ModeAddEllipse) }))
+	t.crop = widget.NewButtonWithIcon(lang.L("Crop"), theme.ContentCutIcon(), v.safe(func() { t.setMode(ModeCrop) }))
 	var aspects []string
 	for _, a := range redact.Aspects {
 		aspects = append(aspects, aspectName(a))
 	}
-	t.aspect = widget.NewSelect(aspects, func(s string) {
-		for _, a := range redact.Aspects {
-			if aspectName(a) == s {
-				v.editor.SetAspect(a)
-			}
-		}
-	})
+	t.aspect = widget.NewSelect(aspects, func(s string) { v.guard(func() { t.aspectChosen(s) }) })
 	t.aspect.SetSelectedIndex(0)
-	t.resetCrop = widget.NewButtonWithIcon(lang.L("No crop"), theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
-	for i, n := range styleNames() {
-		t.styles = append(t.styles, widget.NewButton(n, func() {
-			v.editor.SetStyle(redact.Style(i))
-			t.refresh()
-		}))
+	t.resetCrop = widget.NewButtonWithIcon(lang.L("No crop"), theme.ContentClearIcon(), v.safe(func() { v.editor.ResetCrop() }))
+	for i := range styleNames() {
+		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
 	}
-	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() { v.editor.Undo() })
-	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.removeSelected)
+	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), v.safe(v.undo))
+	t.redo = widget.NewButtonWithIcon(lang.L("Redo"), theme.ContentRedoIcon(), v.safe(v.redo))
+	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.safe(v.removeSelected))
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
-	t.hint.Truncation = fyne.TextTruncateEllipsis
+	t.hint.Wrapping = fyne.TextWrapWord
 	coverLabel := widget.NewLabel(lang.L("Cover with:"))
-	row1 := container.NewHBox(t.sel, t.rect, t.ellipse, widget.NewSeparator(), t.crop, t.aspect, t.resetCrop)
-	row2 := container.NewHBox(coverLabel)
-	for _, b := range t.styles {
-		row2.Add(b)
+	t.flow = &flow{}
+	groups := []fyne.CanvasObject{
+		container.NewHBox(t.sel, t.rect, t.ellipse),
+		container.NewHBox(t.crop, t.aspect, t.resetCrop),
+		container.NewHBox(append([]fyne.CanvasObject{coverLabel}, buttons(t.styles)...)...),
+		container.NewHBox(t.undo, t.redo, t.remove),
 	}
-	row2.Add(layout.NewSpacer())
-	row2.Add(t.undo)
-	row2.Add(t.remove)
-	t.content = container.NewVBox(row1, row2, t.hint)
+	t.content = container.NewVBox(container.New(t.flow, groups...), t.hint)
 	t.refresh()
 	return t
+}
+
+func buttons(bs []*widget.Button) []fyne.CanvasObject {
+	out := make([]fyne.CanvasObject, len(bs))
+	for i, b := range bs {
+		out[i] = b
+	}
+	return out
+}
+
+// aspectChosen sets the crop ratio. Choosing one shows its crop at once,
+// the largest of that ratio, centred, ready to move: the crop tool is
+// taken up with it.
+func (t *toolbar) aspectChosen(name string) {
+	ed := t.v.editor
+	for _, a := range redact.Aspects {
+		if aspectName(a) != name {
+			continue
+		}
+		if ed.HasPhoto() && !a.IsFree() && ed.Mode() != ModeCrop {
+			t.setMode(ModeCrop)
+		}
+		ed.SetAspect(a)
+	}
+}
+
+// styleChosen applies a cover style: to the selected area only, or with
+// none selected to every area of the photo (and to areas drawn later).
+func (t *toolbar) styleChosen(s redact.Style) {
+	ed := t.v.editor
+	if ed.Selected() >= 0 {
+		ed.SetStyle(s)
+	} else {
+		ed.SetStyleAll(s)
+	}
+	t.refresh()
 }
 
 // styleIndex is the position of a style in styleNames.
@@ -98,7 +126,7 @@ func (t *toolbar) modeChanged(EditMode) { t.refresh() }
 // enables what can be done.
 func (t *toolbar) refresh() {
 	ed := t.v.editor
-	has := ed.HasPhoto()
+	has := ed.HasPhoto() && !isVideoEntry(t.v.selected) // a video is cleaned, never covered
 	m := ed.Mode()
 	for _, b := range []struct {
 		b *widget.Button
@@ -115,6 +143,7 @@ func (t *toolbar) refresh() {
 		setEnabled(b.b, has)
 	}
 	setEnabled(t.undo, has && ed.CanUndo())
+	setEnabled(t.redo, has && ed.CanRedo())
 	setEnabled(t.remove, has && ed.Selected() >= 0)
 	setEnabled(t.resetCrop, has && !ed.Crop().Empty())
 	if has {
@@ -123,11 +152,12 @@ func (t *toolbar) refresh() {
 		t.aspect.Disable()
 	}
 	t.refreshStyles(has)
-	t.hint.SetText(modeHint(m, has))
+	t.hint.SetText(modeHint(m, has, ed.Selected() >= 0))
 }
 
-// modeHint says what a drag on the photo does now.
-func modeHint(m EditMode, has bool) string {
+// modeHint says what a drag on the photo does now, and in Select mode what
+// the cover styles apply to.
+func modeHint(m EditMode, has, selected bool) string {
 	switch {
 	case !has:
 		return ""
@@ -138,11 +168,15 @@ func modeHint(m EditMode, has bool) string {
 	case m == ModeCrop:
 		return lang.L("Drag on the photo to choose what to keep. Everything outside is cut away.")
 	}
-	return lang.L("Click an area to select it; drag it to move it, or its corners to resize it.")
+	if selected {
+		return lang.L("Drag the selected area to move it, or its corners to resize it. Fill, Blur and Pixelate change this area only.")
+	}
+	return lang.L("Click an area to select it. With none selected, Fill, Blur and Pixelate change every area of this photo.")
 }
 
 // refreshStyles marks the style of new areas (or of the selected one) with
-// a tick as well as colour.
+// a filled radio mark as well as colour; every button has its mark, so
+// that none moves when the choice changes.
 func (t *toolbar) refreshStyles(has bool) {
 	ed := t.v.editor
 	cur := ed.Style()
@@ -150,10 +184,9 @@ func (t *toolbar) refreshStyles(has bool) {
 		cur = ed.AllRegions()[i].Style
 	}
 	for i, b := range t.styles {
-		var icon fyne.Resource
-		imp := widget.MediumImportance
+		icon, imp := theme.RadioButtonIcon(), widget.MediumImportance
 		if redact.Style(i) == cur {
-			icon, imp = theme.ConfirmIcon(), widget.HighImportance
+			icon, imp = theme.RadioButtonCheckedIcon(), widget.HighImportance
 		}
 		if b.Icon != icon || b.Importance != imp {
 			b.Icon, b.Importance = icon, imp

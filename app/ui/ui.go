@@ -12,6 +12,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 
 	"veil/app"
 	"veil/redact/face"
@@ -30,12 +31,16 @@ func New(a fyne.App, files []string) fyne.Window {
 // newWindow builds the window and its shell, empty.
 func newWindow(a fyne.App) *shell {
 	loadTranslations()
+	if _, ok := a.Settings().Theme().(veilTheme); !ok {
+		a.Settings().SetTheme(veilTheme{a.Settings().Theme()})
+	}
 	w := a.NewWindow("Veil")
 	v := newShell(a, w)
 	w.SetContent(v.root)
 	w.Resize(fyne.NewSize(1280, 800))
-	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.dropURIs(uris) })
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.guard(func() { v.dropURIs(uris) }) })
 	v.addShortcuts()
+	w.SetCloseIntercept(v.safe(v.askBeforeClosing))
 	return v
 }
 
@@ -69,9 +74,17 @@ type shell struct {
 	spawn func(func())
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
+
+	faults     int  // faults recovered from (bridge.go)
+	faultShown bool // the message about one is on screen
+
+	settings dialog.Dialog // the Settings dialog last opened
+	closing  dialog.Dialog // "Close without saving?", when asked
+
 	// session remembers the copies written since the window opened, in
 	// memory only, so that a photo saved again replaces its own copy.
 	session *app.Session
+	dialogs []keptDialog // the dialogs on screen, for Escape
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
@@ -88,8 +101,8 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 	v.checks = newChecklist()
 	v.saver = newSaveBar(v)
 	v.checks.OnChanged = v.saver.refreshChecks
-	v.editor.OnChanged = v.editorChanged
-	v.editor.OnModeChanged = v.tools.modeChanged
+	v.editor.OnChanged = v.safe(v.editorChanged)
+	v.editor.OnModeChanged = func(m EditMode) { v.guard(func() { v.tools.modeChanged(m) }) }
 	v.empty = emptyScreen(v)
 	v.main = mainScreen(v)
 	v.root = container.NewStack(v.empty)
@@ -105,10 +118,12 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
-	right := v.rightCol
-	body := container.NewBorder(nil, nil,
-		withWidth(v.list.content, 240), withWidth(right, 330),
-		container.NewPadded(middle))
+	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
+	v.legend.flow.relayout = middle.Refresh
+	// The side columns give up width first when the window is narrow: at
+	// 1024 pixels the photo keeps about half the window.
+	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
+		v.list.content, container.NewPadded(middle), v.rightCol)
 	return container.NewBorder(header, nil, nil, nil, body)
 }
 

@@ -116,6 +116,14 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 		}
 	}
 	all := confirm(strong, weak)
+	// --- FaceBoxes seam (faceboxes branch, fb_ensemble.go): the second
+	// detector's boxes join the same merge. ---
+	second, err := secondOpinion(img, ws)
+	if err != nil {
+		return nil, err
+	}
+	all = append(all, second...)
+	// --- end of FaceBoxes seam ---
 	merged := dropContained(weightedNMS(all, nmsIoU), containedF)
 	return toFaces(merged, b), nil
 }

@@ -29,10 +29,6 @@ func TestEvalDevSet(t *testing.T) {
 		out = filepath.Join(dir, "dets.json")
 	}
 	d := newTestDetector(t)
-	type jface struct {
-		X, Y, W, H int
-		Score      float64 `json:"score"`
-	}
 	type result struct {
 		File  string           `json:"file"`
 		Faces []map[string]any `json:"faces"`

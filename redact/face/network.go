@@ -21,14 +21,13 @@ const (
 
 // step computes slot out from slot in (and res, or -1).
 type step struct {
-	kind        stepKind
-	in, res     int
-	out         int
-	conv        *conv
-	pool        *maxPool
-	extra       int  // stepPadChannels: zero channels appended
-	relu        bool // stepAdd
-	lastUseSelf bool
+	kind    stepKind
+	in, res int
+	out     int
+	conv    *conv
+	pool    *maxPool
+	extra   int  // stepPadChannels: zero channels appended
+	relu    bool // stepAdd
 }
 
 // head is one graph output: a Conv whose NCHW result the graph transposes

@@ -1,0 +1,154 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"veil/exif"
+)
+
+// A batch decodes several photos at once (Settings.Jobs), and one photo of
+// 250 megapixels takes from 375 MB to 2 GB of memory as pixels: eight of
+// them at once would have the system kill Veil half-way. So the pixels in
+// flight share one budget, sized from the computer's memory: before a photo
+// is decoded, its job reserves what its pixels will take, worked out from
+// the size its header declares, and waits while the others hold too much.
+// A photo larger than the whole budget waits until it can run alone; one
+// larger than the computer's memory is refused, with the numbers.
+
+const (
+	// budgetShare is the part of physical memory the pixels in flight may
+	// take, and budgetCap the most they take on any computer: past it,
+	// more photos at once gain little and risk much.
+	budgetShare = 4
+	budgetCap   = 768 << 20
+	budgetFloor = 128 << 20
+	// heapBase is what the rest of Veil takes beside the pixels (the face
+	// detector, the window, encoders, the files read).
+	heapBase = 256 << 20
+)
+
+// budget is the memory for pixels in flight, shared by every batch of the
+// process. The Go heap is held close to it (debug.SetMemoryLimit), so that
+// the pixels of a photo done are collected before the next one is decoded,
+// unless the person set GOMEMLIMIT.
+type budget struct {
+	mu       sync.Mutex
+	free     *sync.Cond
+	limit    int64 // bytes of pixels in flight at most
+	physical int64 // the computer's memory, 0 when unknown
+	used     int64
+	peak     int64 // the most ever in flight
+	setHeap  bool
+}
+
+// pixels is the process's budget; a variable, so tests can set their own.
+var pixels = sync.OnceValue(func() *budget {
+	phys := physicalMemory()
+	limit := int64(budgetCap)
+	if phys > 0 {
+		limit = min(max(phys/budgetShare, budgetFloor), budgetCap)
+	}
+	return newBudget(limit, phys, os.Getenv("GOMEMLIMIT") == "")
+})
+
+// newBudget makes a budget of limit bytes on a computer of physical bytes
+// (0: unknown), holding the Go heap close to it when setHeap is true.
+func newBudget(limit, physical int64, setHeap bool) *budget {
+	b := &budget{limit: limit, physical: physical, setHeap: setHeap}
+	b.free = sync.NewCond(&b.mu)
+	return b
+}
+
+// reserve waits until n bytes of pixels fit in the budget and takes them.
+// A reservation larger than the budget waits until nothing else is in
+// flight and then runs alone. release gives the bytes back.
+func (b *budget) reserve(n int64) (release func(), err error) {
+	if n <= 0 {
+		return func() {}, nil
+	}
+	if b.physical > 0 && n > b.physical {
+		return nil, fmt.Errorf("%w: editing it needs about %s of memory, and this computer has %s", exif.ErrTooLarge, gigabytes(n), gigabytes(b.physical))
+	}
+	b.mu.Lock()
+	for b.used > 0 && b.used+n > b.limit {
+		b.free.Wait()
+	}
+	b.used += n
+	b.peak = max(b.peak, b.used)
+	b.holdHeap()
+	b.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			if n >= collectFrom {
+				// The pixels just done are garbage now: collected before
+				// the next photo is decoded, that photo reuses their
+				// memory instead of adding to it.
+				runtime.GC()
+			}
+			b.mu.Lock()
+			b.used -= n
+			b.holdHeap()
+			b.mu.Unlock()
+			b.free.Broadcast()
+		})
+	}, nil
+}
+
+// collectFrom is the reservation from which its release collects the
+// garbage at once.
+const collectFrom = 64 << 20
+
+// holdHeap sets the Go heap's soft limit to the pixels in flight (or the
+// budget, whichever is more) plus the rest of Veil. Called with b.mu held.
+func (b *budget) holdHeap() {
+	if b.setHeap {
+		debug.SetMemoryLimit(heapBase + max(b.limit, b.used))
+	}
+}
+
+func gigabytes(n int64) string { return fmt.Sprintf("%.1f GB", float64(n)/(1<<30)) }
+
+// pixelCost is what the pixels of one photo take at the peak of its job
+// under plan pl, from the size its header declares: nothing for a
+// lossless clean (no pixel is decoded), and otherwise the decoded picture,
+// the upright copy when it must be turned (see upright), the copy the
+// covers are painted on when they cannot be painted in place (see
+// Photo.edited), and the encoded result.
+func pixelCost(info *exif.Info, pl Plan) int64 {
+	if pl.IsZero() && info.Format != exif.HEIC {
+		return 0
+	}
+	px := int64(info.Width) * int64(info.Height)
+	halves := int64(16) // decoded as NRGBA or RGBA (4 bytes), painted on an NRGBA copy (4)
+	if info.Format == exif.JPEG {
+		halves = jpegHalfBytes(info.Block)
+	}
+	switch {
+	case info.Orientation <= 1:
+	case halves < 16 && info.Width%2 == 0 && info.Height%2 == 0:
+		halves *= 2 // turned in its YCbCr planes (redact.OrientYCbCr): both sets at once
+	default:
+		halves = max(halves, 8) + 8 // turned into NRGBA, painted on a copy
+	}
+	return px*halves/2 + px/4 + 32<<20
+}
+
+// jpegHalfBytes is what a JPEG's decoded pixel takes, in half bytes, from
+// its block size: 4:2:0 (16×16 blocks) decodes to YCbCr of 1.5 bytes a
+// pixel and 4:2:2 (16×8) to 2, both covered in place; anything else is
+// counted as 4:4:4, greyscale or CMYK could be, through an NRGBA copy.
+func jpegHalfBytes(block image.Point) int64 {
+	switch block {
+	case image.Pt(16, 16):
+		return 3
+	case image.Pt(16, 8), image.Pt(8, 16):
+		return 4
+	}
+	return 16
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+)
+
+// askBeforeClosing runs when the person closes the window: with changes
+// not saved (or a clean copy still being written) it asks first, since
+// Veil remembers nothing once closed; otherwise it closes.
+func (v *shell) askBeforeClosing() {
+	v.storeEdits(v.selected)
+	n := v.unsaved()
+	if n == 0 {
+		v.win.Close()
+		return
+	}
+	msg := lang.L("1 photo has changes that are not saved. Veil remembers nothing once closed.")
+	if n > 1 {
+		msg = lang.L("{{.N}} photos have changes that are not saved. Veil remembers nothing once closed.", map[string]any{"N": strconv.Itoa(n)})
+	}
+	d := dialog.NewConfirm(lang.L("Close without saving?"), msg, func(close bool) {
+		if close {
+			v.win.Close()
+		}
+	}, v.win)
+	d.SetConfirmText(lang.L("Close without saving"))
+	d.SetDismissText(lang.L("Keep working"))
+	v.openDialog(d)
+	v.closing = d
+}
+
+// unsaved counts the photos whose changes closing would lose: edited since
+// last saved, or being saved.
+func (v *shell) unsaved() int {
+	n := 0
+	for _, e := range v.entries {
+		if e.state == stSaving || (e.dirty && e.state != stFailed) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,23 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"veil/exif"
+)
+
+// Videos are listed and cleaned like photos, but Veil has no video decoder:
+// the list and the preview show a plain video icon (app.Photo.Image), no
+// faces are looked for, the cover and crop tools are off, and one line
+// where a photo counts its faces says why.
+
+// videoExts are the video extensions the Open dialog shows.
+var videoExts = []string{".mov", ".mp4", ".m4v", ".3gp", ".MOV", ".MP4", ".M4V", ".3GP"}
+
+// isVideoEntry reports whether e is an opened video.
+func isVideoEntry(e *entry) bool { return e != nil && e.opened && exif.IsVideo(e.report.Format) }
+
+// videoFacesLine is what a video shows where a photo counts its faces.
+func videoFacesLine() string {
+	return lang.L("Faces in videos cannot be covered by Veil: only the data is removed.")
+}

@@ -1,0 +1,223 @@
+package face
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"sync"
+
+	"veil/assets"
+)
+
+// faceBoxes is the FaceBoxes face detector (Zhang et al. 2017; weights by
+// TropComplique, trained on WIDER FACE; see assets/faceboxes/NOTICE), a
+// second network beside BlazeFace: trained on crowded photos with small,
+// turned and partly hidden faces, it finds faces cut by the frame or half
+// hidden that BlazeFace, trained on whole faces, misses. It holds
+// read-only weights and a pool of scratch buffers, so it is safe for
+// concurrent use.
+type faceBoxes struct {
+	net      *fbNet
+	side     int     // long side of the canvas the photo is scaled to (never enlarged)
+	minScore float64 // lowest face probability kept
+	pool     sync.Pool
+}
+
+// fbLevel is one feature map of FaceBoxes (upstream
+// src/anchor_generator.py, ANCHOR_SPECIFICATIONS): its anchors per cell,
+// each a square of the given size in canvas pixels, densified n×n times
+// (n² shifted copies spread over the cell).
+type fbLevel struct{ sizes, dens []int }
+
+var fbLevels = []fbLevel{
+	{sizes: []int{32, 64, 128}, dens: []int{4, 2, 1}}, // stride 32
+	{sizes: []int{256}, dens: []int{1}},               // stride 64
+	{sizes: []int{512}, dens: []int{1}},               // stride 128
+}
+
+const (
+	fbInput  = "standardize_input/sub" // the graph's standardised image
+	fbStride = 128                     // total stride: canvases are padded to a multiple of it
+	fbSide   = 1280                    // default canvas long side
+	fbScore  = 0.5                     // default minimum face probability
+	// fbScaleYX and fbScaleHW are the box coder's scale factors (upstream
+	// src/constants.py SCALE_FACTORS: 10, 10, 5, 5).
+	fbScaleYX = 10
+	fbScaleHW = 5
+)
+
+// anchors returns the number of anchors per cell of the level.
+func (l fbLevel) anchors() int {
+	n := 0
+	for _, d := range l.dens {
+		n += d * d
+	}
+	return n
+}
+
+// newFaceBoxes returns the detector with the weights embedded in package assets.
+func newFaceBoxes() (*faceBoxes, error) {
+	return newFaceBoxesFrom(assets.FaceBoxesGraph, assets.FaceBoxesWeights)
+}
+
+// newFaceBoxesFrom compiles a FaceBoxes tfjs graph model: model.json and
+// its weights shard.
+func newFaceBoxesFrom(modelJSON, shard []byte) (*faceBoxes, error) {
+	g, err := parseTFGraph(modelJSON, shard)
+	if err != nil {
+		return nil, fmt.Errorf("face: reading FaceBoxes: %w", err)
+	}
+	if err := checkFBInput(g); err != nil {
+		return nil, fmt.Errorf("face: reading FaceBoxes: %w", err)
+	}
+	var heads []string
+	for i := range fbLevels {
+		heads = append(heads, fmt.Sprintf("prediction_layers/class_predictor_%d/BiasAdd", i),
+			fmt.Sprintf("prediction_layers/box_encoding_predictor_%d/BiasAdd", i))
+	}
+	net, err := compileFB(g, fbInput, heads)
+	if err != nil {
+		return nil, fmt.Errorf("face: compiling FaceBoxes: %w", err)
+	}
+	for i, l := range fbLevels {
+		cls, bx := net.steps[net.heads[2*i]-1].conv, net.steps[net.heads[2*i+1]-1].conv
+		if cls == nil || bx == nil || cls.co != 2*l.anchors() || bx.co != 4*l.anchors() {
+			return nil, ModelError(fmt.Sprintf("face: FaceBoxes head %d does not match its anchors", i))
+		}
+	}
+	return &faceBoxes{net: net, side: fbSide, minScore: fbScore}, nil
+}
+
+// checkFBInput verifies that the graph standardises its input as prepare
+// does: pixel/255·2 − 1 (upstream src/network.py, preprocess), so that
+// prepare's canvas can stand in for the node named fbInput.
+func checkFBInput(g *tfGraph) error {
+	names := []string{"mul/y", "standardize_input/mul/x", "standardize_input/sub/y"}
+	var v [3]float32
+	for i, n := range names {
+		var err error
+		if v[i], err = g.scalar(n); err != nil {
+			return err
+		}
+	}
+	if math.Abs(float64(v[0]*v[1])-2.0/255) > 1e-4 || v[2] != 1 {
+		return ModelError(fmt.Sprintf("input scaling %v×%v−%v is not pixel/127.5−1", v[0], v[1], v[2]))
+	}
+	return nil
+}
+
+// detect returns the faces FaceBoxes finds in img, in pixels relative to
+// the image's top-left corner, merged by weighted non-maximum suppression.
+// The photo is scaled so that its long side is at most m.side pixels and
+// padded with black to a multiple of 128 on the right and bottom, as the
+// upstream graph pads it. ws may be nil (buffers are then taken from the
+// detector's own pool).
+func (m *faceBoxes) detect(img image.Image, ws *workspace) ([]box, error) {
+	b := img.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return nil, nil
+	}
+	if int64(b.Dx())*int64(b.Dy()) > maxPixels {
+		return nil, fmt.Errorf("face: image %dx%d is too large", b.Dx(), b.Dy())
+	}
+	if ws == nil {
+		ws, _ = m.pool.Get().(*workspace)
+		if ws == nil {
+			ws = &workspace{}
+		}
+		defer m.pool.Put(ws)
+	}
+	p := fbPlacement(b.Dx(), b.Dy(), m.side)
+	in, pic := prepare(img, p, ws)
+	outs, err := m.net.run(in, ws)
+	ws.put(in.data)
+	if err != nil {
+		return nil, fmt.Errorf("face: FaceBoxes: %w", err)
+	}
+	boxes := fbDecode(outs, p, pic, m.minScore)
+	for _, o := range outs {
+		ws.put(o.data)
+	}
+	return weightedNMS(boxes, nmsIoU), nil
+}
+
+// fbPlacement scales a w×h photo so its long side is at most side pixels
+// and pads the canvas to a multiple of fbStride.
+func fbPlacement(w, h, side int) placement {
+	s := math.Min(1, float64(side)/float64(max(w, h)))
+	return placement{scale: s,
+		w: roundUp(int(math.Round(float64(w)*s)), fbStride),
+		h: roundUp(int(math.Round(float64(h)*s)), fbStride)}
+}
+
+// fbDecode turns the head tensors (class and box heads of each level, in
+// fbLevels order) into boxes in source pixels, keeping those whose face
+// probability is at least minScore.
+func fbDecode(outs []*tensor, p placement, pic image.Rectangle, minScore float64) []box {
+	var boxes []box
+	for i, l := range fbLevels {
+		cls, enc := outs[2*i], outs[2*i+1]
+		for y := range cls.h {
+			for x := range cls.w {
+				boxes = l.decodeCell(boxes, cls, enc, x, y, p, pic, minScore)
+			}
+		}
+	}
+	return boxes
+}
+
+// decodeCell appends the boxes of the anchors of cell (x, y).
+func (l fbLevel) decodeCell(boxes []box, cls, enc *tensor, x, y int, p placement, pic image.Rectangle, minScore float64) []box {
+	plane := cls.h * cls.w
+	at := y*cls.w + x
+	sy, sx := float64(p.h)/float64(cls.h), float64(p.w)/float64(cls.w)
+	cy, cx := (float64(y)+0.5)*sy, (float64(x)+0.5)*sx
+	a := 0
+	for si, size := range l.sizes {
+		n := l.dens[si]
+		for k := range n * n {
+			// Softmax over (background, face).
+			bg, fg := cls.data[(2*a)*plane+at], cls.data[(2*a+1)*plane+at]
+			score := 1 / (1 + math.Exp(float64(bg-fg)))
+			if score >= minScore {
+				// Densified anchor k: column k/n, row k%n of an n×n grid
+				// of centres spread over the anchor's square.
+				s := float64(size)
+				ay := cy - s/2 + s/float64(n)*(float64(k%n)+0.5)
+				ax := cx - s/2 + s/float64(n)*(float64(k/n)+0.5)
+				var t [4]float64
+				for c := range t {
+					t[c] = float64(enc.data[(4*a+c)*plane+at])
+				}
+				bx := fbBox(ay, ax, s, t, p, pic)
+				bx.score = score
+				boxes = append(boxes, bx)
+			}
+			a++
+		}
+	}
+	return boxes
+}
+
+// fbBox decodes box code t (ty, tx, th, tw) against the square anchor of
+// side s centred at (ay, ax), as upstream src/utils/box_utils.py decode
+// does after clipping the anchor to the canvas; the box is clipped to the
+// picture and mapped to source pixels.
+func fbBox(ay, ax, s float64, t [4]float64, p placement, pic image.Rectangle) box {
+	y0, y1 := clamp(ay-s/2, 0, float64(p.h)), clamp(ay+s/2, 0, float64(p.h))
+	x0, x1 := clamp(ax-s/2, 0, float64(p.w)), clamp(ax+s/2, 0, float64(p.w))
+	ha, wa := y1-y0, x1-x0
+	cy := t[0]/fbScaleYX*ha + (y0+y1)/2
+	cx := t[1]/fbScaleYX*wa + (x0+x1)/2
+	h := math.Exp(t[2]/fbScaleHW) * ha
+	w := math.Exp(t[3]/fbScaleHW) * wa
+	ph, pw := float64(pic.Dy()), float64(pic.Dx())
+	return box{
+		x0: clamp(cx-w/2, 0, pw) / p.scale, y0: clamp(cy-h/2, 0, ph) / p.scale,
+		x1: clamp(cx+w/2, 0, pw) / p.scale, y1: clamp(cy+h/2, 0, ph) / p.scale,
+	}
+}
+
+func clamp(v, lo, hi float64) float64 {
+	return min(max(v, lo), hi)
+}
