@@ -4,6 +4,8 @@ import (
 	"image"
 	"testing"
 
+	"veil/app"
+	"veil/exif"
 	"veil/redact"
 	"veil/redact/face"
 )
@@ -98,6 +100,18 @@ func TestEntryWarning(t *testing.T) {
 				t.Errorf("warning %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestAVideoIsNotSaidToHaveNoFace(t *testing.T) {
+	// No face is ever looked for in a video; the window says so instead.
+	e := &entry{opened: true, state: stReady, found: true, report: app.Report{Format: exif.MOV}}
+	if w := e.warning(); w != "" {
+		t.Errorf("a video warns %q", w)
+	}
+	e.report.Format = exif.PNG
+	if w := e.warning(); w == "" {
+		t.Error("a photo with no face found does not warn")
 	}
 }
 
