@@ -12,7 +12,11 @@
 // exist yet (NAME-clean.EXT, NAME-clean-2.EXT, … or a random name). A single
 // save is synced before it gets its name (the sync runs while the copy is
 // checked). No error leaves a half-written or half-clean file behind, and a
-// copy that fails its check is never seen under a name. A batch (CleanAll)
+// copy that fails its check is never seen under a name. The one exception
+// to "never overwrite" is a Session (the window's): saving a photo again
+// replaces, in one rename, the copy the same session wrote of it, if that
+// file is still the one written, so that an unsafe copy never stays beside
+// the fixed one. A batch (CleanAll, or CleanEach with a plan per file)
 // syncs once per file system at its end instead of once per file. A large
 // file is handed to the disk a megabyte at a time as it is written, so the
 // sync that follows waits only for its tail.
@@ -27,7 +31,9 @@
 // strip in place, is decoded and written as a JPEG). With edits (Edits, or a
 // Plan for a batch: faces, areas, crop), the upright picture is covered with
 // the photo's own redact options (RedactOptions: a JPEG's block grid),
-// cropped, freshly encoded in its own format where possible, given back its
+// cropped (Cover and Render: the one place pixels change, which the
+// window's preview uses too), freshly encoded in its own format where
+// possible, given back its
 // colour profile without its words, and then stripped and verified like any
 // other copy.
 package app

@@ -143,18 +143,16 @@ func (e *entry) statusText() string {
 	switch {
 	case e.state == stOpening:
 		return lang.L("Opening…")
+	case e.state == stSaving:
+		return lang.L("Saving…")
+	case e.state == stFailed || e.state == stSaveFailed:
+		return e.err
 	case e.state == stReading && e.found:
 		return lang.L("Reading the picture…")
 	case e.looking():
 		return lang.L("Looking for faces…")
-	}
-	switch e.state {
-	case stSaving:
-		return lang.L("Saving…")
-	case stSaved:
+	case e.state == stSaved:
 		return lang.L("Saved")
-	case stFailed, stSaveFailed:
-		return e.err
 	}
 	if e.dirty && e.output != "" {
 		return lang.L("Changed since saved")

@@ -87,8 +87,10 @@ func (e *entry) shownFaces() int {
 
 // warning says why the photo needs a look before it is sent, or "": no
 // face was found (the detector can miss one), or faces are left visible.
+// A video has none: no face is looked for in it, and the window says so
+// where a photo counts its faces (videoFacesLine).
 func (e *entry) warning() string {
-	if !e.usable() || !e.found {
+	if !e.usable() || !e.found || isVideoEntry(e) {
 		return ""
 	}
 	if isVideoEntry(e) {

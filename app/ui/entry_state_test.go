@@ -4,6 +4,8 @@ import (
 	"image"
 	"testing"
 
+	"veil/app"
+	"veil/exif"
 	"veil/redact"
 	"veil/redact/face"
 )
@@ -101,11 +103,49 @@ func TestEntryWarning(t *testing.T) {
 	}
 }
 
+func TestAVideoIsNotSaidToHaveNoFace(t *testing.T) {
+	// No face is ever looked for in a video; the window says so instead.
+	e := &entry{opened: true, state: stReady, found: true, report: app.Report{Format: exif.MOV}}
+	if w := e.warning(); w != "" {
+		t.Errorf("a video warns %q", w)
+	}
+	e.report.Format = exif.PNG
+	if w := e.warning(); w == "" {
+		t.Error("a photo with no face found does not warn")
+	}
+}
+
 func TestStatesHaveNames(t *testing.T) {
 	want := []string{"opening", "reading", "detecting", "ready", "saving", "saved", "save failed", "failed", "state 8"}
 	for i, name := range want {
 		if got := state(i).String(); got != name {
 			t.Errorf("state %d is named %q, want %q", i, got, name)
 		}
+	}
+}
+
+func TestEntryStatusText(t *testing.T) {
+	lost := saveFail
+	lost.found, lost.err = false, "Failed: the disk is full"
+	tests := []struct {
+		name string
+		e    entry
+		want string
+	}{
+		{"a photo being opened", opening, "Opening…"},
+		{"a photo waiting for its faces is not passed off as one without", listed, "Looking for faces…"},
+		{"a photo whose faces are being looked for", scanning, "Looking for faces…"},
+		{"a photo ready", ready, "Not saved yet"},
+		{"a photo being saved", saving, "Saving…"},
+		{"a saved photo", saved, "Saved"},
+		{"a saved photo edited since", edited, "Changed since saved"},
+		{"a failed save says why, even before the faces are known", lost, "Failed: the disk is full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.e.statusText(); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -174,14 +174,14 @@ func rowStatus(e *entry, warn string) (string, widget.Importance) {
 // statusIcon goes with the words of a state: the icon is never the only sign.
 func statusIcon(e *entry, warn bool) fyne.Resource {
 	switch {
-	case e.state == stOpening || e.state == stReading && e.found:
-		return theme.HistoryIcon()
-	case e.looking():
-		return theme.SearchIcon()
 	case e.state == stSaving:
 		return theme.DocumentSaveIcon()
 	case e.state == stFailed || e.state == stSaveFailed:
 		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case e.state == stOpening || e.state == stReading && e.found:
+		return theme.HistoryIcon()
+	case e.looking():
+		return theme.SearchIcon()
 	case warn:
 		return theme.NewWarningThemedResource(theme.WarningIcon())
 	case e.state == stSaved:

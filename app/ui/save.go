@@ -58,7 +58,8 @@ func newSaveBar(v *shell) *saveBar {
 	})
 	s.checked.Importance = widget.LowImportance
 	s.checked.Alignment = widget.ButtonAlignLeading
-	s.outputRow = container.NewBorder(nil, nil, nil, s.show, s.output)
+	// The name takes the whole width: the button goes under it.
+	s.outputRow = container.NewVBox(s.output, container.NewHBox(s.show))
 	s.content = container.NewVBox(widget.NewSeparator(), s.result, s.outputRow, s.progress, s.busy, s.note, s.checked, buttons)
 	s.refresh()
 	return s

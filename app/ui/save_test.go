@@ -295,24 +295,44 @@ func TestSavingAgainReplacesTheCopyVeilWrote(t *testing.T) {
 }
 
 func TestThePreviewIsThePixelsSaved(t *testing.T) {
-	v, _ := newTestShell(t)
-	paths := copyFixtures(t, astronaut)
-	drop(v, paths...)
-	test.Tap(v.tools.rect)
-	c := fyne.NewPos(v.editor.Size().Width/2, v.editor.Size().Height/2)
-	dragOnEditor(v, c.AddXY(-40, 60), c.AddXY(40, 120))
-	shown := v.editor.prev.img
-	if shown.Bounds().Size() != v.editor.img.Bounds().Size() {
-		t.Fatalf("the preview is %v, the photo %v: not shown at full size", shown.Bounds(), v.editor.img.Bounds())
+	tests := []struct {
+		name, photo string
+		crop        bool
+	}{
+		{"a PNG with a face and an area", astronaut, false},
+		{"a PNG cropped", astronaut, true},
+		{"a WebP, saved losslessly", "../../exif/testdata/webp/lossy-exif-xmp.webp", false},
 	}
-	test.Tap(v.saver.save)
-	saved, err := app.Open(v.entries[0].output)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _ := saved.Image()
-	if !samePixels(got, shown) {
-		t.Error("the saved pixels are not the preview's")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, _ := newTestShell(t)
+			drop(v, copyFixtures(t, tt.photo)...)
+			b := v.editor.img.Bounds()
+			v.editor.change(func() {
+				area := redact.Region{Rect: image.Rect(b.Dx()/4, b.Dy()/2, b.Dx()/2, b.Dy()*3/4), Style: redact.Blur}
+				v.editor.items = append(v.editor.items, item{r: area, covered: true})
+			})
+			crop := b
+			if tt.crop {
+				crop = image.Rect(b.Dx()/8, b.Dy()/8, b.Dx()*7/8, b.Dy()*7/8)
+				v.editor.change(func() { v.editor.crop = crop })
+			}
+			v.editor.prev.wait()
+			shown := v.editor.prev.img
+			if shown.Bounds().Size() != b.Size() {
+				t.Fatalf("the preview is %v, the photo %v: not shown at full size", shown.Bounds(), b)
+			}
+			v.saveSelected()
+			e := v.entries[0]
+			saved, err := app.Open(e.output)
+			if err != nil {
+				t.Fatalf("%v (%s)", err, e.statusText())
+			}
+			got, _ := saved.Image()
+			if !samePixelsFromCorner(got, shown.SubImage(crop)) {
+				t.Error("the saved pixels are not the preview's")
+			}
+		})
 	}
 }
 
@@ -376,4 +396,23 @@ func TestDeleteUncoversAFaceAndCtrlZCoversItAgain(t *testing.T) {
 	if len(v.editor.AllRegions()) != 1 {
 		t.Errorf("Delete on a drawn area left %d regions, want the face alone", len(v.editor.AllRegions()))
 	}
+}
+
+// samePixelsFromCorner compares two pictures of one size colour by colour,
+// at the same offsets from their top-left corners.
+func samePixelsFromCorner(a, b image.Image) bool {
+	ab, bb := a.Bounds(), b.Bounds()
+	if ab.Size() != bb.Size() {
+		return false
+	}
+	for y := 0; y < ab.Dy(); y++ {
+		for x := 0; x < ab.Dx(); x++ {
+			r1, g1, b1, a1 := a.At(ab.Min.X+x, ab.Min.Y+y).RGBA()
+			r2, g2, b2, a2 := b.At(bb.Min.X+x, bb.Min.Y+y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				return false
+			}
+		}
+	}
+	return true
 }
