@@ -73,6 +73,8 @@ type shell struct {
 	spawn func(func())
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
+	// native is the platform's file chooser (nativePick), nil for none.
+	native func(title, accept string, folder bool) ([]string, bool)
 
 	faults     int  // faults recovered from (bridge.go)
 	faultShown bool // the message about one is on screen
@@ -83,7 +85,7 @@ type shell struct {
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
-	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces}
+	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces, native: nativePick}
 	v.editor = NewEditor()
 	v.editor.SetStyle(v.prefs.Style)
 	v.list = newPhotoList(v)

@@ -44,6 +44,7 @@ func newTestShell(t testing.TB) (*shell, fyne.App) {
 	a := test.NewTempApp(t)
 	v := newWindow(a)
 	v.spawn = func(f func()) { f() }
+	v.native = nil // Fyne's file chooser, not the desktop's
 	t.Cleanup(v.win.Close)
 	return v, a
 }
