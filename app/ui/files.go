@@ -71,7 +71,6 @@ func (v *shell) openFile() {
 	v.sizeDialog(d)
 }
 
-
 // pickFolder asks for a folder, then calls then with it, or cancelled (if
 // not nil) when the person chose none.
 func (v *shell) pickFolder(then func(string), cancelled func()) {
