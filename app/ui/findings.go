@@ -93,6 +93,7 @@ type findingsPanel struct {
 	looking *widget.ProgressBarInfinite
 	shown   *entry // the photo whose findings are listed
 	fresh   bool   // the last show listed another photo's
+	bare    int    // faces of the photo on screen the person uncovered
 }
 
 func newFindingsPanel() *findingsPanel {
@@ -170,12 +171,20 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 		line = lang.L("Looking for faces…")
 	case n == 0:
 		line = lang.L("No face found. Look for yourself: faces in mirrors, photos or at the edge can be missed.")
+	case fp.bare > 0 && n == 1:
+		line = lang.L("1 face found. It is NOT covered: it will show in the clean copy.")
+	case fp.bare > 0:
+		line = lang.L("{{.N}} faces found; {{.Bare}} NOT covered: they will show in the clean copy.", map[string]any{"N": strconv.Itoa(n), "Bare": strconv.Itoa(fp.bare)})
 	case n == 1:
 		line = lang.L("1 face found. It is covered; untick it below the photo to show it.")
 	default:
 		line = lang.L("{{.N}} faces found. They are covered; untick one below the photo to show it.", map[string]any{"N": strconv.Itoa(n)})
 	}
-	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
+	imp := widget.MediumImportance
+	if fp.bare > 0 {
+		imp = widget.DangerImportance
+	}
+	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, imp))}
 	if !e.found {
 		out = append(out, fp.looking)
 	}

@@ -574,3 +574,16 @@ func TestSeveralPhotosOpenAtOnceFromTheDesktopsChooser(t *testing.T) {
 	v.openFiles()
 	buttonNamed(t, topDialog(t, v), "Open") // Fyne's chooser, instead
 }
+
+func TestUncoveringAFaceIsSaidInWords(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	test.Tap(v.legend.checks[0])
+	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is NOT covered") {
+		t.Errorf("with the face uncovered the panel says %q", text)
+	}
+	test.Tap(v.legend.checks[0])
+	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is covered") {
+		t.Errorf("with the face covered again the panel says %q", text)
+	}
+}
