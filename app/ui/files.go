@@ -67,7 +67,7 @@ func (v *shell) openFile() {
 	d.SetFilter(storage.NewExtensionFileFilter(photoExts))
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	d.Show()
+	v.openDialog(d) // Escape cancels it
 	v.sizeDialog(d)
 }
 
@@ -86,7 +86,7 @@ func (v *shell) pickFolder(then func(string), cancelled func()) {
 	}, v.win)
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	d.Show()
+	v.openDialog(d) // Escape cancels it
 	v.sizeDialog(d)
 }
 

@@ -190,6 +190,11 @@ func TestCancellingTheFolderPickerGoesBackToNextToTheOriginal(t *testing.T) {
 	if where.Selected != "Next to the original" {
 		t.Errorf("with no folder chosen, Settings says %q", where.Selected)
 	}
+	where.SetSelected("In a folder I choose")
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // cancels the folder picker
+	if where.Selected != "Next to the original" {
+		t.Errorf("with the folder picker escaped, Settings says %q", where.Selected)
+	}
 	test.Tap(buttonNamed(t, topDialog(t, v), "Save settings"))
 	if v.prefs.OutDir != "" {
 		t.Errorf("saving to %q", v.prefs.OutDir)
