@@ -68,6 +68,8 @@ func (l *legend) refresh() {
 	switch {
 	case !ed.HasPhoto():
 		l.note.SetText("")
+	case e != nil && !e.found:
+		l.note.SetText(lang.L("Looking for faces…")) // not "none covered" yet
 	case n == 0:
 		l.note.SetText(lang.L("No areas covered."))
 	default:

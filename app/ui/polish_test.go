@@ -604,3 +604,16 @@ func TestTheFocusMarkIsNotTheAccentColour(t *testing.T) {
 		t.Error("the focus mark is the accent colour: a focused button looks like the main one")
 	}
 }
+
+func TestNoneCoveredIsNotSaidBeforeTheFacesAreKnown(t *testing.T) {
+	v, _ := newTestShell(t)
+	var during string
+	v.detect = func(p *app.Photo) ([]face.Face, error) {
+		during = v.legend.note.Text
+		return p.Faces()
+	}
+	drop(v, copyFixtures(t, astronaut)...)
+	if during != "Looking for faces…" {
+		t.Errorf("while looking for faces the legend says %q", during)
+	}
+}
