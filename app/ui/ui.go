@@ -112,8 +112,8 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
-	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
-	v.legend.flow.relayout = middle.Refresh
+	relayout := func() { v.post(middle.Refresh) } // the tools or the boxes wrapped anew
+	v.tools.flow.relayout, v.legend.flow.relayout = relayout, relayout
 	// The side columns give up width first when the window is narrow: at
 	// 1024 pixels the photo keeps about half the window.
 	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
