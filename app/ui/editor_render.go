@@ -197,15 +197,7 @@ func (r *editorRenderer) syncBadges() {
 func (r *editorRenderer) Layout(size fyne.Size) {
 	r.overlay.Move(fyne.NewPos(0, 0))
 	r.overlay.Resize(size)
-	mw := min(size.Width, 520)
-	mh := r.message.MinSize().Height
-	r.message.Resize(fyne.NewSize(mw, mh))
-	mh = r.message.MinSize().Height // wrapped to the width
-	r.message.Resize(fyne.NewSize(mw, mh))
-	r.message.Move(fyne.NewPos((size.Width-mw)/2, (size.Height-mh)/2))
-	th := r.waiting.MinSize().Height
-	r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
-	r.waiting.Resize(fyne.NewSize(size.Width, th))
+	r.layoutWords(size)
 	v, ok := r.e.viewFor(size)
 	if !ok {
 		return
@@ -271,6 +263,23 @@ func (r *editorRenderer) draw(w, h int) image.Image {
 		p.handles(e.items[e.sel].r.Rect)
 	}
 	return r.buf
+}
+
+// layoutWords centres the words shown instead of a photo. Only shown
+// words are measured: the editor is laid out whenever a preview arrives.
+func (r *editorRenderer) layoutWords(size fyne.Size) {
+	if r.message.Visible() {
+		mw := min(size.Width, 520)
+		r.message.Resize(fyne.NewSize(mw, r.message.MinSize().Height))
+		mh := r.message.MinSize().Height // wrapped to the width
+		r.message.Resize(fyne.NewSize(mw, mh))
+		r.message.Move(fyne.NewPos((size.Width-mw)/2, (size.Height-mh)/2))
+	}
+	if r.waiting.Visible() {
+		th := r.waiting.MinSize().Height
+		r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
+		r.waiting.Resize(fyne.NewSize(size.Width, th))
+	}
 }
 
 // loading reports whether a photo is set but its first preview is not

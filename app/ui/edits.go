@@ -83,6 +83,7 @@ func (v *shell) editorChanged() {
 	v.legend.refresh()
 	v.tools.refresh()
 	v.saver.refresh()
+	v.refreshBare()
 }
 
 func (a *edits) equal(b *edits) bool {

@@ -31,3 +31,27 @@ func readingOrder(faces []face.Face) []face.Face {
 	}
 	return out
 }
+
+// bareFaces counts the faces of the photo on screen that the person
+// uncovered.
+func (v *shell) bareFaces() int {
+	e, ed := v.selected, v.editor
+	if e == nil || !ed.HasPhoto() {
+		return 0
+	}
+	n := 0
+	for i, r := range ed.AllRegions() {
+		if !ed.Covered(i) && e.isFace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// refreshBare redraws what the photo reveals when the number of faces the
+// person uncovered changed: it says so in words, in red.
+func (v *shell) refreshBare() {
+	if n := v.bareFaces(); n != v.reveals.bare {
+		v.refreshPanels()
+	}
+}

@@ -12,8 +12,49 @@ import (
 // photoExts are the extensions the Open dialog shows.
 var photoExts = append([]string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF"}, videoExts...)
 
-// openFiles asks for a photo to open.
+// nativePick, where the platform has one Veil can reach, asks the
+// platform's own file chooser for photos (several at once) or a folder,
+// off the UI goroutine; ok is false when it cannot (files_portal.go).
+var nativePick func(title, accept string, folder bool) (paths []string, ok bool)
+
+// openFiles asks for photos to open: in the desktop's own chooser, several
+// at once, where there is one; else in Fyne's, one at a time.
 func (v *shell) openFiles() {
+	v.pickNative(lang.L("Open photos"), false, v.add, v.openFile)
+}
+
+// openFolder asks for a folder and opens every photo in it.
+func (v *shell) openFolder() {
+	v.pickNative(lang.L("Open a folder"), true, v.add, func() {
+		v.pickFolder(func(dir string) { v.add([]string{dir}) }, nil)
+	})
+}
+
+// pickNative asks the platform's chooser (v.native) and gives what was
+// chosen to then, or calls fallback when there is no such chooser.
+func (v *shell) pickNative(title string, folder bool, then func([]string), fallback func()) {
+	pick := v.native
+	if pick == nil {
+		fallback()
+		return
+	}
+	accept := lang.L("Open")
+	v.spawn(func() {
+		paths, ok := pick(title, accept, folder)
+		v.post(func() {
+			v.forgetDialog()
+			switch {
+			case !ok:
+				fallback()
+			case len(paths) > 0:
+				then(paths)
+			}
+		})
+	})
+}
+
+// openFile asks for a photo in Fyne's chooser.
+func (v *shell) openFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		v.forgetDialog()
 		if err != nil || r == nil {
@@ -26,13 +67,8 @@ func (v *shell) openFiles() {
 	d.SetFilter(storage.NewExtensionFileFilter(photoExts))
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	d.Show()
+	v.openDialog(d) // Escape cancels it
 	v.sizeDialog(d)
-}
-
-// openFolder asks for a folder and opens every photo in it.
-func (v *shell) openFolder() {
-	v.pickFolder(func(dir string) { v.add([]string{dir}) }, nil)
 }
 
 // pickFolder asks for a folder, then calls then with it, or cancelled (if
@@ -50,7 +86,7 @@ func (v *shell) pickFolder(then func(string), cancelled func()) {
 	}, v.win)
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
-	d.Show()
+	v.openDialog(d) // Escape cancels it
 	v.sizeDialog(d)
 }
 

@@ -93,6 +93,7 @@ type findingsPanel struct {
 	looking *widget.ProgressBarInfinite
 	shown   *entry // the photo whose findings are listed
 	fresh   bool   // the last show listed another photo's
+	bare    int    // faces of the photo on screen the person uncovered
 }
 
 func newFindingsPanel() *findingsPanel {
@@ -179,7 +180,11 @@ func (fp *findingsPanel) faces(e *entry) []fyne.CanvasObject {
 	default:
 		line = lang.L("{{.N}} faces found. They are covered; untick one below the photo to show it.", map[string]any{"N": strconv.Itoa(n)})
 	}
-	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, widget.MediumImportance))}
+	imp := widget.MediumImportance
+	if fp.bare > 0 {
+		imp = widget.DangerImportance
+	}
+	out := []fyne.CanvasObject{container.New(tightVBox{}, subheading(lang.L("Faces"), theme.AccountIcon()), wrapped(line, imp))}
 	if !e.found {
 		out = append(out, fp.looking)
 	}

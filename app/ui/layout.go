@@ -50,8 +50,9 @@ func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // window is narrow instead of widening it. Fyne asks for a minimum size
 // before it gives a width, so flow answers with the height its objects
 // took at the last width it was given, and when a new width changes the
-// number of lines it asks the container around it (relayout) to lay out
-// again with the new height.
+// number of lines it asks for the container around it to be laid out again
+// with the new height (relayout, which must do so later, through the UI
+// bridge, not inside the layout under way).
 type flow struct {
 	width    float32 // the last width laid out at
 	lines    int
@@ -115,7 +116,7 @@ func (f *flow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	changed := len(starts) != f.lines
 	f.width, f.lines = size.Width, len(starts)
 	if changed && f.relayout != nil {
-		fyne.Do(f.relayout)
+		f.relayout() // later: not inside the layout under way
 	}
 }
 

@@ -245,6 +245,7 @@ func (v *shell) entryChanged(e *entry) {
 
 // refreshPanels redraws everything that shows the photo on screen.
 func (v *shell) refreshPanels() {
+	v.reveals.bare = v.bareFaces()
 	v.reveals.show(v.selected, v.prefs)
 	failed := v.selected != nil && v.selected.state == stFailed
 	v.editor.SetMessage("")

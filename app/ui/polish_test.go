@@ -190,6 +190,11 @@ func TestCancellingTheFolderPickerGoesBackToNextToTheOriginal(t *testing.T) {
 	if where.Selected != "Next to the original" {
 		t.Errorf("with no folder chosen, Settings says %q", where.Selected)
 	}
+	where.SetSelected("In a folder I choose")
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // cancels the folder picker
+	if where.Selected != "Next to the original" {
+		t.Errorf("with the folder picker escaped, Settings says %q", where.Selected)
+	}
 	test.Tap(buttonNamed(t, topDialog(t, v), "Save settings"))
 	if v.prefs.OutDir != "" {
 		t.Errorf("saving to %q", v.prefs.OutDir)
@@ -554,5 +559,61 @@ func TestManyFacesWrapIntoAFewLines(t *testing.T) {
 	}
 	if w := v.legend.content.MinSize().Width; w > 500 {
 		t.Errorf("the legend needs %v wide", w)
+	}
+}
+
+func TestSeveralPhotosOpenAtOnceFromTheDesktopsChooser(t *testing.T) {
+	v, _ := newTestShell(t)
+	paths := copyFixtures(t, astronaut, gpsJPEG)
+	var asked []bool
+	v.native = func(title, accept string, folder bool) ([]string, bool) {
+		asked = append(asked, folder)
+		return paths, true
+	}
+	test.Tap(buttonNamed(t, v.root, "Open a photo…"))
+	v.editor.prev.wait()
+	if len(v.entries) != 2 || !slices.Equal(asked, []bool{false}) {
+		t.Fatalf("%d photos opened from one choice of two (asked %v)", len(v.entries), asked)
+	}
+	v.native = func(string, string, bool) ([]string, bool) { return nil, false }
+	v.openFiles()
+	buttonNamed(t, topDialog(t, v), "Open") // Fyne's chooser, instead
+}
+
+func TestUncoveringAFaceIsSaidInWords(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut)...)
+	test.Tap(v.legend.checks[0])
+	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is NOT covered") {
+		t.Errorf("with the face uncovered the panel says %q", text)
+	}
+	test.Tap(v.legend.checks[0])
+	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is covered") {
+		t.Errorf("with the face covered again the panel says %q", text)
+	}
+}
+
+func TestTheFocusMarkIsNotTheAccentColour(t *testing.T) {
+	_, a := newTestShell(t)
+	th := a.Settings().Theme()
+	focus, accent := th.Color(theme.ColorNameFocus, theme.VariantDark), th.Color(theme.ColorNamePrimary, theme.VariantDark)
+	if _, _, _, al := focus.RGBA(); al < 0x8000 {
+		t.Errorf("the focus mark is only %d/65535 opaque", al)
+	}
+	if opaque(focus) == opaque(accent) {
+		t.Error("the focus mark is the accent colour: a focused button looks like the main one")
+	}
+}
+
+func TestNoneCoveredIsNotSaidBeforeTheFacesAreKnown(t *testing.T) {
+	v, _ := newTestShell(t)
+	var during string
+	v.detect = func(p *app.Photo) ([]face.Face, error) {
+		during = v.legend.note.Text
+		return p.Faces()
+	}
+	drop(v, copyFixtures(t, astronaut)...)
+	if during != "Looking for faces…" {
+		t.Errorf("while looking for faces the legend says %q", during)
 	}
 }

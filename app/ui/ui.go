@@ -74,6 +74,8 @@ type shell struct {
 	spawn func(func())
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
+	// native is the platform's file chooser (nativePick), nil for none.
+	native func(title, accept string, folder bool) ([]string, bool)
 
 	faults     int  // faults recovered from (bridge.go)
 	faultShown bool // the message about one is on screen
@@ -88,7 +90,7 @@ type shell struct {
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
-	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces, session: app.NewSession()}
+	v := &shell{app: a, win: w, prefs: loadPrefs(a.Preferences()), spawn: func(f func()) { go f() }, detect: (*app.Photo).Faces, session: app.NewSession(), native: nativePick}
 	v.editor = NewEditor()
 	// The preview's worker starts and reports like all background work.
 	v.editor.prev.spawn = func(f func()) { v.spawn(f) }
@@ -118,8 +120,8 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.side = container.NewVBox(v.reveals.content, v.checks.content)
 	v.sideScroll = container.NewVScroll(v.side)
 	v.rightCol = container.NewBorder(nil, v.saver.content, nil, nil, v.sideScroll)
-	v.tools.flow.relayout = middle.Refresh // the tools wrapped anew
-	v.legend.flow.relayout = middle.Refresh
+	relayout := func() { v.post(middle.Refresh) } // the tools or the boxes wrapped anew
+	v.tools.flow.relayout, v.legend.flow.relayout = relayout, relayout
 	// The side columns give up width first when the window is narrow: at
 	// 1024 pixels the photo keeps about half the window.
 	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},

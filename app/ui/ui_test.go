@@ -44,6 +44,7 @@ func newTestShell(t testing.TB) (*shell, fyne.App) {
 	a := test.NewTempApp(t)
 	v := newWindow(a)
 	v.spawn = func(f func()) { f() }
+	v.native = nil // Fyne's file chooser, not the desktop's
 	t.Cleanup(v.win.Close)
 	return v, a
 }
@@ -314,8 +315,8 @@ func TestTheWindowRenders(t *testing.T) {
 				v.win.Resize(fyne.NewSize(1024, 640))
 				// The toolbar wrapped: the desktop driver lays the window
 				// out again on its next frame (flow.relayout, through
-				// fyne.Do); the test driver runs fyne.Do at once, inside
-				// the layout it would follow, so lay out again here.
+				// shell.post); the test driver runs fyne.Do at once,
+				// inside the layout it would follow, so lay out again here.
 				v.win.Content().Refresh()
 				v.editor.prev.wait()
 				if m := v.win.Content().MinSize(); m.Width > 1024 || m.Height > 640 {
