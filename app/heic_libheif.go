@@ -12,6 +12,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
 	_ "github.com/gen2brain/heic" // links the module bytes below
@@ -104,7 +105,7 @@ type libheifRun struct {
 }
 
 func newLibheifRun(e *libheifEngine, data []byte) (*libheifRun, error) {
-	ctx := context.Background()
+	ctx := experimental.WithMemoryAllocator(context.Background(), libheifMemory())
 	mod, err := e.rt.InstantiateModule(ctx, e.mod, wazero.NewModuleConfig().WithName(""))
 	if err != nil {
 		return nil, err
