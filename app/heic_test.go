@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"image"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gen2brain/heic"
+	"github.com/tetratelabs/wazero"
 
 	"veil/exif"
 )
@@ -213,4 +215,37 @@ func BenchmarkDecodeHEIC(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCompileLibheif compiles the decoder's WebAssembly from nothing
+// (what the first HEIC photo of a process waits for, unless WarmUp ran),
+// and from a warm compilation cache on disk (what a cache would save).
+func BenchmarkCompileLibheif(b *testing.B) {
+	run := func(b *testing.B, cache func() wazero.CompilationCache) {
+		for b.Loop() {
+			e, err := compileLibheifWith(cache())
+			if err != nil {
+				b.Fatal(err)
+			}
+			e.rt.Close(context.Background())
+		}
+	}
+	b.Run("no cache", func(b *testing.B) {
+		run(b, func() wazero.CompilationCache { return nil })
+	})
+	b.Run("warm file cache", func(b *testing.B) {
+		dir := b.TempDir()
+		if _, err := compileLibheifWith(fileCache(b, dir)); err != nil { // fills the cache
+			b.Fatal(err)
+		}
+		run(b, func() wazero.CompilationCache { return fileCache(b, dir) })
+	})
+}
+
+func fileCache(b *testing.B, dir string) wazero.CompilationCache {
+	c, err := wazero.NewCompilationCacheWithDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
 }
