@@ -39,7 +39,7 @@ func decodeHEIC(data []byte) (image.Image, error) {
 	if info.Format != exif.HEIC {
 		return nil, fmt.Errorf("%w: not a HEIC file", exif.ErrUnsupported)
 	}
-	if err := exif.CheckHEICCoding(data); err != nil {
+	if err := exif.CheckHEIFCoding(data); err != nil {
 		return nil, errHEICDamaged
 	}
 	planes, l, err := runLibheif(data, func(d heifDeclared) (heicLayout, error) {

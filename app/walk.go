@@ -12,7 +12,7 @@ import (
 // are always tried, whatever their extension.
 var imageExts = map[string]bool{
 	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".webp": true, ".gif": true,
-	".heic": true, ".heif": true, ".tif": true, ".tiff": true,
+	".heic": true, ".heif": true, ".avif": true, ".tif": true, ".tiff": true,
 }
 
 // Expand turns files and folders into the list of files to work on:

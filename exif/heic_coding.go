@@ -4,22 +4,24 @@ import (
 	"fmt"
 )
 
-// What the HEVC bitstream of a HEIC picture will decode to, read without
-// decoding: the sequence parameter set inside each hvcC property. A file's
+// What the HEVC bitstream of a HEIC picture, or the AV1 bitstream of an
+// AVIF one, will decode to, read without decoding: the sequence parameter
+// set inside each hvcC property, the sequence header inside each av1C. A file's
 // ispe boxes only declare a size; a decoder that trusts them copies the
 // declared number of rows and columns out of planes of another size. The
-// app asks CheckHEICCoding before it lets libheif run.
+// app asks CheckHEIFCoding before it lets libheif or libavif run.
 
 // heicMaxSPS bounds the bytes of one SPS read (a real one is under 100).
 const heicMaxSPS = 4096
 
-// CheckHEICCoding checks that the primary picture of a HEIC file decodes
-// to the size its boxes declare: an HEVC picture's sequence parameter set
-// (ISO/IEC 23008-2 §7.3.2.2) gives the ispe size of its item, and a grid's
+// CheckHEIFCoding checks that the primary picture of a HEIF file (HEIC or
+// AVIF) decodes to the size its boxes declare: an HEVC picture's sequence
+// parameter set (ISO/IEC 23008-2 §7.3.2.2), or an AV1 picture's sequence
+// header (AV1 §5.5), gives the ispe size of its item, and a grid's
 // tiles, all of one size, fill its declared output size and no more than
 // one tile beyond it (ISO/IEC 23008-12 §6.6.2.3). It assumes data passed
 // Inspect.
-func CheckHEICCoding(data []byte) error {
+func CheckHEIFCoding(data []byte) error {
 	f, err := parseHEIC(data)
 	if err != nil {
 		return err
@@ -36,16 +38,9 @@ func CheckHEICCoding(data []byte) error {
 	return err
 }
 
-// checkCoded checks one hvc1 item against its ispe and returns its size.
+// checkCoded checks one coded item against its ispe and returns its size.
 func (f *heicFile) checkCoded(it *heicItem) ([2]uint32, error) {
-	if it.typ != "hvc1" {
-		return [2]uint32{}, fmt.Errorf("%w: HEIF picture of type %s", ErrUnsupported, fourCC(it.typ))
-	}
-	b, ok := f.meta.prop(it, "hvcC")
-	if !ok {
-		return [2]uint32{}, FormatError(fmt.Sprintf("HEIC image item %d has no decoder configuration (hvcC)", it.id))
-	}
-	w, h, err := hvcCSize(b.data)
+	w, h, err := f.codedSize(it)
 	if err != nil {
 		return [2]uint32{}, err
 	}
@@ -149,4 +144,26 @@ func hvcCSize(b []byte) (uint32, uint32, error) {
 		return 0, 0, r.err
 	}
 	return 0, 0, FormatError("HEIC hvcC box holds no sequence parameter set")
+}
+
+// codedSize reads the size an item's bitstream decodes to: from the SPS in
+// its hvcC property (HEVC), or from the sequence header that AVIF §2.1
+// requires at the start of an AV1 item's data (writers may leave av1C's
+// configOBUs empty).
+func (f *heicFile) codedSize(it *heicItem) (uint32, uint32, error) {
+	switch it.typ {
+	case "hvc1":
+		b, ok := f.meta.prop(it, "hvcC")
+		if !ok {
+			return 0, 0, FormatError(fmt.Sprintf("HEIC image item %d has no decoder configuration (hvcC)", it.id))
+		}
+		return hvcCSize(b.data)
+	case "av01":
+		data, err := f.itemData(it)
+		if err != nil {
+			return 0, 0, err
+		}
+		return av1OBUsSize(data)
+	}
+	return 0, 0, fmt.Errorf("%w: HEIF picture of type %s", ErrUnsupported, fourCC(it.typ))
 }

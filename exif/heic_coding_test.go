@@ -36,11 +36,11 @@ func primaryISPE(t testing.TB, data []byte) int {
 	return b.off + 4 // after version and flags
 }
 
-func TestCheckHEICCodingAcceptsTrueSizes(t *testing.T) {
+func TestCheckHEIFCodingAcceptsTrueSizes(t *testing.T) {
 	for _, tt := range heicDecodable {
 		t.Run(tt.file, func(t *testing.T) {
 			data := readHEIC(t, tt.file)
-			if err := CheckHEICCoding(data); err != nil {
+			if err := CheckHEIFCoding(data); err != nil {
 				t.Fatal(err)
 			}
 			f, _ := parseHEIC(data)
@@ -56,7 +56,7 @@ func TestCheckHEICCodingAcceptsTrueSizes(t *testing.T) {
 	}
 }
 
-func TestCheckHEICCodingRefusesLyingSizes(t *testing.T) {
+func TestCheckHEIFCodingRefusesLyingSizes(t *testing.T) {
 	tests := []struct {
 		name string
 		w, h uint32
@@ -76,7 +76,7 @@ func TestCheckHEICCodingRefusesLyingSizes(t *testing.T) {
 			binary.BigEndian.PutUint32(d[at:], tt.w)
 			binary.BigEndian.PutUint32(d[at+4:], tt.h)
 			var fe FormatError
-			if err := CheckHEICCoding(d); !errors.As(err, &fe) {
+			if err := CheckHEIFCoding(d); !errors.As(err, &fe) {
 				t.Errorf("error %v, want a FormatError", err)
 			}
 		})
@@ -133,7 +133,7 @@ func FuzzHEICCodingLyingSizes(f *testing.F) {
 		if _, err := Inspect(d); err != nil {
 			return
 		}
-		err := CheckHEICCoding(d)
+		err := CheckHEIFCoding(d)
 		lying := w != heicDecodable[i].w || h != heicDecodable[i].h
 		if err == nil && lying && flip == 0 {
 			t.Fatalf("%s declared %dx%d and passed", heicDecodable[i].file, w, h)

@@ -10,7 +10,7 @@ import (
 )
 
 // photoExts are the extensions the Open dialog shows.
-var photoExts = []string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF"}
+var photoExts = []string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF", ".avif", ".AVIF"}
 
 // openFiles asks for a photo to open.
 func (v *shell) openFiles() {
