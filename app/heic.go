@@ -9,18 +9,21 @@ import (
 )
 
 // HEIC photos are never cleaned in place: Veil decodes them and writes a
-// fresh JPEG (see docs/ARCHITECTURE.md, metadata policy). The decoder is
-// libheif with libde265, from github.com/gen2brain/heic, run by
-// heic_libheif.go; both libraries are LGPL-3.0, and the About dialog and
-// the packages say where their source is.
+// fresh JPEG, so that nothing of the HEIF container (its Exif and XMP
+// items, thumbnails, depth and gain maps, other pictures) can reach the
+// copy: only the pixels do. The decoder is libheif with libde265, from
+// github.com/gen2brain/heic, run by heic_libheif.go; both libraries are
+// LGPL-3.0, and the About dialog and the packages say where their source
+// is.
 //
 // A HEIC file is hostile like any other. Before the decoder sees it, exif
 // has read its boxes to the end and computed the size the picture is shown
-// at (ispe, clap, irot) within the limits; the decoder's own reading of
-// the declared size must agree before any picture memory is allocated;
-// libheif refuses a picture whose decoded size differs from the declared
-// one; and a canary after the planes catches any larger copy. Whatever
-// goes wrong inside the decoder, the user reads one sentence.
+// at (ispe, clap, irot) within the limits; exif.CheckHEIFCoding has
+// compared every declared size with what the HEVC bitstream will decode
+// to; the decoder's own reading of the declared size must agree before
+// any picture memory is allocated; and a canary after the planes catches
+// any larger copy. Whatever goes wrong inside the decoder, the user reads
+// one sentence.
 
 // errHEICDamaged is every failure to decode a HEIC picture that exif
 // accepted: the decoder's insides mean nothing to the person reading it.
