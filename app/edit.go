@@ -53,6 +53,10 @@ func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
 		}
 	}
 	out, f, err := p.render(e, s)
+	if fe := (*FileError)(nil); errors.As(err, &fe) {
+		r.Err = err // already names the file (Image)
+		return r
+	}
 	if err != nil {
 		r.Err = &FileError{p.Path, err}
 		return r

@@ -35,7 +35,7 @@ var components = []component{
 	{"Fyne image", "github.com/fyne-io/image", "BSD-3-Clause", "Fyne.io", ""},
 	{"oksvg (Fyne fork)", "github.com/fyne-io/oksvg", "BSD-3-Clause", "Steven R Wiley", ""},
 	{"GLFW", "", "Zlib", "Marcus Geelnard, Camilla Löwy", ""},
-	{"go-gl glfw", "github.com/go-gl/glfw/v3.3/glfw", "BSD-3-Clause", "The glfw3-go Authors", ""},
+	{"go-gl glfw", "github.com/go-gl/glfw/v3.4/glfw", "BSD-3-Clause", "The glfw3-go Authors", ""},
 	{"go-gl gl", "github.com/go-gl/gl", "MIT", "Eric Woroshow", ""},
 	{"goexif", "github.com/rwcarlsen/goexif", "BSD-2-Clause", "Robert Carlsen and contributors", ""},
 	{"imaging", "github.com/disintegration/imaging", "MIT", "Grigory Dryapak", ""},
@@ -75,6 +75,10 @@ var components = []component{
 	{"Go sys", "golang.org/x/sys", "BSD-3-Clause", "The Go Authors", ""},
 	{"Go term", "golang.org/x/term", "BSD-3-Clause", "The Go Authors", ""},
 	{"Go text", "golang.org/x/text", "BSD-3-Clause", "The Go Authors", ""},
+	{"fancyfs", "github.com/FyshOS/fancyfs", "BSD-3-Clause", "FyshOS developers", ""},
+	{"bild", "github.com/anthonynsimon/bild", "MIT", "Anthony Najjar Simon", ""},
+	{"uax29", "github.com/clipperhouse/uax29/v2", "MIT", "Matt Sherman", ""},
+	{"go-runewidth", "github.com/mattn/go-runewidth", "MIT", "Yasuhiro Matsumoto", ""},
 }
 
 // showAbout opens the About dialog: Veil's version, and every bundled
