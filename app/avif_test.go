@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"veil/exif"
 )
@@ -113,6 +114,30 @@ func TestHEIFOrientationMatchesTurnsThenMirror(t *testing.T) {
 	for _, tt := range tests {
 		if got := heifOrientation(tt.turns, tt.mirror); got != tt.want {
 			t.Errorf("%d turns, mirror %d: orientation %d, want %d", tt.turns, tt.mirror, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkDecodeAVIF decodes the plain fixture, or the file named by
+// VEIL_AVIF_BENCH (for example a 12-megapixel photo).
+func BenchmarkDecodeAVIF(b *testing.B) {
+	data := readAVIFFixture(b, "plain.avif")
+	if p := os.Getenv("VEIL_AVIF_BENCH"); p != "" {
+		var err error
+		if data, err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	if _, err := decodeAVIF(data); err != nil { // the first call compiles the WebAssembly
+		b.Fatal(err)
+	}
+	b.Logf("first decode (with compilation): %v", time.Since(start))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := decodeAVIF(data); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
