@@ -46,14 +46,6 @@ func compileLibheifWith(cache wazero.CompilationCache) (*wasmEngine, error) {
 	return compileWasm(heifWasmGz, api.CoreFeaturesV2, cache)
 }
 
-// WarmUp prepares the decoders in the background, so that the first HEIC
-// or AVIF photo opened does not wait for the WebAssembly to compile. The
-// window calls it when it opens; the command line does not need it.
-func WarmUp() {
-	go libheifCompiled()
-	go libavifCompiled()
-}
-
 // heifDeclared is what the module's first call reports.
 type heifDeclared struct {
 	w, h, colourspace, chroma, premultiplied uint32

@@ -249,3 +249,14 @@ func fileCache(b *testing.B, dir string) wazero.CompilationCache {
 	}
 	return c
 }
+
+// TestWarmUpCompilesBothDecoders starts the background compilation the
+// window asks for and waits for both engines.
+func TestWarmUpCompilesBothDecoders(t *testing.T) {
+	WarmUp()
+	for name, compiled := range map[string]func() (*wasmEngine, error){"libheif": libheifCompiled, "libavif": libavifCompiled} {
+		if e, err := compiled(); err != nil || e == nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -26,6 +26,18 @@ import (
 // the 4 GiB a 32-bit module could otherwise ask for.
 const wasmMemoryPages = 3 << 30 >> 16
 
+// WarmUp prepares the decoders in the background, so that the first HEIC
+// or AVIF photo opened does not wait for the WebAssembly to compile. The
+// window calls it when it opens; the command line does not need it.
+// The two compile one after the other on one goroutine, HEIC first (the
+// iPhone's format), leaving the other cores to the window.
+func WarmUp() {
+	go func() {
+		_, _ = libheifCompiled()
+		_, _ = libavifCompiled()
+	}()
+}
+
 // wasmEngine is a compiled module and the runtime that runs it.
 type wasmEngine struct {
 	rt  wazero.Runtime
