@@ -25,11 +25,12 @@ func (e Edits) IsZero() bool { return len(e.Regions) == 0 && e.Crop.Empty() }
 
 // Save writes a verified clean copy of the photo with the edits applied.
 // With no edits, the copy is lossless (only metadata goes) unless the
-// format is always re-encoded (HEIC). With edits, the upright picture is
-// covered, cropped and freshly encoded, so that no thumbnail, secondary
-// image or trailer can survive: JPEG stays JPEG (Settings.JPEGQuality),
-// PNG stays PNG, WebP stays WebP (lossless), GIF and HEIC become PNG and
-// JPEG. On any failure nothing is written and Result.Err says why.
+// format is always re-encoded (HEIC, AVIF). With edits, the upright
+// picture is covered, cropped and freshly encoded, so that no thumbnail,
+// secondary image or trailer can survive: JPEG stays JPEG
+// (Settings.JPEGQuality), PNG stays PNG, WebP stays WebP (lossless), GIF
+// becomes PNG, HEIC and AVIF become JPEG (a transparent AVIF, PNG). On
+// any failure nothing is written and Result.Err says why.
 func (p *Photo) Save(e Edits, s Settings) Result {
 	return p.save(e, s, true, nil)
 }
@@ -55,6 +56,10 @@ func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
 		}
 	}
 	out, f, err := p.render(e, s)
+	if fe := (*FileError)(nil); errors.As(err, &fe) {
+		r.Err = err // already names the file (Image)
+		return r
+	}
 	if err != nil {
 		r.Err = &FileError{p.Path, err}
 		return r
@@ -79,7 +84,11 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	data, f, err := encode(final, outputFormat(p.info.Format), s.quality())
+	of := outputFormat(p.info.Format)
+	if p.info.Format == exif.AVIF && !isOpaque(final) {
+		of = exif.PNG // an AVIF sticker keeps its transparency
+	}
+	data, f, err := encode(final, of, s.quality())
 	if err != nil {
 		return nil, "", fmt.Errorf("the edited picture cannot be encoded: %w", err)
 	}
@@ -116,10 +125,17 @@ func outputFormat(f exif.Format) exif.Format {
 	switch f {
 	case exif.JPEG, exif.PNG, exif.WebP:
 		return f
-	case exif.HEIC:
+	case exif.HEIC, exif.AVIF:
 		return exif.JPEG
 	}
 	return exif.PNG
+}
+
+// isOpaque reports whether every pixel of img is opaque, as far as its
+// type can tell without looking at each one.
+func isOpaque(img image.Image) bool {
+	o, ok := img.(interface{ Opaque() bool })
+	return ok && o.Opaque()
 }
 
 func encode(img image.Image, f exif.Format, quality int) ([]byte, exif.Format, error) {

@@ -110,6 +110,8 @@ func decode(f exif.Format, data []byte) (image.Image, error) {
 		return webp.Decode(r)
 	case exif.HEIC:
 		return decodeHEIC(data)
+	case exif.AVIF:
+		return decodeAVIF(data)
 	}
 	return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
 }

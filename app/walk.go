@@ -12,7 +12,7 @@ import (
 // are always tried, whatever their extension.
 var imageExts = map[string]bool{
 	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".webp": true, ".gif": true,
-	".heic": true, ".heif": true, ".tif": true, ".tiff": true,
+	".heic": true, ".heif": true, ".avif": true, ".tif": true, ".tiff": true,
 	".mov": true, ".mp4": true, ".m4v": true, ".3gp": true, ".3g2": true,
 }
 

@@ -9,10 +9,15 @@
 // file just inspected or scanned: it reuses that parse and gives the copy
 // as pieces, the compressed image data as slices of the input, for the
 // caller to write and then Verify (package app). JPEG, PNG, WebP and GIF are cleaned in place;
-// HEIC/HEIF is inspected (heic.go) but never stripped: Strip returns
-// ErrReencode, and the app decodes it and writes a fresh JPEG, so nothing of
-// the HEIF container survives. TIFF and AVIF are recognised and refused by
-// name; anything else is refused.
+// HEIC/HEIF (heic.go) and AVIF (avif.go), told apart by their ftyp brands,
+// are inspected with one box reader but never stripped: Strip returns
+// ErrReencode, and the app decodes the picture and writes a fresh JPEG (a
+// transparent AVIF, PNG), so nothing of the HEIF container survives, its
+// Exif and XMP items included. Before the app decodes one,
+// CheckHEIFCoding compares the size each picture's bitstream will decode
+// to (HEVC SPS, AV1 sequence header) with the size its boxes declare, and
+// HEIFTransforms gives the crop, turn and mirror to apply. TIFF is
+// recognised and refused by name; anything else is refused.
 //
 // Videos (MOV, MP4, M4V, 3GP: ISO/IEC 14496-12 and QuickTime) are never
 // held in memory: InspectVideo reads their box headers and movie box from

@@ -10,13 +10,15 @@ import (
 type Format string
 
 // The containers Veil recognises. Only JPEG, PNG, WebP and GIF are cleaned
-// here; HEIC and TIFF are recognised so they can be refused by name.
+// here; HEIC and AVIF are inspected and decoded by the app into a new
+// picture; TIFF is recognised so it can be refused by name.
 const (
 	JPEG Format = "jpeg"
 	PNG  Format = "png"
 	WebP Format = "webp"
 	GIF  Format = "gif"
 	HEIC Format = "heic"
+	AVIF Format = "avif"
 	TIFF Format = "tiff"
 )
 

@@ -42,7 +42,7 @@ type scanner interface {
 }
 
 // handlers is the explicit list of containers Veil cleans, tried in order.
-var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}, videoHandler{}}
+var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}, avifHandler{}, videoHandler{}}
 
 // refused are containers Veil recognises by magic bytes but does not clean.
 var refused = []struct {
@@ -50,15 +50,7 @@ var refused = []struct {
 	magic  func([]byte) bool
 	reason string
 }{
-	{HEIC, isAVIF, "AVIF images are not supported"},
 	{TIFF, isTIFF, "TIFF and camera raw files are not supported"},
-}
-
-// isAVIF recognises an ftyp box branded AVIF (AV1 Image File Format §7):
-// the HEIC decoder Veil ships has no AV1 decoder.
-func isAVIF(h []byte) bool {
-	return len(h) >= 12 && bytes.Equal(h[4:8], []byte("ftyp")) &&
-		(string(h[8:12]) == "avif" || string(h[8:12]) == "avis")
 }
 
 func isTIFF(h []byte) bool {
@@ -92,7 +84,7 @@ func find(data []byte) (handler, error) {
 			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
 		}
 	}
-	return nil, fmt.Errorf("%w: not a JPEG, PNG, WebP, GIF or HEIC image, nor a MOV or MP4 video", ErrUnsupported)
+	return nil, fmt.Errorf("%w: not a photo or video Veil can clean (JPEG, PNG, WebP, GIF, HEIC, AVIF, MOV, MP4)", ErrUnsupported)
 }
 
 // Inspect lists what a whole file gives away. It parses the file to its

@@ -24,18 +24,10 @@ func (heicHandler) format() Format { return HEIC }
 
 // sniff accepts an ftyp box (ISO/IEC 14496-12 §4.3) whose major brand is
 // one of HEIF's (ISO/IEC 23008-12 Annex B: heic, heix, heim, heis, hevc,
-// hevx; §10.2: mif1, msf1). A mif1 file whose primary item is AVIF is
-// refused by inspect; files branded avif/avis are refused by name in
-// handler.go, since the decoder Veil ships has no AV1 decoder.
+// hevx; §10.2: mif1, msf1), unless the brands say AVIF (see heifBrand).
+// A HEIC-branded file whose primary item is AV1 is refused by inspect.
 func (heicHandler) sniff(head []byte) bool {
-	if len(head) < 12 || string(head[4:8]) != "ftyp" {
-		return false
-	}
-	switch string(head[8:12]) {
-	case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1":
-		return true
-	}
-	return false
+	return heifBrand(head) == HEIC
 }
 
 // strip never writes a HEIC file.
@@ -49,8 +41,9 @@ func (heicHandler) verify(data []byte, opt Options) error {
 	return fmt.Errorf("%w: a HEIC file is never written as a clean copy", ErrNotClean)
 }
 
-// heicFile is a walked HEIC file.
+// heicFile is a walked HEIF file (HEIC or AVIF).
 type heicFile struct {
+	codec  string // the item type of a picture: hvc1 (HEIC) or av01 (AVIF)
 	data   []byte
 	meta   *heicMeta
 	mdat   []heicBox
@@ -58,11 +51,23 @@ type heicFile struct {
 	extras []Finding // findings from top-level boxes
 }
 
-func (heicHandler) inspect(data []byte) (*Info, error) {
+func (heicHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data, "hvc1") }
+
+// format names the container by its codec.
+func (f *heicFile) format() Format {
+	if f.codec == "av01" {
+		return AVIF
+	}
+	return HEIC
+}
+
+// inspectHEIF inspects a HEIF file whose pictures are coded with codec.
+func inspectHEIF(data []byte, codec string) (*Info, error) {
 	f, err := parseHEIC(data)
 	if err != nil {
 		return nil, err
 	}
+	f.codec = codec
 	w, h, err := f.uprightSize()
 	if err != nil {
 		return nil, err
@@ -73,7 +78,7 @@ func (heicHandler) inspect(data []byte) (*Info, error) {
 	if err := f.checkItems(); err != nil {
 		return nil, err
 	}
-	info := &Info{Format: HEIC, Width: w, Height: h, Orientation: 1}
+	info := &Info{Format: f.format(), Width: w, Height: h, Orientation: 1}
 	info.Findings = f.findings()
 	return info, nil
 }

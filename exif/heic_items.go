@@ -64,10 +64,12 @@ func (f *heicFile) uprightSize() (int, int, error) {
 	return w, h, nil
 }
 
-// decodable refuses primary items the app's decoder cannot show.
+// decodable refuses primary items the app's decoders cannot show: a
+// picture coded with the file's codec (hvc1 for HEIC, av01 for AVIF), or
+// a grid of such tiles.
 func (f *heicFile) decodable(p *heicItem) error {
 	switch p.typ {
-	case "hvc1":
+	case f.codec:
 		return nil
 	case "grid":
 		tiles := 0
@@ -80,8 +82,8 @@ func (f *heicFile) decodable(p *heicItem) error {
 				if t == nil {
 					return FormatError(fmt.Sprintf("HEIC grid refers to undeclared item %d", id))
 				}
-				if t.typ != "hvc1" {
-					return fmt.Errorf("%w: HEIF grid of %q tiles", ErrUnsupported, t.typ)
+				if t.typ != f.codec {
+					return fmt.Errorf("%w: %s grid of %q tiles", ErrUnsupported, f.format(), t.typ)
 				}
 				tiles++
 			}
@@ -91,7 +93,9 @@ func (f *heicFile) decodable(p *heicItem) error {
 		}
 		return nil
 	case "av01":
-		return fmt.Errorf("%w: AVIF images are not supported", ErrUnsupported)
+		return fmt.Errorf("%w: an AV1 picture in a file branded HEIC", ErrUnsupported)
+	case "hvc1":
+		return fmt.Errorf("%w: an HEVC picture in a file branded AVIF", ErrUnsupported)
 	}
 	return fmt.Errorf("%w: HEIF primary image of type %s", ErrUnsupported, fourCC(p.typ))
 }

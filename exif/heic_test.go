@@ -135,32 +135,38 @@ func TestHEICIsNeverStrippedInPlace(t *testing.T) {
 }
 
 func TestHEICSniff(t *testing.T) {
-	ftyp := func(brand string) []byte { return hbox("ftyp", []byte(brand), be32(0), []byte("mif1")) }
+	ftyp := func(brands ...string) []byte {
+		return hbox("ftyp", []byte(brands[0]), be32(0), []byte(strings.Join(brands[1:], "")))
+	}
 	tests := []struct {
-		name  string
-		head  []byte
-		heic  bool
-		avif  bool
-		plain bool
+		name string
+		head []byte
+		want Format // "" for neither
 	}{
-		{"the iPhone brand heic is HEIC", ftyp("heic"), true, false, false},
-		{"the sequence brand msf1 is HEIC", ftyp("msf1"), true, false, false},
-		{"the generic brand mif1 is HEIC", ftyp("mif1"), true, false, false},
-		{"the brand avif is refused by name", ftyp("avif"), false, true, false},
-		{"an MP4 video is not HEIC", ftyp("mp42"), false, false, false},
-		{"a file shorter than an ftyp header is not HEIC", []byte("\x00\x00\x00\x18ftyp"), false, false, true},
+		{"the iPhone brand heic is HEIC", ftyp("heic", "mif1"), HEIC},
+		{"the sequence brand msf1 is HEIC", ftyp("msf1", "mif1"), HEIC},
+		{"the generic brand mif1 is HEIC", ftyp("mif1", "mif1"), HEIC},
+		{"the brand avif is AVIF", ftyp("avif", "mif1"), AVIF},
+		{"the sequence brand avis is AVIF", ftyp("avis", "msf1"), AVIF},
+		{"mif1 with avif compatible is AVIF", ftyp("mif1", "mif1", "miaf", "avif"), AVIF},
+		{"mif1 with heic compatible before avif is HEIC", ftyp("mif1", "heic", "avif"), HEIC},
+		{"an MP4 video is neither", ftyp("mp42", "isom"), ""},
+		{"a file shorter than an ftyp header is neither", []byte("\x00\x00\x00\x18ftyp"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (heicHandler{}).sniff(tt.head); got != tt.heic {
-				t.Errorf("sniff = %v", got)
+			if got := (heicHandler{}).sniff(tt.head); got != (tt.want == HEIC) {
+				t.Errorf("HEIC sniff = %v", got)
 			}
-			_, err := Sniff(tt.head)
-			if tt.avif && (err == nil || !strings.Contains(err.Error(), "AVIF")) {
-				t.Errorf("Sniff error %v does not name AVIF", err)
+			if got := (avifHandler{}).sniff(tt.head); got != (tt.want == AVIF) {
+				t.Errorf("AVIF sniff = %v", got)
 			}
-			if tt.plain && !errors.Is(err, ErrUnsupported) {
-				t.Errorf("Sniff error %v", err)
+			f, err := Sniff(tt.head)
+			if tt.want == "" && !errors.Is(err, ErrUnsupported) {
+				t.Errorf("Sniff = %v, %v", f, err)
+			}
+			if tt.want != "" && f != tt.want {
+				t.Errorf("Sniff = %v, %v; want %v", f, err, tt.want)
 			}
 		})
 	}

@@ -44,7 +44,7 @@ func Profile(data []byte) []byte {
 				return nil
 			})
 		}
-	case HEIC:
+	case HEIC, AVIF:
 		if f, err := parseHEIC(data); err == nil && f.meta != nil {
 			m := f.meta
 			if it := m.items[m.primary]; it == nil {

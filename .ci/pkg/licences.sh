@@ -7,8 +7,10 @@
 # a row in the About dialog (app/ui/about.go); a module missing there stops
 # the package, so a new dependency cannot ship without its credit.
 # Non-Go parts are added by name: the Go runtime, GLFW (C, inside go-gl/glfw),
-# libheif and libde265 (WebAssembly, inside gen2brain/heic), Fyne's fonts and
-# the BlazeFace weights.
+# libheif and libde265 (WebAssembly, inside gen2brain/heic; LGPL-3.0, so the
+# README says where their source is), libavif with dav1d, libaom and libyuv
+# (WebAssembly, inside gen2brain/avif), Fyne's fonts and the BlazeFace
+# weights.
 set -euo pipefail
 bin=$1 out=$2
 modcache=$(go env GOMODCACHE)
@@ -53,7 +55,10 @@ for m in "${index[@]}"; do
   case $path in
     github.com/go-gl/glfw/*) copy glfw-c "$dir/glfw/LICENSE.md" ;;
     github.com/gen2brain/heic) copy libheif "$dir/lib/LICENSE.libheif"
-                               copy libde265 "$dir/lib/LICENSE.libde265" ;;
+                               copy libde265 "$dir/lib/LICENSE.libde265"
+                               copy libheif "$dir/lib/Makefile" "$dir/lib/heif.c" ;;
+    github.com/gen2brain/avif) copy libavif "$dir/lib/LICENSE.libavif"
+                               copy libaom "$dir/lib/LICENSE.aom" ;;
     fyne.io/fyne/v2) copy fyne-fonts "$dir"/theme/font/LICENSE*.txt ;;
   esac
 done
@@ -67,5 +72,17 @@ done
   echo
   echo "Also inside: the Go runtime (go/), GLFW (glfw-c/), libheif and libde265"
   echo "compiled to WebAssembly inside gen2brain/heic (libheif/, libde265/),"
-  echo "Fyne's fonts (fyne-fonts/) and the BlazeFace face detection weights (blazeface/)."
+  echo "libavif with dav1d, libaom and libyuv compiled to WebAssembly inside"
+  echo "gen2brain/avif (libavif/, whose LICENSE.libavif holds dav1d's and libyuv's"
+  echo "licences too, libaom/), Fyne's fonts (fyne-fonts/) and the BlazeFace face"
+  echo "detection weights (blazeface/)."
+  echo
+  echo "libheif and libde265 are under the GNU Lesser General Public License 3.0"
+  echo "or later (libheif/LICENSE.libheif holds the LGPL and the GPL it extends)."
+  echo "Their source code: https://github.com/strukturag/libheif, tag v1.18.2,"
+  echo "and https://github.com/strukturag/libde265, tag v1.0.15. They were"
+  echo "compiled to WebAssembly by libheif/Makefile with libheif/heif.c, from the"
+  echo "Go module github.com/gen2brain/heic v0.4.5, and run by Veil from that"
+  echo "module's bytes: to use a modified libheif or libde265, rebuild the module"
+  echo "with that Makefile and build Veil against it."
 } > "$out/README.txt"

@@ -10,7 +10,7 @@ import (
 )
 
 // photoExts are the extensions the Open dialog shows.
-var photoExts = append([]string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF"}, videoExts...)
+var photoExts = append([]string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF", ".AVIF"}, videoExts...)
 
 // nativePick, where the platform has one Veil can reach, asks the
 // platform's own file chooser for photos (several at once) or a folder,

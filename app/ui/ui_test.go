@@ -94,7 +94,7 @@ func TestDroppedPhotosAppearWithWhatTheyReveal(t *testing.T) {
 	}{
 		{"astronaut.png", "1 face", "Not saved yet"},
 		{"exif-gps-thumbnail.jpg", "Location, Device serial, Time, Hidden pictures", "Not saved yet"},
-		{"notes.txt", "", "Not supported: not a JPEG, PNG, WebP, GIF or HEIC image, nor a MOV or MP4 video"},
+		{"notes.txt", "", "Not supported: not a photo or video Veil can clean (JPEG, PNG, WebP, GIF, HEIC, AVIF, MOV, MP4)"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name+" is listed with what was found", func(t *testing.T) {

@@ -12,7 +12,10 @@
 #                     XMP, an sRGB ICC profile, a 32-pixel thumbnail; no irot
 #   plain.heic        the same picture with no metadata and no thumbnail
 #   two-pictures.heic two master pictures in one file
-#   narrow.heic       64×48: valid, but too narrow for the app's decoder
+#   narrow.heic       64×48 red: narrower than libheif's 64-sample rows
+#   grey.heic         256×192 flat grey (128): every decoded pixel must be grey
+#   odd-size.heic     201×151, red above blue: the HEVC bitstream is padded
+#                     and cropped back by its conformance window
 # Derived from them by TestHEICMakeFixtures (-update-heic), in Go:
 #   iphone-style.heic metadata.heic plus irot (a quarter turn clockwise, as
 #                     an iPhone held upright writes it beside Orientation 6)
@@ -29,6 +32,8 @@ cd "$tmp"
 /usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append -depth 8 PNG24:plain.png
 /usr/bin/convert -size 160x128 xc:green -depth 8 PNG24:second.png
 /usr/bin/convert -size 64x48 xc:red -depth 8 PNG24:narrow.png
+/usr/bin/convert -size 256x192 xc:'rgb(128,128,128)' -depth 8 PNG24:grey.png
+/usr/bin/convert -size 201x76 xc:red -size 201x75 xc:blue -append -depth 8 PNG24:odd.png
 
 exiftool -q -overwrite_original \
 	-Orientation#=6 \
@@ -42,6 +47,8 @@ heif-enc -q 60 -t 32 -o "$here/metadata.heic" base.jpg >/dev/null 2>&1
 heif-enc -q 60 -o "$here/plain.heic" plain.png >/dev/null 2>&1
 heif-enc -q 60 -o "$here/two-pictures.heic" plain.png second.png >/dev/null 2>&1
 heif-enc -q 60 -o "$here/narrow.heic" narrow.png >/dev/null 2>&1
+heif-enc -q 60 -o "$here/grey.heic" grey.png >/dev/null 2>&1
+heif-enc -q 60 -o "$here/odd-size.heic" odd.png >/dev/null 2>&1
 
 cd "$here/../../.."
 go test -count=1 -run TestHEICMakeFixtures ./exif/ -update-heic

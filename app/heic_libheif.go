@@ -1,0 +1,91 @@
+package app
+
+import (
+	"sync"
+	_ "unsafe" // for go:linkname
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+
+	_ "github.com/gen2brain/heic" // links the module bytes below
+)
+
+// github.com/gen2brain/heic v0.4.5 embeds libheif 1.18.2 and libde265
+// 1.0.15 compiled to WebAssembly (its lib/Makefile and lib/heif.c). Its
+// Decode wrapper is not used: it returns the picture as a view of memory it
+// has already freed (the allocator then writes its bookkeeping over the
+// first 24 luma bytes), prints libheif's warnings on the terminal, and
+// compiles the module on the first photo. Veil takes the module's bytes,
+// compiles them once (in the background when the window opens, see
+// WarmUp), and runs a fresh instance for every photo (see wasm.go).
+//
+// The module's decode(in, len, configOnly, *w, *h, *colourspace, *chroma,
+// *premultiplied, out) first reports the primary image's declared size and
+// colourspace; called again with out, it decodes and copies the planes
+// into out (see heicLayout), rows × libheif's stride, with the declared
+// height. libheif 1.18 does not compare the decoded size with the declared
+// one, so a file whose declaration lies would make it copy from outside
+// its planes: exif.CheckHEIFCoding compares the two before the decoder
+// runs, and a canary after out catches a plane wider than declared.
+
+// heifWasmGz is the gzipped WebAssembly module embedded in
+// github.com/gen2brain/heic v0.4.5 (go.sum pins its bytes). The package
+// has no exported way to run it except its own Decode.
+//
+//go:linkname heifWasmGz github.com/gen2brain/heic.heifWasm
+var heifWasmGz []byte
+
+// libheifCompiled compiles the module once per process.
+var libheifCompiled = sync.OnceValues(func() (*wasmEngine, error) { return compileLibheifWith(nil) })
+
+// compileLibheifWith compiles with a compilation cache, or none. Veil uses
+// none: a cache on disk would leave a trace of Veil on the computer, and
+// the window compiles in the background when it opens (WarmUp), while the
+// person picks a photo. BenchmarkCompileLibheif measures both.
+func compileLibheifWith(cache wazero.CompilationCache) (*wasmEngine, error) {
+	return compileWasm(heifWasmGz, api.CoreFeaturesV2, cache)
+}
+
+// heifDeclared is what the module's first call reports.
+type heifDeclared struct {
+	w, h, colourspace, chroma, premultiplied uint32
+}
+
+// runLibheif declares, checks and decodes in one fresh instance; check
+// sees the declared size before any picture memory is allocated.
+func runLibheif(data []byte, check func(heifDeclared) (heicLayout, error)) ([]byte, heicLayout, error) {
+	e, err := libheifCompiled()
+	if err != nil {
+		return nil, heicLayout{}, err
+	}
+	r, err := e.instantiate()
+	if err != nil {
+		return nil, heicLayout{}, err
+	}
+	defer r.close()
+	in, err := r.put(data)
+	if err != nil {
+		return nil, heicLayout{}, err
+	}
+	a, err := r.alloc(5 * 4) // width, height, colourspace, chroma, premultiplied
+	if err != nil {
+		return nil, heicLayout{}, err
+	}
+	n := uint64(len(data))
+	if err := r.call("decode", in, n, 1, a, a+4, a+8, a+12, a+16, 0); err != nil {
+		return nil, heicLayout{}, err
+	}
+	l, err := check(heifDeclared{r.u32(a), r.u32(a + 4), r.u32(a + 8), r.u32(a + 12), r.u32(a + 16)})
+	if err != nil {
+		return nil, l, err
+	}
+	out, err := r.output(l.size())
+	if err != nil {
+		return nil, l, err
+	}
+	if err := r.call("decode", in, n, 0, a, a+4, a+8, a+12, a+16, out); err != nil {
+		return nil, l, err
+	}
+	planes, err := r.take(out, l.size())
+	return planes, l, err
+}

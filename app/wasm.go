@@ -1,0 +1,178 @@
+package app
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+)
+
+// The HEIC and AVIF decoders are C libraries compiled to WebAssembly and
+// run with wazero: no cgo, the same code on every platform, and a decoder
+// fault stays inside its module. Each photo gets a fresh instance of the
+// compiled module, so nothing of one file can reach the next; wazero's
+// default module configuration has no files and no environment and drops
+// what the module writes to stdout and stderr.
+
+// wasmMemoryPages caps each instance's memory (64 KiB pages): 3 GiB, room
+// for a picture at exif.MaxPixels and the decoder's working copies, below
+// the 4 GiB a 32-bit module could otherwise ask for.
+const wasmMemoryPages = 3 << 30 >> 16
+
+// WarmUp prepares the decoders in the background, so that the first HEIC
+// or AVIF photo opened does not wait for the WebAssembly to compile. The
+// window calls it when it opens; the command line does not need it.
+// The two compile one after the other on one goroutine, HEIC first (the
+// iPhone's format), leaving the other cores to the window.
+func WarmUp() {
+	go func() {
+		_, _ = libheifCompiled()
+		_, _ = libavifCompiled()
+	}()
+}
+
+// wasmEngine is a compiled module and the runtime that runs it.
+type wasmEngine struct {
+	rt  wazero.Runtime
+	mod wazero.CompiledModule
+}
+
+// compileWasm compiles a gzipped module, with a compilation cache or none.
+func compileWasm(gz []byte, features api.CoreFeatures, cache wazero.CompilationCache) (*wasmEngine, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	wasm, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	cfg := wazero.NewRuntimeConfig().WithMemoryLimitPages(wasmMemoryPages).WithCoreFeatures(features)
+	if cache != nil {
+		cfg = cfg.WithCompilationCache(cache)
+	}
+	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
+		return nil, err
+	}
+	mod, err := rt.CompileModule(ctx, wasm)
+	if err != nil {
+		return nil, err
+	}
+	return &wasmEngine{rt: rt, mod: mod}, nil
+}
+
+// wasmRun is one instance of a module, for one photo.
+type wasmRun struct {
+	ctx    context.Context
+	mod    api.Module
+	malloc api.Function
+}
+
+// instantiate makes a fresh instance whose memory is reserved address space
+// where the system allows (see wasmMemory).
+func (e *wasmEngine) instantiate() (*wasmRun, error) {
+	ctx := context.Background()
+	if a := wasmMemory(); a != nil {
+		ctx = experimental.WithMemoryAllocator(ctx, a)
+	}
+	mod, err := e.rt.InstantiateModule(ctx, e.mod, wazero.NewModuleConfig().WithName(""))
+	if err != nil {
+		return nil, err
+	}
+	r := &wasmRun{ctx: ctx, mod: mod, malloc: mod.ExportedFunction("malloc")}
+	if r.malloc == nil {
+		r.close()
+		return nil, errors.New("the module exports no malloc")
+	}
+	return r, nil
+}
+
+func (r *wasmRun) close() { r.mod.Close(context.Background()) }
+
+// alloc allocates n bytes in the module.
+func (r *wasmRun) alloc(n int) (uint64, error) {
+	res, err := r.malloc.Call(r.ctx, uint64(n))
+	if err != nil || res[0] == 0 {
+		return 0, fmt.Errorf("the module has no memory for %d bytes", n)
+	}
+	return res[0], nil
+}
+
+// put copies data into fresh module memory.
+func (r *wasmRun) put(data []byte) (uint64, error) {
+	p, err := r.alloc(len(data))
+	if err != nil {
+		return 0, err
+	}
+	if !r.mod.Memory().Write(uint32(p), data) {
+		return 0, errors.New("the data does not fit in the module")
+	}
+	return p, nil
+}
+
+// u32 reads a little-endian uint32 the module wrote.
+func (r *wasmRun) u32(p uint64) uint32 {
+	v, _ := r.mod.Memory().ReadUint32Le(uint32(p))
+	return v
+}
+
+// call calls an exported function that returns 0 on failure.
+func (r *wasmRun) call(name string, args ...uint64) error {
+	f := r.mod.ExportedFunction(name)
+	if f == nil {
+		return fmt.Errorf("the module exports no %s", name)
+	}
+	res, err := f.Call(r.ctx, args...)
+	if err != nil {
+		return err
+	}
+	if len(res) == 0 || res[0] == 0 {
+		return fmt.Errorf("%s failed", name)
+	}
+	return nil
+}
+
+// canary follows an output buffer: a decoder that copies more than the
+// caller expects overwrites it. Varied bytes, so that no flat picture
+// repeats them.
+var canary = func() string {
+	b := make([]byte, 64)
+	for i := range b {
+		b[i] = byte(i*37 + 11)
+	}
+	return string(b)
+}()
+
+// output allocates size bytes followed by the canary.
+func (r *wasmRun) output(size int) (uint64, error) {
+	out, err := r.alloc(size + len(canary))
+	if err != nil {
+		return 0, err
+	}
+	if !r.mod.Memory().WriteString(uint32(out)+uint32(size), canary) {
+		return 0, errors.New("the canary does not fit")
+	}
+	return out, nil
+}
+
+// take checks the canary after an output buffer and returns a copy of the
+// buffer, owned by Go: the module's memory goes when it closes.
+func (r *wasmRun) take(out uint64, size int) ([]byte, error) {
+	got, ok := r.mod.Memory().Read(uint32(out), uint32(size+len(canary)))
+	if !ok {
+		return nil, errors.New("the output lies outside the module's memory")
+	}
+	if string(got[size:]) != canary {
+		return nil, errors.New("the decoder wrote more than the declared picture")
+	}
+	return bytes.Clone(got[:size]), nil
+}
