@@ -30,7 +30,7 @@ func TestFacesInHardPosesAreFound(t *testing.T) {
 	cutX := f.Min.X + f.Dx()*55/100 // through the nose: the left half shows
 	cutY := f.Min.Y + f.Dy()*45/100 // below the eyes: the lower half shows
 	tests := []struct {
-		name string
+		name  string
 		img   image.Image
 		face  image.Rectangle
 		boxes int
