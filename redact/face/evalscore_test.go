@@ -85,7 +85,7 @@ func (t *tally) score(name string, want truth, got []Face) {
 }
 
 // kindRe matches the suffix tools/faces/hard gives each kind of variant.
-var kindRe = regexp.MustCompile(`_(rot180|tilt-?\d+|dark|q30|blurgray|cuttop|cutright|phone|rot90|rot270)\.[a-z]+$`)
+var kindRe = regexp.MustCompile(`_(rot180|tilt-?\d+|dark|q30|blurgray|cuttop|cutright|phone|rot90|rot270|cutleft|cutbottom)\.[a-z]+$`)
 
 // kindOf is the kind of hard variant a file name ends with, or "plain".
 func kindOf(name string) string {

@@ -21,6 +21,8 @@
 //
 //	NAME_fi_cuttop.png    the top edge cuts the face: only its lower part shows
 //	NAME_fi_cutright.png  the right edge cuts the face: only its left half shows
+//	NAME_fi_cutleft.png   the left edge cuts the face: only its right half shows
+//	NAME_fi_cutbottom.png the bottom edge cuts the face: only its upper half shows
 //	NAME_fi_phone.png     a dark phone-like rectangle hides the lower right of the face
 //
 // plus OUT_DIR/boxes.json in the input's format; the other faces of a cut

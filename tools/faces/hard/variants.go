@@ -170,19 +170,30 @@ func faceVariants(e entry, i, w, h int) []faceVariant {
 			others = append(others, b)
 		}
 	}
-	cy := int(y + fh*0.45)
-	up := make([]rect, len(others))
-	for j, b := range others {
-		up[j] = rect{b[0], b[1] - float64(cy), b[2], b[3]}
-	}
-	cx := int(x + fw*0.55)
+	cy := int(y + fh*0.45) // below the eyes: the top edge leaves the lower part
+	cx := int(x + fw*0.55) // through the nose: the right edge leaves the left half
+	lx := int(x + fw*0.45) // the left edge leaves the right half
+	by := int(y + fh*0.55) // the bottom edge leaves the upper half
 	return []faceVariant{
 		{"_cuttop.png", []string{"-crop", fmt.Sprintf("%dx%d+0+%d", w, h-cy, cy), "+repage"},
-			entry{Faces: []rect{{x, 0, fw, y + fh - float64(cy)}}, Category: "photo", Ignore: up}},
+			entry{Faces: []rect{{x, 0, fw, y + fh - float64(cy)}}, Category: "photo", Ignore: shift(others, 0, cy)}},
 		{"_cutright.png", []string{"-crop", fmt.Sprintf("%dx%d+0+0", cx, h), "+repage"},
 			entry{Faces: []rect{{x, y, float64(cx) - x, fh}}, Category: "photo", Ignore: others}},
+		{"_cutleft.png", []string{"-crop", fmt.Sprintf("%dx%d+%d+0", w-lx, h, lx), "+repage"},
+			entry{Faces: []rect{{0, y, x + fw - float64(lx), fh}}, Category: "photo", Ignore: shift(others, lx, 0)}},
+		{"_cutbottom.png", []string{"-crop", fmt.Sprintf("%dx%d+0+0", w, by), "+repage"},
+			entry{Faces: []rect{{x, y, fw, float64(by) - y}}, Category: "photo", Ignore: others}},
 		{"_phone.png", []string{"-fill", "gray15", "-draw", fmt.Sprintf("rectangle %d,%d %d,%d",
 			int(x+fw*0.45), int(y+fh*0.35), int(x+fw*1.1), int(y+fh*1.2))},
 			entry{Faces: []rect{f}, Category: "photo", Ignore: others}},
 	}
+}
+
+// shift moves boxes by (-dx, -dy): into a crop starting at (dx, dy).
+func shift(rs []rect, dx, dy int) []rect {
+	out := make([]rect, len(rs))
+	for i, b := range rs {
+		out[i] = rect{b[0] - float64(dx), b[1] - float64(dy), b[2], b[3]}
+	}
+	return out
 }

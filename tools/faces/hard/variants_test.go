@@ -25,8 +25,10 @@ func TestFaceVariantsCutThroughTheFaceAndIgnoreTheOthers(t *testing.T) {
 		face   rect
 		ignore rect
 	}{
-		{"_cuttop.png", rect{100, 0, 100, 55}, rect{400, 50 - 245, 60, 60}}, // cut at y 245
-		{"_cutright.png", rect{100, 200, 55, 100}, rect{400, 50, 60, 60}},   // cut at x 155
+		{"_cuttop.png", rect{100, 0, 100, 55}, rect{400, 50 - 245, 60, 60}},  // cut at y 245
+		{"_cutright.png", rect{100, 200, 55, 100}, rect{400, 50, 60, 60}},    // cut at x 155
+		{"_cutleft.png", rect{0, 200, 55, 100}, rect{400 - 145, 50, 60, 60}}, // cut at x 145
+		{"_cutbottom.png", rect{100, 200, 100, 55}, rect{400, 50, 60, 60}},   // cut at y 255
 		{"_phone.png", rect{100, 200, 100, 100}, rect{400, 50, 60, 60}},
 	}
 	for i, tt := range tests {
