@@ -1,7 +1,6 @@
 package face
 
 import (
-	"cmp"
 	"fmt"
 	"image"
 	"math"
@@ -25,7 +24,19 @@ type Face struct {
 type Detector struct {
 	net  *network
 	plan []passSpec
-	pool sync.Pool // *workspace: buffers reused across calls
+	// others are further detectors whose boxes join BlazeFace's before the
+	// final merge.
+	others []boxSource
+	pool   sync.Pool // *workspace: buffers reused across calls
+}
+
+// boxSource is a second face detector run by Detect on the same image.
+// Its boxes are in source-image pixels (relative to the image's top-left
+// corner) with scores in (0, 1], already past the source's own threshold;
+// Detect merges them with BlazeFace's by the same weighted non-maximum
+// suppression. ws lends scratch buffers (it may be ignored).
+type boxSource interface {
+	boxes(img image.Image, ws *workspace) ([]box, error)
 }
 
 const (
@@ -52,12 +63,31 @@ const (
 	// kept when a box of another pass overlaps them by confirmIoU.
 	weakScore  = 0.45
 	confirmIoU = 0.3
-	maxPixels  = 1 << 28
+	// turnedScore is what a box of an upside-down pass needs: on the dev
+	// set made hard it found every upside-down and 135°-tilted face while
+	// adding few false boxes; the upright threshold doubled them.
+	turnedScore = 0.8
+	// closeMargin pads the close-up canvas by this fraction of its side on
+	// every side, so that a face cut by the frame does not also meet the
+	// canvas border.
+	closeMargin = 0.05
+	maxPixels   = 1 << 28
 )
 
-// New returns a Detector using the weights embedded in package assets.
+// New returns a Detector using the weights embedded in package assets:
+// BlazeFace "back" for its passes, and FaceBoxes (fb_*.go) as a second
+// opinion for faces cut by the frame or half hidden.
 func New() (*Detector, error) {
-	return NewFromModel(assets.BlazeFaceBack)
+	d, err := NewFromModel(assets.BlazeFaceBack)
+	if err != nil {
+		return nil, err
+	}
+	fb, err := newFaceBoxes()
+	if err != nil {
+		return nil, fmt.Errorf("face: reading the second model: %w", err)
+	}
+	d.others = append(d.others, fb)
+	return d, nil
 }
 
 // NewFromModel returns a Detector for an ONNX BlazeFace model; it returns a
@@ -92,17 +122,7 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 	}
 	defer d.pool.Put(ws)
 	ps := planFor(d.plan, b.Dx(), b.Dy())
-	// Only the first (largest) canvas reads the photo; the others are
-	// shrunk from it.
-	ins := make([]*tensor, len(ps))
-	first, pic := prepare(img, ps[0], ws)
-	ins[0] = first
-	for i := 1; i < len(ps); i++ {
-		rel := ps[i]
-		rel.scale /= ps[0].scale
-		ins[i] = ws.tensor(3, ps[i].h, ps[i].w)
-		shrinkCanvas(ins[0], pic, ins[i], rel)
-	}
+	ins := canvases(img, ps, ws)
 	strong := make([][]box, len(ps))
 	weak := make([][]box, len(ps))
 	for i, p := range ps {
@@ -116,73 +136,62 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 		}
 	}
 	all := confirm(strong, weak)
-	// --- FaceBoxes seam (faceboxes branch, fb_ensemble.go): the second
-	// detector's boxes join the same merge. ---
-	second, err := secondOpinion(img, ws)
-	if err != nil {
-		return nil, err
+	for _, o := range d.others {
+		more, err := o.boxes(img, ws)
+		if err != nil {
+			return nil, fmt.Errorf("face: %w", err)
+		}
+		all = append(all, more...)
 	}
-	all = append(all, second...)
-	// --- end of FaceBoxes seam ---
 	merged := dropContained(weightedNMS(all, nmsIoU), containedF)
 	return toFaces(merged, b), nil
 }
 
-// passSpec is one canvas of a pass plan: the photo scaled so that its long
-// side is side pixels (never enlarged, unless square), or letterboxed into
-// a side×side square; boxes larger than maxBox canvas pixels are dropped
-// (0: none).
-type passSpec struct {
-	side   int
-	square bool
-	maxBox float64
-}
-
-// defaultPlan is the pass plan of New.
-var defaultPlan = []passSpec{
-	{side: fullSide, maxBox: fullMaxBox},
-	{side: midSide, maxBox: fullMaxBox},
-	{side: closeSide, square: true},
-}
-
-// planFor returns the placements of plan for a w×h photo, largest scale
-// first, leaving out a whole-photo pass whose scale repeats another's
-// (small photos are never enlarged, so their large passes coincide).
-func planFor(plan []passSpec, w, h int) []placement {
-	long := float64(max(w, h))
-	var ps []placement
-	for _, sp := range plan {
-		if sp.square {
-			cs := float64(sp.side) / long
-			ps = append(ps, placement{scale: cs, w: sp.side, h: sp.side, maxBox: sp.maxBox, minScore: minScore,
-				offX: math.Round((float64(sp.side) - float64(w)*cs) / 2),
-				offY: math.Round((float64(sp.side) - float64(h)*cs) / 2)})
+// canvases draws the photo into the canvas of every placement (from ws).
+// Only the first (largest) canvas reads the photo; the others are shrunk
+// from it, and a turned canvas is a turned copy of its unturned twin.
+func canvases(img image.Image, ps []placement, ws *workspace) []*tensor {
+	flat := make([]*tensor, len(ps)) // unturned canvas, shared by twins
+	pics := make([]image.Rectangle, len(ps))
+	for i, p := range ps {
+		switch j := slices.IndexFunc(ps[:i], p.sameCanvas); {
+		case j >= 0:
+			flat[i] = flat[j]
 			continue
-		}
-		s := math.Min(1, float64(sp.side)/long)
-		if slices.ContainsFunc(ps, func(q placement) bool { return q.scale == s }) {
-			continue
-		}
-		ps = append(ps, placement{scale: s, maxBox: sp.maxBox, minScore: minScore,
-			w: roundUp(int(math.Round(float64(w)*s)), netStride),
-			h: roundUp(int(math.Round(float64(h)*s)), netStride)})
-	}
-	slices.SortStableFunc(ps, func(a, b placement) int { return cmp.Compare(b.scale, a.scale) })
-	for i := 0; i+1 < len(ps); i++ {
-		if ps[i].maxBox > 0 {
-			ps[i].bigBox = seenSize * ps[i].scale / ps[i+1].scale
+		case i == 0:
+			flat[0], pics[0] = prepare(img, p, ws)
+		default:
+			rel := p
+			rel.scale /= ps[0].scale
+			flat[i] = ws.tensor(3, p.h, p.w)
+			pics[i] = shrinkCanvas(flat[0], pics[0], flat[i], rel)
 		}
 	}
-	return ps
-}
-
-// passes lists the canvases of the default plan, whole photo first.
-func passes(w, h int) []placement {
-	return planFor(defaultPlan, w, h)
-}
-
-func roundUp(v, m int) int {
-	return max(m, (v+m-1)/m*m)
+	// Mirrored margins last: the shrunk canvases read only the picture.
+	for i, p := range ps {
+		if p.mirror && pics[i] != (image.Rectangle{}) {
+			mirrorPad(flat[i], pics[i])
+		}
+	}
+	ins := make([]*tensor, len(ps))
+	for i, p := range ps {
+		if p.turn != 0 {
+			ins[i] = turnCanvas(flat[i], p.turn, ws)
+		}
+	}
+	// Each unturned canvas goes to one unturned pass, or back to ws.
+	for i, p := range ps {
+		first := slices.IndexFunc(ps, p.sameCanvas) == i
+		if !first {
+			continue
+		}
+		if j := slices.IndexFunc(ps, func(q placement) bool { return q.turn == 0 && q.sameCanvas(p) }); j >= 0 {
+			ins[j] = flat[i]
+		} else {
+			ws.put(flat[i].data)
+		}
+	}
+	return ins
 }
 
 // runPass runs the network on one canvas (released to ws afterwards) and
@@ -196,7 +205,7 @@ func (d *Detector) runPass(in *tensor, p placement, ws *workspace) (strong, weak
 	if err != nil {
 		return nil, nil, fmt.Errorf("face: %w", err)
 	}
-	boxes, err := decode(d.net.heads, outs, p.w, p.h, min(p.minScore, weakScore))
+	boxes, err := decode(d.net.heads, outs, in.w, in.h, min(p.minScore, weakScore))
 	for _, o := range outs {
 		ws.put(o.data)
 	}
@@ -211,6 +220,7 @@ func (d *Detector) runPass(in *tensor, p placement, ws *workspace) (strong, weak
 		if p.bigBox > 0 && max(bx.x1-bx.x0, bx.y1-bx.y0) > p.bigBox {
 			need = max(need, bigScore)
 		}
+		bx = unturnBox(bx, p.turn, p.w, p.h)
 		bx.x0, bx.y0 = p.toSource(bx.x0, bx.y0)
 		bx.x1, bx.y1 = p.toSource(bx.x1, bx.y1)
 		if bx.score >= need {

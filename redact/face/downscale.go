@@ -135,14 +135,15 @@ func ycbcrRows(m *image.YCbCr, cx []int32) func() func(ys, ye int, cs, ce []int,
 // shrinkCanvas fills dst (placement p) from the picture held in rectangle
 // pic of src, a canvas of the same image at a larger scale: each
 // destination pixel is the mean of its box of source canvas pixels (or the
-// nearest pixel when enlarging). It spares a second pass over the photo.
-func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) {
+// nearest pixel when enlarging), and it returns the picture's rectangle in
+// dst. It spares a second pass over the photo.
+func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) image.Rectangle {
 	fillConst(dst.data, -1)
 	x0, y0 := int(p.offX+0.5), int(p.offY+0.5)
 	dw := min(p.w-x0, int(float64(pic.Dx())*p.scale+0.5))
 	dh := min(p.h-y0, int(float64(pic.Dy())*p.scale+0.5))
 	if dw <= 0 || dh <= 0 {
-		return
+		return image.Rectangle{}
 	}
 	cs, ce := boxBounds(dw, pic.Dx(), pic.Min.X)
 	rs, re := boxBounds(dh, pic.Dy(), pic.Min.Y)
@@ -163,6 +164,7 @@ func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) {
 			}
 		}
 	})
+	return image.Rect(x0, y0, x0+dw, y0+dh)
 }
 
 func fillConst(s []float32, v float32) {

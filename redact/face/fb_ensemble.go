@@ -1,31 +1,13 @@
 package face
 
-import (
-	"image"
-	"sync"
-)
+import "image"
 
-// The FaceBoxes seam of Detect (faceboxes branch). detect.go belongs to the
-// "faces" branch, which leaves its own seam for a second detector; until
-// the two are merged, Detect calls secondOpinion in one marked place and
-// adds its boxes to the BlazeFace boxes before the final weighted NMS.
+// FaceBoxes as Detect's second opinion: New adds it to the Detector's
+// other box sources, so its boxes join BlazeFace's before the final
+// weighted NMS. It finds faces that BlazeFace, trained on whole faces,
+// misses: faces cut by the frame and faces half hidden.
 
-// sharedFaceBoxes loads the embedded FaceBoxes weights once: they are
-// read-only, and each call brings its own workspace.
-var sharedFaceBoxes = sync.OnceValues(newFaceBoxes)
-
-// secondOpinion returns FaceBoxes' boxes for img (pixels relative to its
-// top-left corner), or nil when useFaceBoxes is off.
-func secondOpinion(img image.Image, ws *workspace) ([]box, error) {
-	if !useFaceBoxes {
-		return nil, nil
-	}
-	m, err := sharedFaceBoxes()
-	if err != nil {
-		return nil, err
-	}
+// boxes is detect under the name Detect's boxSource asks for.
+func (m *faceBoxes) boxes(img image.Image, ws *workspace) ([]box, error) {
 	return m.detect(img, ws)
 }
-
-// useFaceBoxes turns the second detector on in Detect.
-var useFaceBoxes = true

@@ -66,22 +66,3 @@ func TestFaceBoxesEvalDevSet(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
-// init applies $VEIL_FB_SIDE and $VEIL_FB_SCORE to the FaceBoxes pass of
-// Detect too, and $VEIL_FB_OFF=1 turns it off, so that TestEvalDevSet can
-// score the ensemble at other settings.
-func init() {
-	if os.Getenv("VEIL_FB_OFF") == "1" {
-		useFaceBoxes = false
-	}
-	m, err := sharedFaceBoxes()
-	if err != nil {
-		return
-	}
-	if v, err := strconv.Atoi(os.Getenv("VEIL_FB_SIDE")); err == nil {
-		m.side = v
-	}
-	if v, err := strconv.ParseFloat(os.Getenv("VEIL_FB_SCORE"), 64); err == nil {
-		m.minScore = v
-	}
-}

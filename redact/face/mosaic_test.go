@@ -17,7 +17,7 @@ import (
 // TestMosaicSmallFaces pastes the development photos' faces (with context
 // around them) at sizes from 40 to 400 pixels into a 4000×3000 photo and
 // counts how many Detect finds, per size band. It needs $VEIL_FACES_DIR
-// and the boxes file $VEIL_FACES_BOXES (default shared/faces/boxes.json).
+// and the boxes file $VEIL_FACES_BOXES (default tools/faces/boxes.json).
 func TestMosaicSmallFaces(t *testing.T) {
 	dir := os.Getenv("VEIL_FACES_DIR")
 	if dir == "" {
@@ -25,7 +25,7 @@ func TestMosaicSmallFaces(t *testing.T) {
 	}
 	boxesFile := os.Getenv("VEIL_FACES_BOXES")
 	if boxesFile == "" {
-		boxesFile = "../../../shared/faces/boxes.json"
+		boxesFile = "../../tools/faces/boxes.json"
 	}
 	crops := faceCrops(t, dir, boxesFile)
 	d := newTestDetector(t)
@@ -120,21 +120,10 @@ func buildMosaic(crops []crop, sizes []int, round int) (image.Image, []image.Rec
 	return toYCbCr(canvas, 4000, 3000), placed
 }
 
-// matches applies shared/faces/score.py's rule: IoU ≥ 0.3, or each centre
-// inside the other box with a width ratio in [0.4, 2.5].
+// matches reports whether a face matches g by the evaluation's rule (hit).
 func matches(g image.Rectangle, faces []Face) bool {
-	gb := box{float64(g.Min.X), float64(g.Min.Y), float64(g.Max.X), float64(g.Max.Y), 1}
-	for _, f := range faces {
-		db := box{float64(f.X), float64(f.Y), float64(f.X + f.W), float64(f.Y + f.H), 1}
-		if iou(gb, db) >= 0.3 {
-			return true
-		}
-		gc := image.Pt(g.Min.X+g.Dx()/2, g.Min.Y+g.Dy()/2)
-		dc := image.Pt(f.X+f.W/2, f.Y+f.H/2)
-		ratio := float64(f.W) / float64(g.Dx())
-		if gc.In(image.Rect(f.X, f.Y, f.X+f.W, f.Y+f.H)) && dc.In(g) && ratio >= 0.4 && ratio <= 2.5 {
-			return true
-		}
-	}
-	return false
+	gr := [4]float64{float64(g.Min.X), float64(g.Min.Y), float64(g.Dx()), float64(g.Dy())}
+	return slices.ContainsFunc(faces, func(f Face) bool {
+		return hit(gr, [4]float64{float64(f.X), float64(f.Y), float64(f.W), float64(f.H)})
+	})
 }

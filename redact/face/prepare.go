@@ -18,6 +18,18 @@ type placement struct {
 	bigBox float64
 	// minScore is the lowest confidence kept from this canvas.
 	minScore float64
+	// turn is how many quarter turns clockwise the canvas is turned before
+	// the network sees it (boxes are turned back before toSource).
+	turn int
+	// mirror fills the canvas outside the picture with the picture
+	// mirrored at its edges instead of black.
+	mirror bool
+}
+
+// sameCanvas reports whether p and q draw the photo into the same canvas
+// (before any turn).
+func (p placement) sameCanvas(q placement) bool {
+	return p.scale == q.scale && p.w == q.w && p.h == q.h && p.offX == q.offX && p.offY == q.offY && p.mirror == q.mirror
 }
 
 // toSource maps a canvas coordinate back to source-image pixels.
