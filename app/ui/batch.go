@@ -75,7 +75,7 @@ func (v *shell) askReview(todo, review []*entry) {
 		lines[i] = "• " + e.name() + " — " + e.warning()
 	}
 	msg := widget.NewLabel(lang.L("These photos may show a face. Look at them before you send them:") + "\n" + strings.Join(lines, "\n"))
-	msg.Wrapping = v.saver.note.Wrapping
+	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Look before sending?"), lang.L("Save anyway"), lang.L("Review them"),
 		container.NewVScroll(msg), func(anyway bool) {
 			v.saver.asking = nil
