@@ -150,7 +150,7 @@ func TestHEICSniff(t *testing.T) {
 		{"the sequence brand avis is AVIF", ftyp("avis", "msf1"), AVIF},
 		{"mif1 with avif compatible is AVIF", ftyp("mif1", "mif1", "miaf", "avif"), AVIF},
 		{"mif1 with heic compatible before avif is HEIC", ftyp("mif1", "heic", "avif"), HEIC},
-		{"an MP4 video is neither", ftyp("mp42", "isom"), ""},
+		{"an MP4 video is a video, neither HEIC nor AVIF", ftyp("mp42", "isom"), MP4},
 		{"a file shorter than an ftyp header is neither", []byte("\x00\x00\x00\x18ftyp"), ""},
 	}
 	for _, tt := range tests {

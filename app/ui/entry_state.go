@@ -87,14 +87,17 @@ func (e *entry) shownFaces() int {
 
 // warning says why the photo needs a look before it is sent, or "": no
 // face was found (the detector can miss one), or faces are left visible.
-// A video has none: no face is looked for in it, and the window says so
-// where a photo counts its faces (videoFacesLine).
+// A video always needs one: no face is looked for in it and none can be
+// covered, so its copy shows every face it has (videoFacesLine says so
+// where a photo counts its faces).
 func (e *entry) warning() string {
-	if !e.usable() || !e.found || isVideoEntry(e) {
+	switch {
+	case !e.usable():
 		return ""
-	}
-	if isVideoEntry(e) {
+	case isVideoEntry(e):
 		return videoWarning()
+	case !e.found:
+		return ""
 	}
 	if len(e.faces) == 0 {
 		return lang.L("No face found — look before sending")

@@ -103,15 +103,16 @@ func TestEntryWarning(t *testing.T) {
 	}
 }
 
-func TestAVideoIsNotSaidToHaveNoFace(t *testing.T) {
-	// No face is ever looked for in a video; the window says so instead.
+func TestAVideoWarnsThatItsFacesStay(t *testing.T) {
+	// No face is looked for in a video and none can be covered: its copy
+	// shows every face, so it is never saved without a word.
 	e := &entry{opened: true, state: stReady, found: true, report: app.Report{Format: exif.MOV}}
-	if w := e.warning(); w != "" {
-		t.Errorf("a video warns %q", w)
+	if w := e.warning(); w != videoWarning() {
+		t.Errorf("a video warns %q, want %q", w, videoWarning())
 	}
 	e.report.Format = exif.PNG
-	if w := e.warning(); w == "" {
-		t.Error("a photo with no face found does not warn")
+	if w := e.warning(); w == "" || w == videoWarning() {
+		t.Errorf("a photo with no face found warns %q", w)
 	}
 }
 

@@ -584,7 +584,7 @@ func TestUncoveringAFaceIsSaidInWords(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	test.Tap(v.legend.checks[0])
-	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is NOT covered") {
+	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "left visible: it will show in the copy") {
 		t.Errorf("with the face uncovered the panel says %q", text)
 	}
 	test.Tap(v.legend.checks[0])
