@@ -25,7 +25,8 @@ const (
 // Category groups findings the way a person thinks about them.
 type Category string
 
-// The categories of DESIGN.md, in the order the window shows them.
+// The categories: each is an ID, its words in a Table ("category.People").
+// Categories holds their one order.
 const (
 	Location       Category = "Location"
 	Device         Category = "Device"
@@ -37,13 +38,17 @@ const (
 	Other          Category = "Other"
 )
 
-// Finding is one thing a file gives away, in plain words. Value is plain
-// text: callers must never interpret it as markup.
+// Finding is one thing a file gives away: an ID with its arguments (see
+// Table), and its words in English. Label and Value are plain text:
+// callers must never interpret them as markup. Where names the place in
+// the file, in the terms of its format.
 type Finding struct {
+	ID       string   `json:"id"`
 	Category Category `json:"category"`
 	Label    string   `json:"label"`
 	Value    string   `json:"value"`
 	Where    string   `json:"where"`
+	Args     []Arg    `json:"args,omitempty"`
 }
 
 // Info is what Inspect learns about a file.

@@ -138,15 +138,13 @@ func parseHEIC(data []byte) (*heicFile, error) {
 // hold, one finding per kind however many boxes there are.
 func (f *heicFile) topLevelFindings(leftover, moov int, unknown []string) {
 	if leftover > 0 {
-		f.extras = append(f.extras, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes in unused space", leftover), "HEIC free boxes"})
+		f.extras = append(f.extras, say(Other, "other.leftover_free", "HEIC free boxes", argCount("count", leftover)))
 	}
 	if moov > 0 {
-		f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
-			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), "HEIC moov box"})
+		f.extras = append(f.extras, say(HiddenPictures, "hidden.heic_moov", "HEIC moov box", argCount("count", moov)))
 	}
 	if len(unknown) > 0 {
-		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), "HEIC file"))
+		f.extras = append(f.extras, unknownBoxes("HEIC file", heicTypeList(unknown)))
 	}
 }
 

@@ -144,7 +144,7 @@ func InspectVideo(r io.ReaderAt, size int64) (*Info, error) {
 		return nil, err
 	}
 	info := &Info{Format: v.format, Width: w, Height: h, Orientation: 1, parsed: v}
-	info.Findings = slices.Compact(cleanFindings(v.findings())) // sorted: repeats are neighbours
+	info.Findings = slices.CompactFunc(cleanFindings(v.findings()), sameWords) // sorted: repeats are neighbours
 	return info, nil
 }
 
