@@ -200,3 +200,10 @@ var English = Table{
 	"hidden.trailer_jpeg":       {"Extra picture", "another JPEG image is attached, {size}"},
 	"hidden.trailer_samsung":    {"Samsung extra data", "Samsung extra data (may hold a video, edit history or other pictures), {size}"},
 }
+
+// ArgsBeyondEnglish are the arguments of IDs whose English words do not
+// use all of them: the parser's reason stands for the rest in English, and
+// another language may word the finding from the rest instead.
+var ArgsBeyondEnglish = map[string][]string{
+	"text.png_too_large": {"limit"},
+}
