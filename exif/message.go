@@ -70,8 +70,9 @@ func (t Table) message(id string) Message {
 	return English[id]
 }
 
-// Finding writes f's label and value in t's language. A finding without
-// an ID, or with an ID t and English do not know, keeps its own words.
+// Finding writes f's label and value in t's language, as plain text made
+// safe to show (see textFinding). A finding without an ID, or with an ID
+// t and English do not know, keeps its own words.
 func (t Table) Finding(f Finding) (label, value string) {
 	m, ok := t[f.ID]
 	if !ok {
@@ -79,7 +80,7 @@ func (t Table) Finding(f Finding) (label, value string) {
 			return f.Label, f.Value
 		}
 	}
-	return t.fill(m.Label, f.Args), t.fill(m.Value, f.Args)
+	return cleanText(t.fill(m.Label, f.Args)), cleanText(t.fill(m.Value, f.Args))
 }
 
 // Category is the name of c in t's language and why it matters.
