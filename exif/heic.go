@@ -89,7 +89,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	f := &heicFile{data: data}
 	ftyp, rest, err := nextHEICBox(data, 0, false)
 	if err != nil || ftyp.typ != "ftyp" {
-		return nil, FormatError("HEIC file does not start with an ftyp box")
+		return nil, formatError(HEIC, Malformed, "HEIC file does not start with an ftyp box")
 	}
 	var meta *heicBox
 	var leftover, moov int
@@ -108,7 +108,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 		switch b.typ {
 		case "meta":
 			if meta != nil {
-				return nil, FormatError("HEIC file holds two meta boxes")
+				return nil, formatError(HEIC, Malformed, "HEIC file holds two meta boxes")
 			}
 			meta = &b
 		case "mdat":
@@ -125,7 +125,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	}
 	f.topLevelFindings(leftover, moov, unknown)
 	if meta == nil && len(f.tail) > 0 {
-		return nil, FormatError("HEIC file damaged or cut short: no readable meta box")
+		return nil, formatError(HEIC, Truncated, "HEIC file damaged or cut short: no readable meta box")
 	}
 	if meta == nil {
 		return nil, fmt.Errorf("%w: HEIF file without a meta box (an image sequence only)", ErrUnsupported)
@@ -171,7 +171,7 @@ func (f *heicFile) itemData(it *heicItem) ([]byte, error) {
 	for _, e := range it.extents {
 		p, err := heicExtentBytes(src, e)
 		if err != nil {
-			return nil, FormatError(fmt.Sprintf("HEIC item %d: %v outside %s", it.id, err, where))
+			return nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d: %v outside %s", it.id, err, where))
 		}
 		if len(it.extents) == 1 {
 			return p, nil
@@ -179,7 +179,7 @@ func (f *heicFile) itemData(it *heicItem) ([]byte, error) {
 		// Extents may overlap: the joined item is bounded by the size
 		// of what holds it, so a few bytes cannot ask for gigabytes.
 		if len(out)+len(p) > len(src) {
-			return nil, FormatError(fmt.Sprintf("HEIC item %d is larger than %s", it.id, where))
+			return nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d is larger than %s", it.id, where))
 		}
 		out = append(out, p...)
 	}
