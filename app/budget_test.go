@@ -19,8 +19,8 @@ func TestTheBudgetSchedulesBySize(t *testing.T) {
 	r1, _ := b.reserve(40)
 	r2, _ := b.reserve(50) // 90: both fit
 	got := make(chan int64, 2)
-	go func() { r, _ := b.reserve(30); got <- 30; r() }()
-	go func() { r, _ := b.reserve(300); got <- 300; r() }()
+	go func() { r, _ := b.reserve(30); r(); got <- 30 }()
+	go func() { r, _ := b.reserve(300); r(); got <- 300 }()
 	select {
 	case n := <-got:
 		t.Fatalf("a reservation of %d did not wait for the memory", n)
@@ -35,9 +35,15 @@ func TestTheBudgetSchedulesBySize(t *testing.T) {
 			t.Fatal("a reservation still waits after the memory was given back")
 		}
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.peak > 300 || b.used != 0 {
 		t.Errorf("peak %d, in use %d: the large one did not run alone", b.peak, b.used)
 	}
+}
+
+func TestAPhotoLargerThanTheComputerIsRefusedWithTheNumbers(t *testing.T) {
+	b := newBudget(100, 1000, false)
 	if _, err := b.reserve(2000); !errors.Is(err, exif.ErrTooLarge) || !strings.Contains(err.Error(), "GB") {
 		t.Errorf("a photo larger than the computer gave %v", err)
 	}
