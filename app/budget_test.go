@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"image"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +107,21 @@ func TestABatchKeepsItsPixelsInTheBudget(t *testing.T) {
 	}
 	if one := pixelCost(info, cover); b.peak != one || b.used != 0 {
 		t.Errorf("peak %d bytes in flight, %d still held; one photo takes %d", b.peak, b.used, one)
+	}
+}
+
+// While pixels are in flight the Go heap has a soft limit near the budget;
+// with none, there is none, so that a window holding many photos is never
+// slowed by a collector that cannot reach its goal.
+func TestTheHeapLimitHoldsOnlyWhilePixelsAreInFlight(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	b := newBudget(100<<20, 0, true)
+	release, _ := b.reserve(50 << 20)
+	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 || got < 100<<20 {
+		t.Errorf("limit %d with pixels in flight", got)
+	}
+	release()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d after the batch", got)
 	}
 }
