@@ -161,28 +161,7 @@ func pixelCost(info *exif.Info, pl Plan) int64 {
 	default:
 		halves = max(halves, 8) + 8 // turned into NRGBA, painted on a copy
 	}
-	cost := px*halves/2 + px/4 + 32<<20
-	if halves < 16 {
-		cost += 4 * largestWindow(pl, px) // covers painted on NRGBA windows (redact.ApplyYCbCr)
-	}
-	return cost
-}
-
-// ringMargin is how far a cover's ring reaches past its area (redact's
-// thickest ring).
-const ringMargin = 16
-
-// largestWindow is the most pixels of the NRGBA window redact.ApplyYCbCr
-// paints one of the plan's fixed areas on (the area and its ring), at most
-// the whole picture. Faces found later are not known here: their windows
-// are most often small.
-func largestWindow(pl Plan, px int64) int64 {
-	var most int64
-	for _, r := range pl.Regions {
-		w := r.Rect.Canon().Inset(-ringMargin)
-		most = max(most, min(int64(w.Dx())*int64(w.Dy()), px))
-	}
-	return most
+	return px*halves/2 + px/4 + 32<<20
 }
 
 // jpegHalfBytes is what a JPEG's decoded pixel takes, in half bytes, from
