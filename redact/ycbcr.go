@@ -85,28 +85,30 @@ func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion) {
 	ch := (p.Max.Y-1)>>sy - cy0 + 1
 	type sum struct{ cb, cr, n int }
 	sums := make([]sum, cw*ch)
-	for y := p.Min.Y; y < p.Max.Y; y++ {
-		x0, x1 := r.span(y)
-		row := sums[(y>>sy-cy0)*cw:]
-		for x := max(x0, p.Min.X); x < min(x1, p.Max.X); x++ {
-			s := dst.Pix[dst.PixOffset(x, y):]
-			yy, cb, cr := color.RGBToYCbCr(s[0], s[1], s[2])
-			img.Y[img.YOffset(x, y)] = yy
-			a := &row[x>>sx-cx0]
-			a.cb, a.cr, a.n = a.cb+int(cb), a.cr+int(cr), a.n+1
-		}
-	}
-	for j := range ch {
-		for i := range cw {
-			a := sums[j*cw+i]
-			if a.n == 0 {
-				continue
+	// Each chroma row, and the luma rows that share it, on its own: rows
+	// in parallel never touch the same sample.
+	parallel(0, ch, func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			row := sums[j*cw : (j+1)*cw]
+			for y := max((cy0+j)<<sy, p.Min.Y); y < min((cy0+j+1)<<sy, p.Max.Y); y++ {
+				x0, x1 := r.span(y)
+				for x := max(x0, p.Min.X); x < min(x1, p.Max.X); x++ {
+					s := dst.Pix[dst.PixOffset(x, y):]
+					yy, cb, cr := color.RGBToYCbCr(s[0], s[1], s[2])
+					img.Y[img.YOffset(x, y)] = yy
+					a := &row[x>>sx-cx0]
+					a.cb, a.cr, a.n = a.cb+int(cb), a.cr+int(cr), a.n+1
+				}
 			}
-			c := img.COffset((cx0+i)<<sx, (cy0+j)<<sy)
-			img.Cb[c] = uint8((a.cb + a.n/2) / a.n)
-			img.Cr[c] = uint8((a.cr + a.n/2) / a.n)
+			for i, a := range row {
+				if a.n > 0 {
+					c := img.COffset((cx0+i)<<sx, (cy0+j)<<sy)
+					img.Cb[c] = uint8((a.cb + a.n/2) / a.n)
+					img.Cr[c] = uint8((a.cr + a.n/2) / a.n)
+				}
+			}
 		}
-	}
+	})
 }
 
 // chromaShift gives, as powers of two, how many pixels across and down
