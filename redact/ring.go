@@ -38,15 +38,24 @@ func ringGeometry(p image.Rectangle) (thick, sectors int) {
 // region of cov (so a ring never reads pixels another region hides), and not
 // fully transparent. Interior pixels are never read.
 func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
+	return sampleRingOf(src.Rect, func(x, y int) (r, g, b, a uint8) {
+		i := src.PixOffset(x, y)
+		return src.Pix[i], src.Pix[i+1], src.Pix[i+2], src.Pix[i+3]
+	}, cov, idx, seed)
+}
+
+// sampleRingOf is sampleRing reading a picture of the given bounds
+// through px, which gives a pixel's non-premultiplied colour and alpha.
+func sampleRingOf(bounds image.Rectangle, px func(x, y int) (r, g, b, a uint8), cov *coverage, idx int, seed uint64) ring {
 	r := cov.regions[idx]
-	p := paintRect(src, r)
+	p := r.Rect.Intersect(bounds)
 	thick, k := ringGeometry(p)
 	base := p // a rectangle's ring within the image depends only on its visible part
 	if r.Shape == Ellipse {
 		base = r.Rect // ellipse coordinates are bounded by norm, so Inset cannot overflow
 	}
 	outer := Region{Rect: base.Inset(-thick), Shape: r.Shape}
-	scan := outer.Rect.Intersect(src.Rect)
+	scan := outer.Rect.Intersect(bounds)
 	hx, hy := float64(p.Dx())/2, float64(p.Dy())/2
 	sums := make([]sectorSum, k)
 	var mu sync.Mutex
@@ -60,17 +69,17 @@ func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
 					x = ix1 - 1
 					continue
 				}
-				i := src.PixOffset(x, y)
-				a := uint64(src.Pix[i+3])
+				pr, pg, pb, pa := px(x, y)
+				a := uint64(pa)
 				if a == 0 || cov.covered(x, y) {
 					continue
 				}
 				rx, ry := x-p.Min.X, y-p.Min.Y
 				a4 := diamondAngle((float64(rx)+0.5-hx)/hx, (float64(ry)+0.5-hy)/hy)
 				s := &band[min(int(a4/4*float64(k)), k-1)]
-				s.ar += a * uint64(src.Pix[i])
-				s.ag += a * uint64(src.Pix[i+1])
-				s.ab += a * uint64(src.Pix[i+2])
+				s.ar += a * uint64(pr)
+				s.ag += a * uint64(pg)
+				s.ab += a * uint64(pb)
 				s.a += a
 				s.n++
 				s.sx += uint64(rx + thick) // non-negative: the ring starts thick pixels before p
