@@ -54,7 +54,7 @@ func be32At(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-func (avifHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data, "av01") }
+func (avifHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data) }
 
 // strip never writes an AVIF file.
 func (avifHandler) strip(data []byte, opt Options) ([]byte, error) {

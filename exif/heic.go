@@ -3,6 +3,7 @@ package exif
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // heicHandler is HEIC/HEIF (ISO/IEC 23008-12), the iPhone's default. It is
@@ -51,7 +52,7 @@ type heicFile struct {
 	extras []Finding // findings from top-level boxes
 }
 
-func (heicHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data, "hvc1") }
+func (heicHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data) }
 
 // format names the container by its codec.
 func (f *heicFile) format() Format {
@@ -61,13 +62,18 @@ func (f *heicFile) format() Format {
 	return HEIC
 }
 
-// inspectHEIF inspects a HEIF file whose pictures are coded with codec.
-func inspectHEIF(data []byte, codec string) (*Info, error) {
+// where names a place in the file for a finding: "HEIC Exif item",
+// "AVIF Exif item".
+func (f *heicFile) where(place string) string {
+	return strings.ToUpper(string(f.format())) + " " + place
+}
+
+// inspectHEIF inspects a HEIF file, HEIC or AVIF by its brands.
+func inspectHEIF(data []byte) (*Info, error) {
 	f, err := parseHEIC(data)
 	if err != nil {
 		return nil, err
 	}
-	f.codec = codec
 	w, h, err := f.uprightSize()
 	if err != nil {
 		return nil, err
@@ -86,7 +92,10 @@ func inspectHEIF(data []byte, codec string) (*Info, error) {
 // parseHEIC walks the top-level boxes to the end of the file: ftyp first,
 // exactly one meta, any number of mdat, free and skip.
 func parseHEIC(data []byte) (*heicFile, error) {
-	f := &heicFile{data: data}
+	f := &heicFile{data: data, codec: "hvc1"}
+	if heifBrand(data[:min(len(data), 64)]) == AVIF {
+		f.codec = "av01"
+	}
 	ftyp, rest, err := nextHEICBox(data, 0, false)
 	if err != nil || ftyp.typ != "ftyp" {
 		return nil, FormatError("HEIC file does not start with an ftyp box")
@@ -139,14 +148,14 @@ func parseHEIC(data []byte) (*heicFile, error) {
 func (f *heicFile) topLevelFindings(leftover, moov int, unknown []string) {
 	if leftover > 0 {
 		f.extras = append(f.extras, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes in unused space", leftover), "HEIC free boxes"})
+			fmt.Sprintf("%d bytes in unused space", leftover), f.where("free boxes")})
 	}
 	if moov > 0 {
 		f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
-			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), "HEIC moov box"})
+			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), f.where("moov box")})
 	}
 	if len(unknown) > 0 {
-		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), "HEIC file"))
+		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), f.where("file")))
 	}
 }
 
