@@ -156,6 +156,7 @@ func TestRowsDoNotStayReadingAfterMovingOn(t *testing.T) {
 	// Down, down and back up faster than the pictures are read.
 	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyUp} {
 		v.typedKey(&fyne.KeyEvent{Name: k})
+		v.editor.prev.wait()
 	}
 	run()
 	v.editor.prev.wait()
@@ -192,6 +193,7 @@ func TestCancellingTheFolderPickerGoesBackToNextToTheOriginal(t *testing.T) {
 	}
 	where.SetSelected("In a folder I choose")
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // cancels the folder picker
+	v.editor.prev.wait()
 	if where.Selected != "Next to the original" {
 		t.Errorf("with the folder picker escaped, Settings says %q", where.Selected)
 	}
@@ -205,9 +207,11 @@ func TestANewDefaultStyleLeavesSavedPhotosAsSaved(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, append(copyFixtures(t, astronaut), copyAs(t, astronaut, "again.png"))...)
 	pressKeys(t, v.win.Canvas(), fyne.KeyS, fyne.KeyModifierShortcutDefault)
+	v.editor.prev.wait()
 	p := v.prefs
 	p.Style = redact.Pixelate
 	v.applyPrefs(p)
+	v.editor.prev.wait()
 	t.Run("the Cover with buttons show the new style", func(t *testing.T) {
 		if b := v.tools.styles[redact.Pixelate]; b.Importance != widget.HighImportance {
 			t.Error("Pixelate is not marked")
@@ -247,6 +251,7 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 	}
 	v = open()
 	test.Tap(v.legend.checks[0]) // uncover the face: a change
+	v.editor.prev.wait()
 	v.askBeforeClosing()
 	if !isOpen(v) || !strings.Contains(textUnder(t, topDialog(t, v)), "1 photo has changes that are not saved") {
 		t.Fatal("closed without asking")
@@ -266,12 +271,15 @@ func TestAStyleWithNothingSelectedChangesEveryCoverInPlace(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	dragOnEditor(v, fyne.NewPos(20, 20), fyne.NewPos(80, 80))
+	v.editor.prev.wait()
 	v.editor.Select(-1)
+	v.editor.prev.wait()
 	before := make([]fyne.Position, len(v.tools.styles))
 	for i, b := range v.tools.styles {
 		before[i] = b.Position()
 	}
 	test.Tap(v.tools.styles[redact.Fill])
+	v.editor.prev.wait()
 	for i, r := range v.editor.AllRegions() {
 		if r.Style != redact.Fill {
 			t.Errorf("area %d is %v, want Fill", i, r.Style)
@@ -287,6 +295,7 @@ func TestAStyleWithNothingSelectedChangesEveryCoverInPlace(t *testing.T) {
 		}
 	}
 	pressKeys(t, v.win.Canvas(), fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	v.editor.prev.wait()
 	if rs := v.editor.AllRegions(); rs[0].Style == redact.Fill {
 		t.Error("one Undo does not take the change back")
 	}
@@ -296,6 +305,7 @@ func TestChoosingACropRatioShowsItsFrameAtOnce(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	v.tools.aspect.SetSelected("1:1")
+	v.editor.prev.wait()
 	c, b := v.editor.Crop(), v.editor.img.Bounds()
 	if c.Empty() || c.Dx() != c.Dy() || v.editor.Mode() != ModeCrop {
 		t.Fatalf("crop %v in mode %v: want a square frame, ready to move", c, v.editor.Mode())
@@ -323,6 +333,7 @@ func TestEscapeClosesAboutAndSettings(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	escape := func() { v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	v.editor.prev.wait()
 	test.Tap(buttonNamed(t, v.root, "About"))
 	escape()
 	if o := v.win.Canvas().Overlays().Top(); o != nil {
@@ -375,6 +386,7 @@ func TestEachPhotosFindingsStartAtTheTop(t *testing.T) {
 		t.Fatal("the findings do not scroll: the test shows nothing")
 	}
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	v.editor.prev.wait()
 	if y := v.sideScroll.Offset.Y; y != 0 {
 		t.Errorf("the next photo's findings start %v down", y)
 	}
@@ -396,6 +408,7 @@ func TestListThumbnailsShowTheFacesCovered(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
 	test.Tap(v.legend.checks[0]) // uncovered in the editor: still covered in the list
+	v.editor.prev.wait()
 	for _, e := range v.entries {
 		if e.thumb == nil {
 			t.Fatalf("%s has no thumbnail", e.name())
@@ -450,6 +463,7 @@ func TestAPhotoThatCannotBeOpenedSaysWhyInTheMiddle(t *testing.T) {
 	os.WriteFile(bad, data[:len(data)/2], 0o600) // ends inside the picture
 	drop(v, bad, copyFixtures(t, astronaut)[0])
 	v.selectEntry(v.entries[0])
+	v.editor.prev.wait()
 	if v.entries[0].state != stFailed {
 		t.Fatalf("a cut JPEG is %q", v.entries[0].statusText())
 	}
@@ -533,12 +547,14 @@ func TestAFaceIsTheSameOnThePhotoAndUnderIt(t *testing.T) {
 		t.Errorf("the photo shows the numbers %v, want 1 2 3", got)
 	}
 	v.editor.Select(1)
+	v.editor.prev.wait()
 	for i, m := range v.legend.marks {
 		if m.Visible() != (i == 1) {
 			t.Errorf("selecting face 2 on the photo: box %d marked %v", i+1, m.Visible())
 		}
 	}
 	test.Tap(v.legend.checks[2])
+	v.editor.prev.wait()
 	if v.editor.Selected() != 2 || v.editor.Covered(2) {
 		t.Error("ticking Face 3 did not select and uncover it on the photo")
 	}
@@ -584,10 +600,12 @@ func TestUncoveringAFaceIsSaidInWords(t *testing.T) {
 	v, _ := newTestShell(t)
 	drop(v, copyFixtures(t, astronaut)...)
 	test.Tap(v.legend.checks[0])
+	v.editor.prev.wait()
 	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is NOT covered") {
 		t.Errorf("with the face uncovered the panel says %q", text)
 	}
 	test.Tap(v.legend.checks[0])
+	v.editor.prev.wait()
 	if text := textUnder(t, v.reveals.content); !strings.Contains(text, "It is covered") {
 		t.Errorf("with the face covered again the panel says %q", text)
 	}
