@@ -134,11 +134,35 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 	return toFaces(merged, b), nil
 }
 
-// canvases draws the photo into the canvas of every placement (from ws).
-// Only the first (largest) canvas reads the photo; the others are shrunk
-// from it, and a turned canvas is a turned copy of its unturned twin.
+// canvases returns the network input of every placement (from ws): the
+// photo drawn into its canvas, turned for a turned placement.
 func canvases(img image.Image, ps []placement, ws *workspace) []*tensor {
-	flat := make([]*tensor, len(ps)) // unturned canvas, shared by twins
+	flat := flatCanvases(img, ps, ws)
+	ins := make([]*tensor, len(ps))
+	for i, p := range ps {
+		if p.turn != 0 {
+			ins[i] = turnCanvas(flat[i], p.turn, ws)
+		}
+	}
+	// Each unturned canvas goes to its unturned pass, or back to ws.
+	for i, p := range ps {
+		if slices.IndexFunc(ps, p.sameCanvas) != i {
+			continue // a twin's canvas, handled at the first of them
+		}
+		if j := slices.IndexFunc(ps, func(q placement) bool { return q.turn == 0 && q.sameCanvas(p) }); j >= 0 {
+			ins[j] = flat[i]
+		} else {
+			ws.put(flat[i].data)
+		}
+	}
+	return ins
+}
+
+// flatCanvases draws the photo into the unturned canvas of every
+// placement, twins sharing one. Only the first (largest) canvas reads the
+// photo; the others are shrunk from it.
+func flatCanvases(img image.Image, ps []placement, ws *workspace) []*tensor {
+	flat := make([]*tensor, len(ps))
 	pics := make([]image.Rectangle, len(ps))
 	for i, p := range ps {
 		switch j := slices.IndexFunc(ps[:i], p.sameCanvas); {
@@ -156,29 +180,11 @@ func canvases(img image.Image, ps []placement, ws *workspace) []*tensor {
 	}
 	// Mirrored margins last: the shrunk canvases read only the picture.
 	for i, p := range ps {
-		if p.mirror && pics[i] != (image.Rectangle{}) {
+		if p.mirror && !pics[i].Empty() {
 			mirrorPad(flat[i], pics[i])
 		}
 	}
-	ins := make([]*tensor, len(ps))
-	for i, p := range ps {
-		if p.turn != 0 {
-			ins[i] = turnCanvas(flat[i], p.turn, ws)
-		}
-	}
-	// Each unturned canvas goes to one unturned pass, or back to ws.
-	for i, p := range ps {
-		first := slices.IndexFunc(ps, p.sameCanvas) == i
-		if !first {
-			continue
-		}
-		if j := slices.IndexFunc(ps, func(q placement) bool { return q.turn == 0 && q.sameCanvas(p) }); j >= 0 {
-			ins[j] = flat[i]
-		} else {
-			ws.put(flat[i].data)
-		}
-	}
-	return ins
+	return flat
 }
 
 // runPass runs the network on one canvas (released to ws afterwards) and
