@@ -117,12 +117,11 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 	}
 	all := confirm(strong, weak)
 	// --- FaceBoxes seam (faceboxes branch, fb_ensemble.go): the second
-	// detector's boxes join the same merge. ---
-	second, err := secondOpinion(img, ws)
+	// detector vouches for unsure boxes and adds its own. ---
+	all, err := withSecondOpinion(img, ws, all)
 	if err != nil {
 		return nil, err
 	}
-	all = append(all, second...)
 	// --- end of FaceBoxes seam ---
 	merged := dropContained(weightedNMS(all, nmsIoU), containedF)
 	return toFaces(merged, b), nil
