@@ -17,15 +17,15 @@ import (
 // read-only weights and a pool of scratch buffers, so it is safe for
 // concurrent use.
 type faceBoxes struct {
-	net      *fbNet
-	side     int     // long side of the canvas the photo is scaled to (never enlarged)
+	net  *fbNet
+	side int // long side of the canvas the photo is scaled to (never enlarged)
 	// fill stretches the scaled photo to the nearest multiple of 128 on
 	// each axis (at most 64 pixels, about 5 %, at 1280) instead of padding
 	// it: a face cut by the frame's right or bottom edge then lies at the
 	// canvas's edge too, where the network, trained on crops whose edges
 	// cut faces, finds it (dev set made hard, faces cut by the right edge:
 	// 22 of 23 found rather than 19).
-	fill bool
+	fill     bool
 	minScore float64 // lowest face probability returned
 	pool     sync.Pool
 }
