@@ -116,16 +116,18 @@ func checkFBInput(g *tfGraph) error {
 // detect returns the faces FaceBoxes finds in img, in pixels relative to
 // the image's top-left corner, merged by weighted non-maximum suppression.
 // The photo is scaled so that its long side is at most m.side pixels and
-// padded with black to a multiple of 128 on the right and bottom, as the
-// upstream graph pads it. ws may be nil (buffers are then taken from the
-// detector's own pool).
-func (m *faceBoxes) detect(img image.Image, ws *workspace) ([]box, error) {
+// fitted to a multiple of 128 (see m.canvas). When turned is set, the
+// network also runs on the canvas turned a quarter clockwise, and those
+// boxes, mapped back, are returned apart: FaceBoxes finds faces lying on
+// their side poorly, and vouches for them that way. ws may be nil
+// (buffers are then taken from the detector's own pool).
+func (m *faceBoxes) detect(img image.Image, ws *workspace, turned bool) (up, side []box, err error) {
 	b := img.Bounds()
 	if b.Dx() <= 0 || b.Dy() <= 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if int64(b.Dx())*int64(b.Dy()) > maxPixels {
-		return nil, fmt.Errorf("face: image %dx%d is too large", b.Dx(), b.Dy())
+		return nil, nil, fmt.Errorf("face: image %dx%d is too large", b.Dx(), b.Dy())
 	}
 	if ws == nil {
 		ws, _ = m.pool.Get().(*workspace)
@@ -135,8 +137,49 @@ func (m *faceBoxes) detect(img image.Image, ws *workspace) ([]box, error) {
 		defer m.pool.Put(ws)
 	}
 	in, fr := m.canvas(img, ws)
+	defer func() { ws.put(in.data) }()
+	if turned {
+		if side, err = m.sideways(in, fr, ws); err != nil {
+			return nil, nil, err
+		}
+	}
+	up, err = m.run(in, fr, ws)
+	return up, side, err
+}
+
+// sideways runs the network on the canvas shrunk to half its size (a face
+// on its side is vouched for, not located) and turned a quarter each way,
+// and returns the boxes mapped back to source pixels.
+func (m *faceBoxes) sideways(in *tensor, fr fbFrame, ws *workspace) ([]box, error) {
+	small := fr
+	small.w = max(fbStride, (fr.pic.Dx()/2+fbStride/2)/fbStride*fbStride)
+	small.h = max(fbStride, (fr.pic.Dy()/2+fbStride/2)/fbStride*fbStride)
+	small.pic = image.Rect(0, 0, small.w, small.h)
+	small.sx = fr.sx * float64(small.w) / float64(fr.pic.Dx())
+	small.sy = fr.sy * float64(small.h) / float64(fr.pic.Dy())
+	sc := ws.tensor(in.c, small.h, small.w)
+	defer ws.put(sc.data)
+	stretch(in, fr.pic, sc)
+	var out []box
+	for _, cw := range []bool{true, false} {
+		t := ws.tensor(sc.c, sc.w, sc.h)
+		turnCanvas(sc, t, cw)
+		boxes, err := m.run(t, fbFrame{w: t.w, h: t.h, pic: image.Rect(0, 0, t.w, t.h), sx: 1, sy: 1}, ws)
+		ws.put(t.data)
+		if err != nil {
+			return nil, err
+		}
+		for _, bx := range boxes {
+			out = append(out, small.unturn(bx, cw))
+		}
+	}
+	return out, nil
+}
+
+// run evaluates the network on canvas in (left to the caller) and returns
+// its boxes mapped by fr, merged by weighted NMS.
+func (m *faceBoxes) run(in *tensor, fr fbFrame, ws *workspace) ([]box, error) {
 	outs, err := m.net.run(in, ws)
-	ws.put(in.data)
 	if err != nil {
 		return nil, fmt.Errorf("face: FaceBoxes: %w", err)
 	}
@@ -145,6 +188,42 @@ func (m *faceBoxes) detect(img image.Image, ws *workspace) ([]box, error) {
 		ws.put(o.data)
 	}
 	return weightedNMS(boxes, nmsIoU), nil
+}
+
+// turnCanvas writes src turned a quarter clockwise (cw) or anticlockwise
+// into dst (c × src.w × src.h): clockwise, dst(x, y) = src(y, src.h−1−x);
+// anticlockwise, dst(x, y) = src(src.w−1−y, x).
+func turnCanvas(src, dst *tensor, cw bool) {
+	parallel(src.c*dst.h, 64, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			ch, y := r/dst.h, r%dst.h
+			plane := src.plane(ch)
+			drow := dst.data[r*dst.w : (r+1)*dst.w]
+			if cw {
+				for x := range drow {
+					drow[x] = plane[(src.h-1-x)*src.w+y]
+				}
+				continue
+			}
+			for x := range drow {
+				drow[x] = plane[x*src.w+src.w-1-y]
+			}
+		}
+	})
+}
+
+// unturn maps a box found on the canvas turned by turnCanvas (pixels of
+// the turned canvas) back to source pixels, clipped to the picture.
+func (f fbFrame) unturn(b box, cw bool) box {
+	x0, y0, x1, y1 := b.y0, float64(f.h)-b.x1, b.y1, float64(f.h)-b.x0
+	if !cw {
+		x0, y0, x1, y1 = float64(f.w)-b.y1, b.x0, float64(f.w)-b.y0, b.x1
+	}
+	px0, py0, px1, py1 := float64(f.pic.Min.X), float64(f.pic.Min.Y), float64(f.pic.Max.X), float64(f.pic.Max.Y)
+	out := box{score: b.score}
+	out.x0, out.y0 = f.toSource(clamp(x0, px0, px1), clamp(y0, py0, py1))
+	out.x1, out.y1 = f.toSource(clamp(x1, px0, px1), clamp(y1, py0, py1))
+	return out
 }
 
 // fbFrame maps a network canvas back to the photo: the picture fills pic

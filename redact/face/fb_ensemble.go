@@ -43,19 +43,20 @@ func withSecondOpinion(img image.Image, ws *workspace, blaze []box) ([]box, erro
 	if err != nil {
 		return nil, err
 	}
-	fb, err := m.detect(img, ws)
+	up, side, err := m.detect(img, ws, true)
 	if err != nil {
 		return nil, err
 	}
-	return mergeSecondOpinion(blaze, fb), nil
+	return mergeSecondOpinion(blaze, up, side), nil
 }
 
 // mergeSecondOpinion keeps the BlazeFace boxes scoring blazeSure or that a
-// FaceBoxes box confirms, then adds the FaceBoxes boxes of fbKeep or more.
-func mergeSecondOpinion(blaze, fb []box) []box {
+// FaceBoxes box of the upright (fb) or turned canvas (side) confirms, then
+// adds the upright FaceBoxes boxes of fbKeep or more.
+func mergeSecondOpinion(blaze, fb, side []box) []box {
 	var out []box
 	for _, b := range blaze {
-		if b.score >= blazeSure || overlapsAny(b, fb) {
+		if b.score >= blazeSure || overlapsAny(b, fb) || overlapsAny(b, side) {
 			out = append(out, b)
 		}
 	}

@@ -50,7 +50,7 @@ func TestFaceBoxesEvalDevSet(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		boxes, err := m.detect(img, nil)
+		boxes, _, err := m.detect(img, nil, false)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
