@@ -138,6 +138,9 @@ func (m *faceBoxes) detect(img image.Image, ws *workspace, turned bool) (up, sid
 	}
 	in, fr := m.canvas(img, ws)
 	defer func() { ws.put(in.data) }()
+	if fr.pic.Empty() {
+		return nil, nil, nil // the photo shrinks to nothing
+	}
 	if turned {
 		if side, err = m.sideways(in, fr, ws); err != nil {
 			return nil, nil, err
