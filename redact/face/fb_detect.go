@@ -116,12 +116,12 @@ func checkFBInput(g *tfGraph) error {
 // detect returns the faces FaceBoxes finds in img, in pixels relative to
 // the image's top-left corner, merged by weighted non-maximum suppression.
 // The photo is scaled so that its long side is at most m.side pixels and
-// fitted to a multiple of 128 (see m.canvas). When turned is set, the
-// network also runs on the canvas turned a quarter clockwise, and those
-// boxes, mapped back, are returned apart: FaceBoxes finds faces lying on
-// their side poorly, and vouches for them that way. ws may be nil
-// (buffers are then taken from the detector's own pool).
-func (m *faceBoxes) detect(img image.Image, ws *workspace, turned bool) (up, side []box, err error) {
+// fitted to a multiple of 128 (see m.canvas). When needSide is non-nil and
+// returns true for those boxes, the network also runs on the canvas turned
+// a quarter each way (see sideways), and those boxes, mapped back, are
+// returned apart. ws may be nil (buffers are then taken from the
+// detector's own pool).
+func (m *faceBoxes) detect(img image.Image, ws *workspace, needSide func(up []box) bool) (up, side []box, err error) {
 	b := img.Bounds()
 	if b.Dx() <= 0 || b.Dy() <= 0 {
 		return nil, nil, nil
@@ -141,18 +141,17 @@ func (m *faceBoxes) detect(img image.Image, ws *workspace, turned bool) (up, sid
 	if fr.pic.Empty() {
 		return nil, nil, nil // the photo shrinks to nothing
 	}
-	if turned {
-		if side, err = m.sideways(in, fr, ws); err != nil {
-			return nil, nil, err
-		}
+	if up, err = m.run(in, fr, ws); err != nil || needSide == nil || !needSide(up) {
+		return up, nil, err
 	}
-	up, err = m.run(in, fr, ws)
+	side, err = m.sideways(in, fr, ws)
 	return up, side, err
 }
 
 // sideways runs the network on the canvas shrunk to half its size (a face
 // on its side is vouched for, not located) and turned a quarter each way,
-// and returns the boxes mapped back to source pixels.
+// and returns the boxes mapped back to source pixels: FaceBoxes finds
+// faces lying on their side poorly.
 func (m *faceBoxes) sideways(in *tensor, fr fbFrame, ws *workspace) ([]box, error) {
 	small := fr
 	small.w = max(fbStride, (fr.pic.Dx()/2+fbStride/2)/fbStride*fbStride)

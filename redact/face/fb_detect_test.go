@@ -128,14 +128,14 @@ func BenchmarkFaceBoxes12MP(b *testing.B) {
 	for _, side := range []int{640, 960, 1280, 1920} {
 		b.Run(fmt.Sprintf("side=%d", side), func(b *testing.B) {
 			m.side = side
-			if _, _, err := m.detect(img, nil, false); err != nil {
+			if _, _, err := m.detect(img, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if _, _, err := m.detect(img, nil, false); err != nil {
+				if _, _, err := m.detect(img, nil, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -2,6 +2,7 @@ package face
 
 import (
 	"image"
+	"slices"
 	"sync"
 )
 
@@ -43,7 +44,12 @@ func withSecondOpinion(img image.Image, ws *workspace, blaze []box) ([]box, erro
 	if err != nil {
 		return nil, err
 	}
-	up, side, err := m.detect(img, ws, true)
+	// The turned passes run only when an unsure BlazeFace box still lacks
+	// support: most photos need one FaceBoxes pass.
+	unsupported := func(up []box) bool {
+		return slices.ContainsFunc(blaze, func(b box) bool { return b.score < blazeSure && !overlapsAny(b, up) })
+	}
+	up, side, err := m.detect(img, ws, unsupported)
 	if err != nil {
 		return nil, err
 	}

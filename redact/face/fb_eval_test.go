@@ -50,7 +50,7 @@ func TestFaceBoxesEvalDevSet(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		boxes, _, err := m.detect(img, nil, false)
+		boxes, _, err := m.detect(img, nil, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
