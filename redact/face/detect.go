@@ -85,7 +85,7 @@ func New() (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("face: reading the second model: %w", err)
 	}
-	d.others = append(d.others, fb)
+	d.second = fb.secondOpinion
 	return d, nil
 }
 

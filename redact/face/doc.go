@@ -20,6 +20,13 @@
 // calls. The caller applies EXIF orientation first. tools/faces and
 // `make eval-faces` measure recall per kind of hard photo.
 //
+// A second network, FaceBoxes (MIT, trained on WIDER FACE; embedded as its
+// TensorFlow.js graph with float16 weights and read directly: fb_model.go,
+// fb_net.go), gives Detect a second opinion (fb_ensemble.go): it finds
+// faces cut by the frame or half hidden that BlazeFace misses, and a
+// BlazeFace box below 0.8 is kept only when FaceBoxes, on the photo or on
+// it turned a quarter either way, sees a face there too.
+//
 // Recall comes before precision: a face left visible is the worst failure,
 // a false box costs the person one click.
 package face
