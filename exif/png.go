@@ -178,7 +178,7 @@ func parseIHDR(d []byte, size int) (w, h int, err error) {
 }
 
 // pngKeep reports whether chunk c may stay in a clean file: the keep-list
-// of DESIGN.md, no more (cICP, mDCV and cLLI are not on it, so an HDR PNG
+// of docs/ARCHITECTURE.md, no more (cICP, mDCV and cLLI are not on it, so an HDR PNG
 // loses its colour signalling). Kept ancillary chunks must have their exact length (PNG
 // §11.3), so no data can ride along inside an oversized gAMA or sRGB.
 func pngKeep(c pngChunk, animated bool, opt Options) bool {
