@@ -31,6 +31,9 @@ type codec struct {
 	// encode writes a picture in this format; nil for a container Veil
 	// never writes (an edited picture is never written in it).
 	encode func(w io.Writer, img image.Image, quality int) error
+	// reencoded is set for a container exif never strips in place
+	// (exif.ErrReencode): even a copy without edits is decoded.
+	reencoded bool
 }
 
 // codecs is the table of the containers app decodes and writes.
@@ -39,8 +42,8 @@ var codecs = map[exif.Format]codec{
 	exif.PNG:  {decode: decodeWith(png.Decode), writeAs: exif.PNG, encode: encodePNG},
 	exif.WebP: {decode: decodeWith(webp.Decode), writeAs: exif.WebP, encode: encodeWebP},
 	exif.GIF:  {decode: decodeWith(gif.Decode), writeAs: exif.PNG},
-	exif.HEIC: {decode: decodeHEIC, writeAs: exif.JPEG},
-	exif.AVIF: {decode: decodeAVIF, writeAs: exif.JPEG, clearAs: exif.PNG}, // an AVIF sticker keeps its transparency
+	exif.HEIC: {decode: decodeHEIC, writeAs: exif.JPEG, reencoded: true},
+	exif.AVIF: {decode: decodeAVIF, writeAs: exif.JPEG, clearAs: exif.PNG, reencoded: true}, // an AVIF sticker keeps its transparency
 }
 
 // decodeWith adapts a standard decoder to codec.decode.
