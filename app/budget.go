@@ -141,12 +141,13 @@ func gigabytes(n int64) string { return fmt.Sprintf("%.1f GB", float64(n)/(1<<30
 
 // pixelCost is what the pixels of one photo take at the peak of its job
 // under plan pl, from the size its header declares: nothing for a
-// lossless clean (no pixel is decoded), and otherwise the decoded picture,
+// lossless clean (no pixel is decoded; HEIC and AVIF are always decoded),
+// and otherwise the decoded picture,
 // the upright copy when it must be turned (see upright), the copy the
 // covers are painted on when they cannot be painted in place (see
 // Photo.edited), and the encoded result.
 func pixelCost(info *exif.Info, pl Plan) int64 {
-	if pl.IsZero() && info.Format != exif.HEIC {
+	if pl.IsZero() && !codecs[info.Format].reencoded {
 		return 0
 	}
 	px := int64(info.Width) * int64(info.Height)

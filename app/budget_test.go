@@ -59,6 +59,7 @@ func TestPixelCost(t *testing.T) {
 	sidewaysOdd := &exif.Info{Format: exif.JPEG, Width: 10001, Height: 10000, Orientation: 6, Block: image.Pt(16, 16)}
 	png := &exif.Info{Format: exif.PNG, Width: 10000, Height: 10000, Orientation: 1}
 	heic := &exif.Info{Format: exif.HEIC, Width: 10000, Height: 10000, Orientation: 1}
+	avif := &exif.Info{Format: exif.AVIF, Width: 10000, Height: 10000, Orientation: 1}
 	const mp100 = 100_000_000
 	tests := []struct {
 		name     string
@@ -68,6 +69,7 @@ func TestPixelCost(t *testing.T) {
 	}{
 		{"a lossless clean decodes nothing", jpeg420, Plan{}, 0, 0},
 		{"a HEIC is always decoded", heic, Plan{}, 8 * mp100, 9 * mp100},
+		{"an AVIF is always decoded", avif, Plan{}, 8 * mp100, 9 * mp100},
 		{"a 4:2:0 JPEG is covered in its 1.5 bytes a pixel", jpeg420, cover, 3 * mp100 / 2, 11 * mp100 / 5},
 		{"a JPEG of other blocks may need an NRGBA copy", jpeg444, cover, 8 * mp100, 9 * mp100},
 		{"a sideways 4:2:0 JPEG is turned in its planes", sideways, cover, 3 * mp100, 37 * mp100 / 10},

@@ -23,6 +23,30 @@ type heicHandler struct{}
 
 func (heicHandler) format() Format { return HEIC }
 
+func (heicHandler) about() about { return about{name: "HEIC", exts: []string{".heic", ".heif"}} }
+
+// profile is the colr property of the primary item (see heifProfile).
+func (heicHandler) profile(data []byte) []byte { return heifProfile(data) }
+
+// heifProfile is the ICC profile in the colr property ("prof" or "rICC",
+// ISO/IEC 14496-12 §12.1.5) of a HEIF file's primary item, or nil.
+func heifProfile(data []byte) []byte {
+	f, err := parseHEIC(data)
+	if err != nil || f.meta == nil {
+		return nil
+	}
+	m := f.meta
+	it := m.items[m.primary]
+	if it == nil {
+		return nil
+	}
+	if b, ok := m.prop(it, "colr"); ok && len(b.data) > 4 &&
+		(string(b.data[:4]) == "prof" || string(b.data[:4]) == "rICC") {
+		return b.data[4:]
+	}
+	return nil
+}
+
 // sniff accepts an ftyp box (ISO/IEC 14496-12 §4.3) whose major brand is
 // one of HEIF's (ISO/IEC 23008-12 Annex B: heic, heix, heim, heis, hevc,
 // hevx; §10.2: mif1, msf1), unless the brands say AVIF (see heifBrand).

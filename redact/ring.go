@@ -4,6 +4,8 @@ import (
 	"image"
 	"math"
 	"sync"
+
+	"veil/internal/parallel"
 )
 
 // ringSample is one sector of the ring around a region: the alpha-weighted
@@ -59,7 +61,7 @@ func sampleRingOf(bounds image.Rectangle, px func(x, y int) (r, g, b, a uint8), 
 	hx, hy := float64(p.Dx())/2, float64(p.Dy())/2
 	sums := make([]sectorSum, k)
 	var mu sync.Mutex
-	parallel(scan.Min.Y, scan.Max.Y, func(lo, hi int) {
+	parallel.For(scan.Min.Y, scan.Max.Y, minRowsPerWorker, func(lo, hi int) {
 		band := make([]sectorSum, k) // integer sums: merging in any order gives the same result
 		for y := lo; y < hi; y++ {
 			ox0, ox1 := outer.span(y)
@@ -178,7 +180,7 @@ func newField(rg ring) *field {
 	f := &field{step: float64(step), nx: (w+step-1)/step + 1, ny: (h+step-1)/step + 1}
 	f.v = make([]float32, 3*f.nx*f.ny)
 	eps := float64(rg.thick * rg.thick)
-	parallel(0, f.ny, func(lo, hi int) {
+	parallel.For(0, f.ny, minRowsPerWorker, func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			for i := range f.nx {
 				px, py := float64(i*step), float64(j*step)

@@ -19,7 +19,8 @@ type group struct {
 	items []exif.Finding
 }
 
-// categoryOrder is the order of DESIGN.md: what identifies most first.
+// categoryOrder is the order of the categories (docs/ARCHITECTURE.md): what
+// identifies most first.
 var categoryOrder = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
 	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}
 
