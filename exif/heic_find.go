@@ -35,16 +35,16 @@ func (f *heicFile) findings() []Finding {
 		fs = append(fs, f.itemFindings(it)...)
 	}
 	if unlisted > 0 {
-		fs = append(fs, say(Other, "other.more_items", "HEIC file", argCount("count", unlisted)))
+		fs = append(fs, say(Other, "other.more_items", f.where("file"), argCount("count", unlisted)))
 	}
 	fs = append(fs, f.pictureFindings()...)
 	fs = append(fs, f.propertyFindings()...)
 	if len(m.unknown) > 0 {
-		fs = append(fs, unknownBoxes("HEIC meta box", heicTypeList(m.unknown)))
+		fs = append(fs, unknownBoxes(f.where("meta box"), heicTypeList(m.unknown)))
 	}
 	fs = append(fs, f.extras...)
 	if n := f.unreferenced(); n > 0 {
-		fs = append(fs, say(Other, "other.leftover_mdat", "HEIC mdat box", argCount("count", n)))
+		fs = append(fs, say(Other, "other.leftover_mdat", f.where("mdat box"), argCount("count", n)))
 	}
 	if len(f.tail) > 0 {
 		fs = append(fs, trailerFinding(f.tail, "after the last HEIC box"))
@@ -62,9 +62,9 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 	}
 	switch {
 	case it.typ == "Exif":
-		return heicExifFindings(data)
+		return heicExifFindings(data, f.where("Exif item"))
 	case it.typ == "mime" && strings.EqualFold(it.content, "application/rdf+xml"):
-		where := "HEIC XMP item"
+		where := f.where("XMP item")
 		if it.encoding != "" {
 			if z, err := inflateBounded(data); err == nil {
 				data = z
@@ -72,11 +72,11 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 		}
 		return withFallback(xmpFindings(data, where), "other.xmp_bytes", len(data), where)
 	case it.typ == "mime":
-		return []Finding{textFinding(Other, "other.embedded_file", it.content, "HEIC item", argCount("count", len(data)))}
+		return []Finding{textFinding(Other, "other.embedded_file", it.content, f.where("item"), argCount("count", len(data)))}
 	case it.typ == "uri ":
-		return []Finding{textFinding(Other, "other.embedded_link", it.content, "HEIC item")}
+		return []Finding{textFinding(Other, "other.embedded_link", it.content, f.where("item"))}
 	}
-	return []Finding{textFinding(Other, "other.unknown_item", fourCC(it.typ), "HEIC item", argCount("count", len(data)))}
+	return []Finding{textFinding(Other, "other.unknown_item", fourCC(it.typ), f.where("item"), argCount("count", len(data)))}
 }
 
 // heicExifFindings reads an Exif item: exif_tiff_header_offset(32), the
@@ -84,8 +84,7 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 // 23008-12 Annex A.2.1). Its Orientation tag is not used: irot and imir
 // orient a HEIF picture. Deliberate leniency: unreadable EXIF is listed
 // as such, not refused; it is dropped either way.
-func heicExifFindings(data []byte) []Finding {
-	const where = "HEIC Exif item"
+func heicExifFindings(data []byte, where string) []Finding {
 	unreadable := []Finding{say(Other, "other.camera_exif_unreadable", where, argCount("count", len(data)))}
 	if len(data) < 4 {
 		return unreadable
@@ -138,7 +137,7 @@ func (f *heicFile) pictureFindings() []Finding {
 	}
 	var fs []Finding
 	for _, k := range order {
-		fs = append(fs, heicPictures(k, sizes[k]))
+		fs = append(fs, heicPictures(k, sizes[k], f.where("image items")))
 	}
 	return fs
 }
@@ -176,7 +175,7 @@ func heicSizeText(m *heicMeta, it *heicItem) string {
 // heicPictures is the finding of the pictures of one kind ("preview",
 // "depth_map", …): "hidden.<kind>" for one, "hidden.<kind>s" for more,
 // with the sizes of the first four.
-func heicPictures(kind string, sizes []string) Finding {
+func heicPictures(kind string, sizes []string, where string) Finding {
 	shown := sizes
 	if len(shown) > 4 {
 		shown = shown[:4]
@@ -185,7 +184,6 @@ func heicPictures(kind string, sizes []string) Finding {
 	if len(sizes) > 4 {
 		list += ", …"
 	}
-	const where = "HEIC image items"
 	if len(sizes) == 1 {
 		return say(HiddenPictures, "hidden."+kind, where, argText("sizes", list))
 	}
@@ -200,7 +198,7 @@ func (f *heicFile) propertyFindings() []Finding {
 	var fs []Finding
 	if b, ok := m.prop(m.items[m.primary], "colr"); ok && len(b.data) >= 4 {
 		if t := string(b.data[:4]); t == "prof" || t == "rICC" {
-			fs = append(fs, colourProfileFinding(b.data[4:], "", "HEIC colour property (colr)"))
+			fs = append(fs, colourProfileFinding(b.data[4:], "", f.where("colour property (colr)")))
 		}
 	}
 	var unknown []string
@@ -211,7 +209,7 @@ func (f *heicFile) propertyFindings() []Finding {
 			r.fullBox()
 			r.cstring() // lang
 			text := strings.Join([]string{r.cstring(), r.cstring(), r.cstring()}, " ")
-			fs = append(fs, textFinding(Text, "text.caption", strings.TrimSpace(text), "HEIC udes property"))
+			fs = append(fs, textFinding(Text, "text.caption", strings.TrimSpace(text), f.where("udes property")))
 		case "hvcC", "ispe", "colr", "pixi", "irot", "imir", "clap", "auxC", "av1C", "rloc",
 			"lsel", "a1op", "a1lx", "pasp", "clli", "mdcv", "cclv", "amve", "free", "skip":
 		default:
@@ -219,7 +217,7 @@ func (f *heicFile) propertyFindings() []Finding {
 		}
 	}
 	if len(unknown) > 0 {
-		fs = append(fs, textFinding(Other, "other.unknown_properties", heicTypeList(unknown), "HEIC item properties"))
+		fs = append(fs, textFinding(Other, "other.unknown_properties", heicTypeList(unknown), f.where("item properties")))
 	}
 	return fs
 }
