@@ -3,6 +3,8 @@ package redact
 import (
 	"image"
 	"image/color"
+
+	"veil/internal/parallel"
 )
 
 // ringMax is the thickest ring ringGeometry gives: everything a cover
@@ -87,7 +89,7 @@ func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion) {
 	sums := make([]sum, cw*ch)
 	// Each chroma row, and the luma rows that share it, on its own: rows
 	// in parallel never touch the same sample.
-	parallel(0, ch, func(lo, hi int) {
+	parallel.For(0, ch, 1, func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			row := sums[j*cw : (j+1)*cw]
 			for y := max((cy0+j)<<sy, p.Min.Y); y < min((cy0+j+1)<<sy, p.Max.Y); y++ {

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"veil/assets"
+
+	"veil/internal/parallel"
 )
 
 // faceBoxes is the FaceBoxes face detector (Zhang et al. 2017; weights by
@@ -196,7 +198,7 @@ func (m *faceBoxes) run(in *tensor, fr fbFrame, ws *workspace) ([]box, error) {
 // into dst (c × src.w × src.h): clockwise, dst(x, y) = src(y, src.h−1−x);
 // anticlockwise, dst(x, y) = src(src.w−1−y, x).
 func quarterTurn(src, dst *tensor, cw bool) {
-	parallel(src.c*dst.h, 64, func(lo, hi int) {
+	parallel.For(0, src.c*dst.h, 64, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			ch, y := r/dst.h, r%dst.h
 			plane := src.plane(ch)

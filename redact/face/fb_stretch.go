@@ -1,6 +1,10 @@
 package face
 
-import "image"
+import (
+	"image"
+
+	"veil/internal/parallel"
+)
 
 // stretch resamples the picture region pic of the planar canvas src onto
 // the whole of dst, bilinearly (pixel centres aligned, edges clamped): the
@@ -9,7 +13,7 @@ import "image"
 func stretch(src *tensor, pic image.Rectangle, dst *tensor) {
 	xs := stretchTaps(pic.Min.X, pic.Dx(), dst.w)
 	ys := stretchTaps(pic.Min.Y, pic.Dy(), dst.h)
-	parallel(dst.c*dst.h, 64, func(lo, hi int) {
+	parallel.For(0, dst.c*dst.h, 64, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			ch, y := r/dst.h, r%dst.h
 			ty := ys[y]
