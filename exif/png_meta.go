@@ -60,6 +60,9 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 	if pngKeep(c, animated, Options{}) {
 		return nil
 	}
+	if id, ok := pngChunkIDs[c.typ]; ok {
+		return []Finding{say(Other, id, where, argCount("count", len(c.data)))}
+	}
 	return []Finding{say(Other, "other.png_chunk", where, fileText("chunk", c.typ), argCount("count", len(c.data)))}
 }
 
@@ -295,4 +298,11 @@ func pngTextError(err error, where string) Finding {
 		return say(Text, "text.png_compressed", where, reason)
 	}
 	return say(Text, "text.png_damaged", where, reason)
+}
+
+// pngChunkIDs name the registered ancillary chunks (PNG §11.3, §11.3.6
+// for dSIG's registration) a person can be told the meaning of.
+var pngChunkIDs = map[string]string{
+	"bKGD": "other.png_bkgd", "hIST": "other.png_hist", "sPLT": "other.png_splt",
+	"oFFs": "other.png_offs", "sCAL": "other.png_scal", "dSIG": "other.png_dsig",
 }

@@ -85,6 +85,7 @@ func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 		{"other.png_chunk", nil, "Other data stored in the file"},
 		{"text.png_compressed", []exif.Arg{{Name: "reason", Kind: exif.ArgText, Text: "exif: compressed PNG data: unexpected EOF"}},
 			"Unreadable text: compressed text that could not be read; it will be removed"},
+		{"other.png_bkgd", []exif.Arg{{Name: "count", Kind: exif.ArgCount, Num: 6}}, "Other data stored in the file: a background colour (6 bytes)"},
 	}
 	for _, tt := range tests {
 		label, value := findingText(exif.Finding{ID: tt.id, Args: tt.args})
