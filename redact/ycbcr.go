@@ -36,6 +36,7 @@ const bandRows = 64
 func ApplyYCbCr(img *image.YCbCr, regions []Region, opt Options) {
 	cov := newCoverage(regions, img.Rect, opt.Grid)
 	var buf []uint8
+	var sums []chromaSum
 	for i, r := range cov.regions {
 		p := r.Rect.Intersect(img.Rect)
 		if p.Empty() {
@@ -59,7 +60,7 @@ func ApplyYCbCr(img *image.YCbCr, regions []Region, opt Options) {
 			default:
 				paintFill(dst, r, opt.fill())
 			}
-			writeBack(img, dst, r)
+			sums = writeBack(img, dst, r, sums)
 		}
 	}
 }
@@ -73,20 +74,27 @@ func ycbcrPixel(img *image.YCbCr) func(x, y int) (r, g, b, a uint8) {
 	}
 }
 
-// writeBack copies the pixels r covers from the painted window dst into
+// chromaSum adds up the chroma of the painted pixels sharing one sample.
+type chromaSum struct{ cb, cr, n int32 }
+
+// writeBack copies the pixels r covers from the painted band dst into
 // img: luma per pixel, and each chroma sample those pixels touch set to
-// the mean chroma of the covered pixels that share it.
-func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion) {
+// the mean chroma of the covered pixels that share it. scratch is reused
+// for the sums when large enough, and returned for the next band.
+func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion, scratch []chromaSum) []chromaSum {
 	p := paintRect(dst, r)
 	if p.Empty() {
-		return
+		return scratch
 	}
 	sx, sy := chromaShift(img.SubsampleRatio)
 	cx0, cy0 := p.Min.X>>sx, p.Min.Y>>sy
 	cw := (p.Max.X-1)>>sx - cx0 + 1
 	ch := (p.Max.Y-1)>>sy - cy0 + 1
-	type sum struct{ cb, cr, n int }
-	sums := make([]sum, cw*ch)
+	if cap(scratch) < cw*ch {
+		scratch = make([]chromaSum, cw*ch)
+	}
+	sums := scratch[:cw*ch]
+	clear(sums)
 	// Each chroma row, and the luma rows that share it, on its own: rows
 	// in parallel never touch the same sample.
 	parallel.For(0, ch, 1, func(lo, hi int) {
@@ -99,7 +107,7 @@ func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion) {
 					yy, cb, cr := color.RGBToYCbCr(s[0], s[1], s[2])
 					img.Y[img.YOffset(x, y)] = yy
 					a := &row[x>>sx-cx0]
-					a.cb, a.cr, a.n = a.cb+int(cb), a.cr+int(cr), a.n+1
+					a.cb, a.cr, a.n = a.cb+int32(cb), a.cr+int32(cr), a.n+1
 				}
 			}
 			for i, a := range row {
@@ -111,6 +119,7 @@ func writeBack(img *image.YCbCr, dst *image.NRGBA, r coverRegion) {
 			}
 		}
 	})
+	return scratch
 }
 
 // chromaShift gives, as powers of two, how many pixels across and down

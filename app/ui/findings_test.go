@@ -79,6 +79,7 @@ func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 		{"date:create", "Date created"},
 		{"Unrecognised PNG chunk", "Other data stored in the file"},
 		{"exif: compressed PNG data: unexpected EOF", "compressed text that could not be read; it will be removed"},
+		{"bKGD, 6 bytes", "a background colour (6 bytes)"},
 	}
 	for _, tt := range tests {
 		if got := trFinding(tt.raw); got != tt.want {
