@@ -95,6 +95,11 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
+		if !e.found && e.thumb == nil {
+			// Its row shows the photo veiled until the faces are
+			// known and the covered thumbnail replaces it.
+			e.thumb = veilImage(img)
+		}
 		v.showEntry(e)
 	}
 	v.entryChanged(e)
