@@ -79,6 +79,7 @@ type Editor struct {
 	veil   *image.NRGBA
 
 	message string // shown in the middle when there is no photo
+	pending string // idem, while the photo is still being read
 }
 
 // Compile-time checks of the input interfaces the Editor implements.
@@ -165,6 +166,15 @@ func (e *Editor) veilFrame() *image.NRGBA {
 func (e *Editor) SetMessage(s string) {
 	if s != e.message {
 		e.message = s
+		e.Refresh()
+	}
+}
+
+// SetPending sets the words shown in the middle while there is no photo
+// yet but one is coming (it is being read); "" shows none.
+func (e *Editor) SetPending(s string) {
+	if s != e.pending {
+		e.pending = s
 		e.Refresh()
 	}
 }

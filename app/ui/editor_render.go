@@ -162,16 +162,21 @@ func (r *editorRenderer) Refresh() {
 // refreshWaiting says what the editor is waiting for: the faces, over the
 // veiled photo, or the photo's first frame.
 func (r *editorRenderer) refreshWaiting() {
+	e := r.e
 	r.waiting.Text = lang.L("Preparing the photo…")
-	if r.e.veiled {
+	switch {
+	case e.veiled:
 		r.waiting.Text = lang.L("Looking for faces…")
+	case e.img == nil:
+		r.waiting.Text = e.pending
 	}
 	r.waiting.Color = theme.Color(theme.ColorNameForeground)
-	r.waiting.TextStyle.Bold = r.e.veiled
+	r.waiting.TextStyle.Bold = e.veiled
 	r.waitBg.FillColor = withAlpha(theme.Color(theme.ColorNameBackground), 0xE0)
-	show := r.loading() || r.e.veiled && r.e.img != nil
+	pending := e.img == nil && e.pending != "" && e.message == ""
+	show := r.loading() || e.veiled && e.img != nil || pending
 	showIf(r.waiting, show)
-	showIf(r.waitBg, show && r.e.veiled)
+	showIf(r.waitBg, show && e.veiled)
 	r.waiting.Refresh()
 	r.waitBg.Refresh()
 }
@@ -322,6 +327,8 @@ func (r *editorRenderer) loading() bool {
 // will be covered is ever shown uncovered, even for a moment.
 func (r *editorRenderer) drawCovers(p *painter) {
 	flat := opaque(redact.DefaultFillColor)
+	p.clip = true // on the photo only, where the cover will be
+	defer func() { p.clip = false }()
 	for _, it := range r.e.items {
 		if it.covered && !r.e.prev.has(it.r) {
 			p.fillRegion(it.r, flat)

@@ -70,10 +70,13 @@ func TestAPhotoIsShownVeiledUntilItsFacesAreKnown(t *testing.T) {
 	paths := copyFixtures(t, astronaut)
 	faceArea := astronautFace(t, paths[0])[0].Rect
 	v.dropURIs(uriList(paths))
+	r := test.WidgetRenderer(v.editor).(*editorRenderer)
+	if !r.waiting.Visible() || r.waiting.Text != "Reading the picture…" {
+		t.Errorf("while the photo is read the editor says %q (shown %v)", r.waiting.Text, r.waiting.Visible())
+	}
 	go func() { q.drain(); close(done) }()
 	<-entered // the background work waits in the detector: the window is ours
 
-	r := test.WidgetRenderer(v.editor).(*editorRenderer)
 	shot, photo, faceOnScreen := editorShot(t, v, faceArea)
 	veiledPhoto, veiledFace := detail(shot, photo), detail(shot, faceOnScreen)
 	if !v.editor.Veiled() || !r.waiting.Visible() || r.waiting.Text != "Looking for faces…" {
