@@ -199,3 +199,39 @@ func TestTheVeilKeepsNoDetail(t *testing.T) {
 		t.Errorf("the veil keeps detail %.1f, the photo at its size %.1f", got, plain)
 	}
 }
+
+// bench48MP returns a 48 MP 4:2:0 picture, as image/jpeg decodes a photo.
+func bench48MP() *image.YCbCr {
+	src := image.NewYCbCr(image.Rect(0, 0, 8000, 6000), image.YCbCrSubsampleRatio420)
+	for i := range src.Y {
+		src.Y[i] = uint8(i * 7)
+	}
+	return src
+}
+
+// BenchmarkQuickFrame48MP measures the first frame of a 48 MP photo at
+// 1000×750 device pixels.
+func BenchmarkQuickFrame48MP(b *testing.B) {
+	src := bench48MP()
+	for b.Loop() {
+		quickFrame(src, image.Pt(1000, 750))
+	}
+}
+
+// BenchmarkVeil48MP measures the veil of a 48 MP photo.
+func BenchmarkVeil48MP(b *testing.B) {
+	src := bench48MP()
+	for b.Loop() {
+		veilImage(src)
+	}
+}
+
+// BenchmarkPreview48MP measures the full-quality preview the first frame
+// stands in for: one face cover, app.Cover, then the scale to screen.
+func BenchmarkPreview48MP(b *testing.B) {
+	src := bench48MP()
+	regions := []redact.Region{redact.FaceRegion(image.Rect(3000, 1000, 4600, 3000), src.Rect)}
+	for b.Loop() {
+		renderPreview(src, regions, redact.Options{}, image.Pt(1000, 750))
+	}
+}
