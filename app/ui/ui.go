@@ -77,7 +77,8 @@ type shell struct {
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
 	// native is the platform's file chooser (nativePick), nil for none.
-	native func(title, accept string, folder bool) ([]string, bool)
+	native  func(owner uintptr, title, accept string, folder bool) ([]string, bool)
+	picking bool // the platform's chooser is on screen
 
 	faults     int  // faults recovered from (bridge.go)
 	faultShown bool // the message about one is on screen
