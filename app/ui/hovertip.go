@@ -81,7 +81,10 @@ func (t *hoverTip) cancel() {
 	}
 	t.owner = nil
 	t.gen++
-	t.box.Hide()
+	if t.box.Visible() {
+		t.box.Hide()
+		t.layer.Refresh() // the canvas knows the layer, not a box that was hidden
+	}
 }
 
 // show puts text over the window with its first line at pos (absolute), in
@@ -108,7 +111,7 @@ func (t *hoverTip) show(text string, style fyne.TextStyle, pos fyne.Position) {
 	t.box.Move(rel)
 	t.box.Resize(size)
 	t.box.Show()
-	t.box.Refresh()
+	t.layer.Refresh()
 }
 
 // shown is the text on screen, or "" when the tip is hidden.
