@@ -89,19 +89,10 @@ func (t *hoverTip) cancel() {
 
 // show puts text over the window with its first line at pos (absolute), in
 // the place of the shortened text it completes, moved left as far as
-// needed to stay inside the window, and broken into lines when even the
-// window's width is too narrow.
+// needed to stay inside the window.
 func (t *hoverTip) show(text string, style fyne.TextStyle, pos fyne.Position) {
 	room := t.layer.Size()
-	t.text.Text, t.text.TextStyle, t.text.Wrapping = text, style, fyne.TextWrapOff
-	t.text.Refresh()
-	w := t.text.MinSize().Width
-	if w > room.Width {
-		w, t.text.Wrapping = room.Width, fyne.TextWrapBreak
-		t.text.Resize(fyne.NewSize(w, t.text.Size().Height))
-		t.text.Refresh() // a wrapped label finds its lines at its width
-	}
-	size := fyne.NewSize(w, t.text.MinSize().Height)
+	size := t.setText(text, style, room.Width)
 	t.frame.FillColor = theme.Color(theme.ColorNameOverlayBackground) // the theme of now
 	t.frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	t.frame.CornerRadius = theme.InputRadiusSize()
@@ -112,6 +103,20 @@ func (t *hoverTip) show(text string, style fyne.TextStyle, pos fyne.Position) {
 	t.box.Resize(size)
 	t.box.Show()
 	t.layer.Refresh()
+}
+
+// setText gives the tip its text, on one line, or broken into lines when
+// even width is too narrow for it, and returns the size it needs.
+func (t *hoverTip) setText(text string, style fyne.TextStyle, width float32) fyne.Size {
+	t.text.Text, t.text.TextStyle, t.text.Wrapping = text, style, fyne.TextWrapOff
+	t.text.Refresh()
+	w := t.text.MinSize().Width
+	if w > width {
+		w, t.text.Wrapping = width, fyne.TextWrapBreak
+		t.text.Resize(fyne.NewSize(w, t.text.Size().Height))
+		t.text.Refresh() // a wrapped label finds its lines at its width
+	}
+	return fyne.NewSize(w, t.text.MinSize().Height)
 }
 
 // shown is the text on screen, or "" when the tip is hidden.
