@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"image"
 
 	"veil/exif"
@@ -23,15 +22,9 @@ var errAVIFDamaged = errors.New("this AVIF photo is damaged and cannot be read")
 // shown: cropped by clap, turned by irot, mirrored by imir (ISO/IEC
 // 23008-12 §6.5.1), at the size exif reports.
 func decodeAVIF(data []byte) (image.Image, error) {
-	info, err := exif.Inspect(data)
+	info, err := checkHEIF(data, exif.AVIF, errAVIFDamaged)
 	if err != nil {
 		return nil, err
-	}
-	if info.Format != exif.AVIF {
-		return nil, fmt.Errorf("%w: not an AVIF file", exif.ErrUnsupported)
-	}
-	if err := exif.CheckHEIFCoding(data); err != nil {
-		return nil, errAVIFDamaged
 	}
 	t, err := exif.HEIFTransforms(data)
 	if err != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"image"
@@ -43,24 +44,13 @@ var libavifCompiled = sync.OnceValues(func() (*wasmEngine, error) {
 // runLibavif decodes the first frame of an AVIF file whose primary picture
 // is stored at want (ispe); the module must declare that size.
 func runLibavif(data []byte, want image.Point) (image.Image, error) {
-	e, err := libavifCompiled()
-	if err != nil {
-		return nil, err
-	}
-	r, err := e.instantiate()
+	// width, height, depth, count; then one frame's delay (a double)
+	r, err := startDecoder(libavifCompiled, data, 4*4+8)
 	if err != nil {
 		return nil, err
 	}
 	defer r.close()
-	in, err := r.put(data)
-	if err != nil {
-		return nil, err
-	}
-	a, err := r.alloc(4*4 + 8) // width, height, depth, count; then one frame's delay (a double)
-	if err != nil {
-		return nil, err
-	}
-	n := uint64(len(data))
+	in, n, a := r.in, r.n, r.answers
 	if err := r.call("decode", in, n, 1, 0, a, a+4, a+8, a+12, 0, 0); err != nil {
 		return nil, err
 	}
@@ -72,19 +62,12 @@ func runLibavif(data []byte, want image.Point) (image.Image, error) {
 	if depth > 8 {
 		bpp = 8
 	}
-	size := w * h * bpp
-	out, err := r.output(size)
+	pix, err := r.decodeInto(w*h*bpp, in, n, 0, 0, a, a+4, a+8, a+12, a+16)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.call("decode", in, n, 0, 0, a, a+4, a+8, a+12, a+16, out); err != nil {
-		return nil, err
-	}
-	pix, err := r.take(out, size)
-	if err != nil {
-		return nil, err
-	}
-	return avifPixels(pix, w, h, bpp), nil
+	// A copy owned by Go: the module's memory goes when it closes.
+	return avifPixels(bytes.Clone(pix), w, h, bpp), nil
 }
 
 // avifPixels wraps the module's RGBA output, premultiplied: 8 bits per

@@ -21,6 +21,13 @@ import (
 // the size its header declares, and waits while the others hold too much.
 // A photo larger than the whole budget waits until it can run alone; one
 // larger than the computer's memory is refused, with the numbers.
+//
+// Every decode of the process takes from the same budget, not only a
+// batch's: a batch job reserves for all of its work at once (clean), and
+// any other photo reserves for its decode (Photo.Image) and then for its
+// edits (Photo.render), one after the other and never one inside the
+// other, so that a window opening several large photos at once decodes
+// them one after the other when they do not fit together.
 
 const (
 	// budgetShare is the part of physical memory the pixels in flight may
@@ -75,7 +82,7 @@ func (b *budget) reserve(n int64) (release func(), err error) {
 		return func() {}, nil
 	}
 	if b.physical > 0 && n > b.physical {
-		return nil, fmt.Errorf("%w: editing it needs about %s of memory, and this computer has %s", exif.ErrTooLarge, gigabytes(n), gigabytes(b.physical))
+		return nil, fmt.Errorf("%w: its pixels need about %s of memory, and this computer has %s", exif.ErrTooLarge, memorySize(n), memorySize(b.physical))
 	}
 	b.mu.Lock()
 	for b.used > 0 && b.used+n > b.limit {
@@ -137,7 +144,14 @@ func liveHeap() int64 {
 	return int64(s[0].Value.Uint64())
 }
 
-func gigabytes(n int64) string { return fmt.Sprintf("%.1f GB", float64(n)/(1<<30)) }
+// memorySize writes n bytes for a person: "3.2 GB", or "640 MB" below a
+// gigabyte.
+func memorySize(n int64) string {
+	if n < 1<<30 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+}
 
 // pixelCost is what the pixels of one photo take at the peak of its job
 // under plan pl, from the size its header declares: nothing for a
@@ -163,6 +177,33 @@ func pixelCost(info *exif.Info, pl Plan) int64 {
 		halves = max(halves, 8) + 8 // turned into NRGBA, painted on a copy
 	}
 	return px*halves/2 + px/4 + 32<<20
+}
+
+// decodeCost is what decoding one photo outside a batch takes at its peak
+// (Photo.Image): the decoded picture and, when it must be turned, its
+// upright copy beside it (see upright).
+func decodeCost(info *exif.Info) int64 {
+	px := int64(info.Width) * int64(info.Height)
+	halves := int64(8) // decoded as NRGBA or RGBA: 4 bytes
+	if info.Format == exif.JPEG {
+		halves = min(jpegHalfBytes(info.Block), 8) // YCbCr, or at most 4 bytes
+	}
+	switch {
+	case info.Orientation <= 1:
+	case halves < 8 && info.Width%2 == 0 && info.Height%2 == 0:
+		halves *= 2 // turned in its YCbCr planes
+	default:
+		halves += 8 // turned into NRGBA
+	}
+	return px*halves/2 + 32<<20
+}
+
+// editCost is what covering and encoding a photo decoded already takes
+// (Photo.render outside a batch): the copy the covers are painted on (at
+// most NRGBA, 4 bytes a pixel) and the encoded result.
+func editCost(info *exif.Info) int64 {
+	px := int64(info.Width) * int64(info.Height)
+	return px*4 + px/4 + 32<<20
 }
 
 // jpegHalfBytes is what a JPEG's decoded pixel takes, in half bytes, from

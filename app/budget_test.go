@@ -45,9 +45,10 @@ func TestTheBudgetSchedulesBySize(t *testing.T) {
 }
 
 func TestAPhotoLargerThanTheComputerIsRefusedWithTheNumbers(t *testing.T) {
-	b := newBudget(100, 1000, false)
-	if _, err := b.reserve(2000); !errors.Is(err, exif.ErrTooLarge) || !strings.Contains(err.Error(), "GB") {
-		t.Errorf("a photo larger than the computer gave %v", err)
+	b := newBudget(100, 1<<30, false)
+	_, err := b.reserve(3 << 30)
+	if !errors.Is(err, exif.ErrTooLarge) || !strings.Contains(err.Error(), "3.0 GB") || !strings.Contains(err.Error(), "1.0 GB") {
+		t.Errorf("a photo of 3 GB on a computer of 1 GB gave %v", err)
 	}
 }
 
@@ -90,10 +91,8 @@ func TestPixelCost(t *testing.T) {
 // A batch reserves each photo's pixels before decoding it: with a budget
 // smaller than one photo, two jobs never hold pixels at once.
 func TestABatchKeepsItsPixelsInTheBudget(t *testing.T) {
-	saved := pixels
 	b := newBudget(1, 0, false)
-	pixels = func() *budget { return b }
-	defer func() { pixels = saved }()
+	useBudget(t, b)
 	dir := t.TempDir()
 	var paths []string
 	for _, n := range []string{"a.jpg", "b.jpg", "c.jpg", "d.jpg"} {
@@ -127,5 +126,85 @@ func TestTheHeapLimitHoldsOnlyWhilePixelsAreInFlight(t *testing.T) {
 	release()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("limit %d after the batch", got)
+	}
+}
+
+// useBudget makes b the process's budget for the rest of the test.
+func useBudget(t *testing.T, b *budget) {
+	saved := pixels
+	pixels = func() *budget { return b }
+	t.Cleanup(func() { pixels = saved })
+}
+
+// openFixture writes the test JPEG as name in dir and opens it.
+func openFixture(t *testing.T, dir, name string) *Photo {
+	p, err := Open(writeFile(t, dir, name, jpegWithMetadata(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A photo opened on its own (the window's) reserves its decode from the
+// process's budget: while another photo holds the memory it waits, and two
+// whose decodes do not fit together are decoded one after the other.
+func TestTwoDecodesThatDoNotFitTogetherRunOneAfterTheOther(t *testing.T) {
+	dir := t.TempDir()
+	p1, p2 := openFixture(t, dir, "a.jpg"), openFixture(t, dir, "b.jpg")
+	one := decodeCost(p1.info)
+	b := newBudget(one+one/2, 1<<40, false) // one decode fits, two do not
+	useBudget(t, b)
+	held, _ := b.reserve(one)
+	done := make(chan error, 2)
+	for _, p := range []*Photo{p1, p2} {
+		go func() { _, err := p.Image(); done <- err }()
+	}
+	select {
+	case <-done:
+		t.Fatal("a photo was decoded while the memory was held by another")
+	case <-time.After(50 * time.Millisecond):
+	}
+	held()
+	for range 2 {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("a decode still waits after the memory was given back")
+		}
+	}
+	if b.peak != one || b.used != 0 {
+		t.Errorf("peak %d bytes in flight, %d still held; one decode takes %d", b.peak, b.used, one)
+	}
+}
+
+// A photo whose decode needs more memory than the computer has is refused
+// before it is decoded, with the numbers.
+func TestADecodeLargerThanTheComputerIsRefusedWithTheNumbers(t *testing.T) {
+	p := openFixture(t, t.TempDir(), "a.jpg")
+	useBudget(t, newBudget(1<<20, 1<<20, false))
+	_, err := p.Image()
+	want := memorySize(decodeCost(p.info))
+	if !errors.Is(err, exif.ErrTooLarge) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "1 MB") {
+		t.Errorf("a decode of %s on a computer of 1 MB gave %v", want, err)
+	}
+}
+
+// The window's single save reserves its decode, then its edits, one after
+// the other (never both at once, which could wait for itself), and gives
+// all of it back.
+func TestASingleSaveReservesItsDecodeThenItsEdits(t *testing.T) {
+	dir := t.TempDir()
+	p := openFixture(t, dir, "a.jpg")
+	b := newBudget(1, 1<<40, false) // every reservation runs alone
+	useBudget(t, b)
+	r := p.Save(Edits{Regions: []redact.Region{{Rect: image.Rect(0, 0, 4, 4)}}}, Settings{})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if want := max(decodeCost(p.info), editCost(p.info)); b.peak != want || b.used != 0 {
+		t.Errorf("peak %d bytes in flight, %d still held; want a peak of %d", b.peak, b.used, want)
 	}
 }

@@ -63,13 +63,14 @@ func clean(path string, s Settings, pl Plan, syncNow bool, buf []byte) (Result, 
 	// The photo is this job's alone and saved once: its pixels may be
 	// covered in place. They are decoded once the budget has room for them.
 	p.private = true
-	release, err := pixels().reserve(pixelCost(p.info, pl))
+	release, err := p.reserve(pixelCost(p.info, pl))
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}
 		r.fill(p.info)
 		return r, p.data
 	}
 	defer release()
+	p.budgeted = true // the decode and the edits are in this reservation
 	e, faces, err := pl.edits(p)
 	if err != nil {
 		r := Result{File: path, Err: named(path, err)}

@@ -39,9 +39,10 @@
 // other copy.
 //
 // Hostile files: only regular files are read, opened without waiting
-// (O_NONBLOCK) so that a FIFO or a device is refused at once. Memory: the
-// decoded pixels of a batch share one budget (budget.go), reserved from
-// each photo's declared size before it is decoded; a decoded JPEG is
+// (O_NONBLOCK) so that a FIFO or a device is refused at once. Memory: all
+// the decoded pixels of the process, a batch's and the window's, share one
+// budget (budget.go), reserved from each photo's declared size before it is
+// decoded; a decoded JPEG is
 // turned upright and covered in its own YCbCr planes, and a batch's own
 // picture is covered in place, so that a 250-megapixel photo costs its
 // decoded size once.

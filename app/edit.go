@@ -76,6 +76,13 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// Decoded (and its reservation given back), the picture is covered on
+	// a copy and encoded: more memory in flight, reserved apart.
+	release, err := p.reserve(editCost(p.info))
+	if err != nil {
+		return nil, "", err
+	}
+	defer release()
 	final, err := p.edited(img, e)
 	if err != nil {
 		return nil, "", err

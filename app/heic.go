@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"strings"
 
 	"veil/exif"
 )
@@ -35,15 +36,9 @@ var errHEICDamaged = errors.New("this HEIC photo is damaged and cannot be read")
 // readers ignore the EXIF Orientation tag, so exif.Inspect reports
 // Orientation 1 for HEIC and the caller must not rotate again.
 func decodeHEIC(data []byte) (image.Image, error) {
-	info, err := exif.Inspect(data)
+	info, err := checkHEIF(data, exif.HEIC, errHEICDamaged)
 	if err != nil {
 		return nil, err
-	}
-	if info.Format != exif.HEIC {
-		return nil, fmt.Errorf("%w: not a HEIC file", exif.ErrUnsupported)
-	}
-	if err := exif.CheckHEIFCoding(data); err != nil {
-		return nil, errHEICDamaged
 	}
 	img, err := runLibheif(data, func(d heifDeclared) (heicLayout, error) {
 		// Within a pixel: exif rounds a clap crop to the nearest pixel,
@@ -57,6 +52,24 @@ func decodeHEIC(data []byte) (image.Image, error) {
 		return nil, errHEICDamaged
 	}
 	return img, nil
+}
+
+// checkHEIF reads a file of the HEIF family (HEIC, AVIF) before its
+// decoder sees it: its boxes to the end (exif.Inspect), that it is of
+// format f, and every declared size against its bitstream
+// (exif.CheckHEIFCoding), which, failing, gives damaged.
+func checkHEIF(data []byte, f exif.Format, damaged error) (*exif.Info, error) {
+	info, err := exif.Inspect(data)
+	if err != nil {
+		return nil, err
+	}
+	if info.Format != f {
+		return nil, fmt.Errorf("%w: not a %s file", exif.ErrUnsupported, strings.ToUpper(string(f)))
+	}
+	if err := exif.CheckHEIFCoding(data); err != nil {
+		return nil, damaged
+	}
+	return info, nil
 }
 
 func absDiff(a, b int) int {

@@ -57,24 +57,12 @@ type heifDeclared struct {
 // returns the layout whose image copies the planes out of the instance
 // before it closes.
 func runLibheif(data []byte, check func(heifDeclared) (heicLayout, error)) (image.Image, error) {
-	e, err := libheifCompiled()
-	if err != nil {
-		return nil, err
-	}
-	r, err := e.instantiate()
+	r, err := startDecoder(libheifCompiled, data, 5*4) // width, height, colourspace, chroma, premultiplied
 	if err != nil {
 		return nil, err
 	}
 	defer r.close()
-	in, err := r.put(data)
-	if err != nil {
-		return nil, err
-	}
-	a, err := r.alloc(5 * 4) // width, height, colourspace, chroma, premultiplied
-	if err != nil {
-		return nil, err
-	}
-	n := uint64(len(data))
+	in, n, a := r.in, r.n, r.answers
 	if err := r.call("decode", in, n, 1, a, a+4, a+8, a+12, a+16, 0); err != nil {
 		return nil, err
 	}
@@ -82,14 +70,7 @@ func runLibheif(data []byte, check func(heifDeclared) (heicLayout, error)) (imag
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.output(l.size())
-	if err != nil {
-		return nil, err
-	}
-	if err := r.call("decode", in, n, 0, a, a+4, a+8, a+12, a+16, out); err != nil {
-		return nil, err
-	}
-	planes, err := r.view(out, l.size())
+	planes, err := r.decodeInto(l.size(), in, n, 0, a, a+4, a+8, a+12, a+16)
 	if err != nil {
 		return nil, err
 	}

@@ -22,6 +22,10 @@ type Photo struct {
 	// private is set when the caller alone holds the photo and saves it
 	// once (a batch): its decoded pixels may then be edited in place.
 	private bool
+	// budgeted is set when the job the photo belongs to has reserved the
+	// memory for all of its work already (a batch: see clean), so that its
+	// decode and edits do not reserve it again.
+	budgeted bool
 
 	once    sync.Once
 	upright image.Image
@@ -59,12 +63,19 @@ func (p *Photo) Animated() bool { return p.info.Animated }
 
 // Image decodes the photo and turns it upright (EXIF orientation applied).
 // Regions, faces and crops are all in its coordinates. The result is shared:
-// callers must not modify it.
+// callers must not modify it. The decode first reserves its memory from
+// the process's budget (budget.go), and waits while other photos hold it.
 func (p *Photo) Image() (image.Image, error) {
 	if p.IsVideo() {
 		return videoIcon(p.info), nil // never decoded
 	}
 	p.once.Do(func() {
+		release, err := p.reserve(decodeCost(p.info))
+		if err != nil {
+			p.err = &FileError{p.Path, err}
+			return
+		}
+		defer release()
 		img, err := decode(p.info.Format, p.data)
 		if err != nil {
 			p.err = &FileError{p.Path, fmt.Errorf("the picture cannot be read: %w", err)}
@@ -76,6 +87,16 @@ func (p *Photo) Image() (image.Image, error) {
 		p.upright = img
 	})
 	return p.upright, p.err
+}
+
+// reserve takes n bytes of the process's budget for pixels (see budget.go)
+// for work on the photo's pixels, unless its job has reserved for all of
+// its work already (budgeted). The caller releases them when done.
+func (p *Photo) reserve(n int64) (release func(), err error) {
+	if p.budgeted {
+		return func() {}, nil
+	}
+	return pixels().reserve(n)
 }
 
 // upright turns a decoded picture by its EXIF orientation: a decoded JPEG

@@ -171,14 +171,50 @@ func (r *wasmRun) output(size int) (uint64, error) {
 	return out, nil
 }
 
-// take checks the canary after an output buffer and returns a copy of the
-// buffer, owned by Go: the module's memory goes when it closes.
-func (r *wasmRun) take(out uint64, size int) ([]byte, error) {
-	v, err := r.view(out, size)
+// decoderRun is a fresh instance of a decoder module (libheif, libavif)
+// holding one file: in is where the file lies in the module's memory, n
+// its length, and answers the memory where the module's decode function
+// reports what it found (sizes, depth, …).
+type decoderRun struct {
+	*wasmRun
+	in, n, answers uint64
+}
+
+// startDecoder makes a fresh instance of the module engine compiles, with
+// data in its memory and room for answers bytes of reports. The caller
+// closes it.
+func startDecoder(engine func() (*wasmEngine, error), data []byte, answers int) (*decoderRun, error) {
+	e, err := engine()
 	if err != nil {
 		return nil, err
 	}
-	return bytes.Clone(v), nil
+	r, err := e.instantiate()
+	if err != nil {
+		return nil, err
+	}
+	d := &decoderRun{wasmRun: r, n: uint64(len(data))}
+	if d.in, err = r.put(data); err == nil {
+		d.answers, err = r.alloc(answers)
+	}
+	if err != nil {
+		r.close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// decodeInto allocates size bytes of output followed by the canary, calls
+// the module's decode with args and the output last, and returns the
+// output as it lies in the module's memory (see view).
+func (r *wasmRun) decodeInto(size int, args ...uint64) ([]byte, error) {
+	out, err := r.output(size)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.call("decode", append(args, out)...); err != nil {
+		return nil, err
+	}
+	return r.view(out, size)
 }
 
 // view checks the canary after an output buffer and returns the buffer as

@@ -52,6 +52,14 @@ type Finding struct {
 	Args     []Arg    `json:"args,omitempty"`
 }
 
+// meaning is what a metadata field means, in the tables of fields shown
+// one by one (XMP properties, IPTC datasets, a video's items and keys):
+// the category and ID of the finding it makes.
+type meaning struct {
+	cat Category
+	id  string
+}
+
 // Info is what Inspect learns about a file.
 type Info struct {
 	Format      Format

@@ -95,7 +95,7 @@ func irbResource(b []byte) (id uint16, data, rest []byte, ok bool) {
 
 // iptcRule says how one IPTC-IIM dataset of record 2 is shown (IPTC-IIM
 // 4.2, chapter 6, "Application Record").
-var iptcRules = map[byte]xmpRule{
+var iptcRules = map[byte]meaning{
 	5:   {Text, "text.title"},
 	25:  {Text, "text.keywords"},
 	40:  {Text, "text.instructions"},

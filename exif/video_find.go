@@ -22,15 +22,9 @@ const videoMaxRead = 1 << 20
 // (XMP Specification Part 3 §1.2.7).
 var xmpUUID = []byte{0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8, 0x9C, 0x71, 0x99, 0x94, 0x91, 0xE3, 0xAF, 0xAC}
 
-// videoLabel is what a metadata item or key means.
-type videoLabel struct {
-	cat Category
-	id  string
-}
-
 // videoKeys are the QuickTime metadata keys (QuickTime File Format,
 // "Metadata": mdta keys) phones write, by name.
-var videoKeys = map[string]videoLabel{
+var videoKeys = map[string]meaning{
 	"com.apple.quicktime.location.ISO6709":             {Location, "gps.position"},
 	"com.apple.quicktime.location.accuracy.horizontal": {Location, "location.accuracy"},
 	"com.apple.quicktime.make":                         {Device, "device.maker"},
@@ -54,7 +48,7 @@ var videoKeys = map[string]videoLabel{
 // videoItems are the user-data and item-list boxes (QuickTime "User Data
 // Atoms", iTunes-style ilst items, 3GPP TS 26.244 §8 asset boxes, Samsung's
 // manu and modl), by type.
-var videoItems = map[string]videoLabel{
+var videoItems = map[string]meaning{
 	"\xa9xyz": {Location, "gps.position"}, "loci": {Location, "gps.position"},
 	"\xa9mak": {Device, "device.maker"}, "manu": {Device, "device.maker"},
 	"\xa9mod": {Device, "device.model"}, "modl": {Device, "device.model"},
@@ -153,7 +147,7 @@ func userData(p []byte, where string) []Finding {
 
 // itemFinding makes a finding of an item's text: positions become
 // decimal coordinates.
-func itemFinding(l videoLabel, text, where string) Finding {
+func itemFinding(l meaning, text, where string) Finding {
 	if l.id == "gps.position" {
 		if p := iso6709(text); p != nil {
 			return say(Location, "gps.video_position", where, p...)

@@ -45,14 +45,8 @@ var xmpNS = map[string]string{
 	"http://cipa.jp/exif/1.0/":                             "exifEX",
 }
 
-// xmpRule says how one property is shown.
-type xmpRule struct {
-	cat Category
-	id  string
-}
-
 // xmpRules are the properties shown one by one, by prefix:local name.
-var xmpRules = map[string]xmpRule{
+var xmpRules = map[string]meaning{
 	"dc:creator":                {People, "people.creator"},
 	"dc:rights":                 {People, "people.copyright"},
 	"xmpRights:Owner":           {People, "people.owner"},

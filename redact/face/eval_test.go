@@ -100,7 +100,7 @@ type evalFace struct {
 func newEvalResult(name string, faces []Face) evalResult {
 	r := evalResult{File: name, Faces: []evalFace{}}
 	for _, f := range faces {
-		r.Faces = append(r.Faces, evalFace{f.X, f.Y, f.W, f.H, f.Score})
+		r.Faces = append(r.Faces, evalFace(f))
 	}
 	return r
 }

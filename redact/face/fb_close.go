@@ -61,16 +61,16 @@ func (m *faceBoxes) vouchCanvas(in *tensor, want box, ws *workspace) (bool, erro
 	if err != nil || overlapsAny(want, boxes) {
 		return err == nil, err
 	}
-	for _, cw := range []bool{true, false} {
+	for _, turn := range []int{1, 3} { // a quarter clockwise, then anticlockwise
 		t := ws.tensor(in.c, in.w, in.h)
-		quarterTurn(in, t, cw)
+		turnInto(in, t, turn)
 		boxes, err := m.run(t, fbFrame{w: t.w, h: t.h, pic: image.Rect(0, 0, t.w, t.h), sx: 1, sy: 1}, ws)
 		ws.put(t.data)
 		if err != nil {
 			return false, err
 		}
 		for _, bx := range boxes {
-			if iou(want, fr.unturn(bx, cw)) >= confirmIoU {
+			if iou(want, fr.unturn(bx, turn)) >= confirmIoU {
 				return true, nil
 			}
 		}

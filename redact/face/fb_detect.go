@@ -7,8 +7,6 @@ import (
 	"sync"
 
 	"veil/assets"
-
-	"veil/internal/parallel"
 )
 
 // faceBoxes is the FaceBoxes face detector (Zhang et al. 2017; weights by
@@ -165,16 +163,16 @@ func (m *faceBoxes) sideways(in *tensor, fr fbFrame, ws *workspace) ([]box, erro
 	defer ws.put(sc.data)
 	stretch(in, fr.pic, sc)
 	var out []box
-	for _, cw := range []bool{true, false} {
+	for _, turn := range []int{1, 3} { // a quarter clockwise, then anticlockwise
 		t := ws.tensor(sc.c, sc.w, sc.h)
-		quarterTurn(sc, t, cw)
+		turnInto(sc, t, turn)
 		boxes, err := m.run(t, fbFrame{w: t.w, h: t.h, pic: image.Rect(0, 0, t.w, t.h), sx: 1, sy: 1}, ws)
 		ws.put(t.data)
 		if err != nil {
 			return nil, err
 		}
 		for _, bx := range boxes {
-			out = append(out, small.unturn(bx, cw))
+			out = append(out, small.unturn(bx, turn))
 		}
 	}
 	return out, nil
@@ -194,39 +192,15 @@ func (m *faceBoxes) run(in *tensor, fr fbFrame, ws *workspace) ([]box, error) {
 	return weightedNMS(boxes, nmsIoU), nil
 }
 
-// quarterTurn writes src turned a quarter clockwise (cw) or anticlockwise
-// into dst (c × src.w × src.h): clockwise, dst(x, y) = src(y, src.h−1−x);
-// anticlockwise, dst(x, y) = src(src.w−1−y, x).
-func quarterTurn(src, dst *tensor, cw bool) {
-	parallel.For(0, src.c*dst.h, 64, func(lo, hi int) {
-		for r := lo; r < hi; r++ {
-			ch, y := r/dst.h, r%dst.h
-			plane := src.plane(ch)
-			drow := dst.data[r*dst.w : (r+1)*dst.w]
-			if cw {
-				for x := range drow {
-					drow[x] = plane[(src.h-1-x)*src.w+y]
-				}
-				continue
-			}
-			for x := range drow {
-				drow[x] = plane[x*src.w+src.w-1-y]
-			}
-		}
-	})
-}
-
-// unturn maps a box found on the canvas turned by quarterTurn (pixels of
-// the turned canvas) back to source pixels, clipped to the picture.
-func (f fbFrame) unturn(b box, cw bool) box {
-	x0, y0, x1, y1 := b.y0, float64(f.h)-b.x1, b.y1, float64(f.h)-b.x0
-	if !cw {
-		x0, y0, x1, y1 = float64(f.w)-b.y1, b.x0, float64(f.w)-b.y0, b.x1
-	}
+// unturn maps a box found on the canvas turned by turn quarter turns
+// clockwise (turnInto; pixels of the turned canvas) back to source pixels,
+// clipped to the picture.
+func (f fbFrame) unturn(b box, turn int) box {
+	u := unturnBox(b, turn, f.w, f.h)
 	px0, py0, px1, py1 := float64(f.pic.Min.X), float64(f.pic.Min.Y), float64(f.pic.Max.X), float64(f.pic.Max.Y)
 	out := box{score: b.score}
-	out.x0, out.y0 = f.toSource(clamp(x0, px0, px1), clamp(y0, py0, py1))
-	out.x1, out.y1 = f.toSource(clamp(x1, px0, px1), clamp(y1, py0, py1))
+	out.x0, out.y0 = f.toSource(clamp(u.x0, px0, px1), clamp(u.y0, py0, py1))
+	out.x1, out.y1 = f.toSource(clamp(u.x1, px0, px1), clamp(u.y1, py0, py1))
 	return out
 }
 

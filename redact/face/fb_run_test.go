@@ -97,12 +97,12 @@ func TestTurningBothWaysRestoresTheCanvas(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	in := randomTensor(r, 3, 4, 6)
 	cw, back := newTensor(3, 6, 4), newTensor(3, 4, 6)
-	quarterTurn(in, cw, true)
+	turnInto(in, cw, 1)
 	// The top-left pixel goes to the top-right corner when turned clockwise.
 	if cw.data[3] != in.data[0] {
 		t.Errorf("top-left pixel went elsewhere")
 	}
-	quarterTurn(cw, back, false)
+	turnInto(cw, back, 3)
 	for i := range in.data {
 		if back.data[i] != in.data[i] {
 			t.Fatalf("value %d = %v after turning back, want %v", i, back.data[i], in.data[i])
@@ -117,15 +117,15 @@ func TestUnturnMapsABoxBack(t *testing.T) {
 	want := box{x0: 40, y0: 20, x1: 120, y1: 60}
 	tests := []struct {
 		name string
-		cw   bool
+		turn int
 		in   box // the box on the turned (100×200) canvas
 	}{
-		{"a box on the canvas turned clockwise", true, box{x0: 70, y0: 20, x1: 90, y1: 60}},
-		{"a box on the canvas turned anticlockwise", false, box{x0: 10, y0: 140, x1: 30, y1: 180}},
+		{"a box on the canvas turned clockwise", 1, box{x0: 70, y0: 20, x1: 90, y1: 60}},
+		{"a box on the canvas turned anticlockwise", 3, box{x0: 10, y0: 140, x1: 30, y1: 180}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" maps back to the photo", func(t *testing.T) {
-			if got := fr.unturn(tt.in, tt.cw); got != want {
+			if got := fr.unturn(tt.in, tt.turn); got != want {
 				t.Errorf("unturn = %+v, want %+v", got, want)
 			}
 		})
@@ -160,14 +160,14 @@ func TestMergeSecondOpinion(t *testing.T) {
 }
 
 func TestUnturnFollowsTurnCanvas(t *testing.T) {
-	// One bright pixel at (1, 2) of a 6×4 canvas: wherever quarterTurn puts
+	// One bright pixel at (1, 2) of a 6×4 canvas: wherever turnInto puts
 	// it, unturn must bring its one-pixel box back to (1, 2).
 	in := newTensor(1, 4, 6)
 	in.data[2*6+1] = 1
 	fr := fbFrame{w: 6, h: 4, pic: image.Rect(0, 0, 6, 4), sx: 1, sy: 1}
-	for _, cw := range []bool{true, false} {
+	for _, turn := range []int{1, 3} {
 		out := newTensor(1, 6, 4)
-		quarterTurn(in, out, cw)
+		turnInto(in, out, turn)
 		at := -1
 		for i, v := range out.data {
 			if v == 1 {
@@ -175,9 +175,9 @@ func TestUnturnFollowsTurnCanvas(t *testing.T) {
 			}
 		}
 		x, y := float64(at%out.w), float64(at/out.w)
-		got := fr.unturn(box{x0: x, y0: y, x1: x + 1, y1: y + 1}, cw)
+		got := fr.unturn(box{x0: x, y0: y, x1: x + 1, y1: y + 1}, turn)
 		if want := (box{x0: 1, y0: 2, x1: 2, y1: 3}); got != want {
-			t.Errorf("clockwise %v: pixel box maps back to %+v, want %+v", cw, got, want)
+			t.Errorf("turn %d: pixel box maps back to %+v, want %+v", turn, got, want)
 		}
 	}
 }

@@ -2,6 +2,29 @@
 
 #include "textflag.h"
 
+// DW3X3ARGS loads the arguments of dw3x3AVX and dw3x3s2AVX, which share
+// one signature: dst in DI, the rows r0–r2 in R8–R10, the bias broadcast
+// in Y15, n/8 blocks in CX, and the nine weights w[0]…w[8] broadcast in
+// Y0–Y8.
+#define DW3X3ARGS \
+	MOVQ dst+0(FP), DI; \
+	MOVQ r0+8(FP), R8; \
+	MOVQ r1+16(FP), R9; \
+	MOVQ r2+24(FP), R10; \
+	MOVQ w+32(FP), SI; \
+	VBROADCASTSS bias+40(FP), Y15; \
+	MOVQ n+48(FP), CX; \
+	SHRQ $3, CX; \
+	VBROADCASTSS 0(SI), Y0; \
+	VBROADCASTSS 4(SI), Y1; \
+	VBROADCASTSS 8(SI), Y2; \
+	VBROADCASTSS 12(SI), Y3; \
+	VBROADCASTSS 16(SI), Y4; \
+	VBROADCASTSS 20(SI), Y5; \
+	VBROADCASTSS 24(SI), Y6; \
+	VBROADCASTSS 28(SI), Y7; \
+	VBROADCASTSS 32(SI), Y8
+
 // func gemm6x16AVX(out *float32, os int, w *float32, kn int, in *float32, is int, n int, bias *float32, res *float32, rs int, relu bool)
 //
 // For o in 0..5 and p in [0, n) (n a positive multiple of 16, kn ≥ 1):
@@ -145,23 +168,7 @@ store:
 // the interior of a 3×3 stride-1 depthwise convolution row; r0–r2 point at
 // the input rows one column left of the first output pixel.
 TEXT ·dw3x3AVX(SB), NOSPLIT, $0-56
-	MOVQ dst+0(FP), DI
-	MOVQ r0+8(FP), R8
-	MOVQ r1+16(FP), R9
-	MOVQ r2+24(FP), R10
-	MOVQ w+32(FP), SI
-	VBROADCASTSS bias+40(FP), Y15
-	MOVQ n+48(FP), CX
-	SHRQ $3, CX
-	VBROADCASTSS 0(SI), Y0
-	VBROADCASTSS 4(SI), Y1
-	VBROADCASTSS 8(SI), Y2
-	VBROADCASTSS 12(SI), Y3
-	VBROADCASTSS 16(SI), Y4
-	VBROADCASTSS 20(SI), Y5
-	VBROADCASTSS 24(SI), Y6
-	VBROADCASTSS 28(SI), Y7
-	VBROADCASTSS 32(SI), Y8
+	DW3X3ARGS
 
 loop:
 	VMOVAPS Y15, Y9
@@ -208,23 +215,7 @@ loop:
 //   dst[i] = bias + Σky Σkx w[ky*3+kx]·r_ky[2i+kx]
 // a 3×3 stride-2 depthwise convolution row; each row must hold 2n+2 values.
 TEXT ·dw3x3s2AVX(SB), NOSPLIT, $0-56
-	MOVQ dst+0(FP), DI
-	MOVQ r0+8(FP), R8
-	MOVQ r1+16(FP), R9
-	MOVQ r2+24(FP), R10
-	MOVQ w+32(FP), SI
-	VBROADCASTSS bias+40(FP), Y15
-	MOVQ n+48(FP), CX
-	SHRQ $3, CX
-	VBROADCASTSS 0(SI), Y0
-	VBROADCASTSS 4(SI), Y1
-	VBROADCASTSS 8(SI), Y2
-	VBROADCASTSS 12(SI), Y3
-	VBROADCASTSS 16(SI), Y4
-	VBROADCASTSS 20(SI), Y5
-	VBROADCASTSS 24(SI), Y6
-	VBROADCASTSS 28(SI), Y7
-	VBROADCASTSS 32(SI), Y8
+	DW3X3ARGS
 
 loop2:
 	VMOVAPS Y15, Y9

@@ -1,5 +1,7 @@
 package face
 
+import "veil/internal/parallel"
+
 // turnCanvas returns a copy of the planar canvas src (from ws) turned by
 // turn quarter turns clockwise (1, 2 or 3): a face lying on its side or
 // upside down in the photo stands upright in one of the turned copies.
@@ -9,28 +11,38 @@ func turnCanvas(src *tensor, turn int, ws *workspace) *tensor {
 		w, h = h, w
 	}
 	dst := ws.tensor(src.c, h, w)
-	for c := range src.c {
-		sp, dp := src.plane(c), dst.plane(c)
-		switch turn {
-		case 2:
-			for i, v := range sp {
-				dp[len(dp)-1-i] = v
-			}
-		case 1: // source (x, y) lands at (src.h-1-y, x)
-			for y := range src.h {
-				for x, v := range sp[y*src.w : (y+1)*src.w] {
-					dp[x*w+src.h-1-y] = v
+	turnInto(src, dst, turn)
+	return dst
+}
+
+// turnInto writes src turned by turn quarter turns clockwise (1, 2 or 3)
+// into dst, of src's planes and src's size (its sides swapped for an odd
+// turn). Each row of dst gathers its pixels from src: a quarter clockwise,
+// dst(x, y) = src(y, src.h−1−x); a half, dst(x, y) = src(src.w−1−x,
+// src.h−1−y); three quarters, dst(x, y) = src(src.w−1−y, x).
+func turnInto(src, dst *tensor, turn int) {
+	parallel.For(0, src.c*dst.h, 64, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			ch, y := r/dst.h, r%dst.h
+			plane := src.plane(ch)
+			drow := dst.data[r*dst.w : (r+1)*dst.w]
+			switch turn {
+			case 1:
+				for x := range drow {
+					drow[x] = plane[(src.h-1-x)*src.w+y]
 				}
-			}
-		case 3: // source (x, y) lands at (y, src.w-1-x)
-			for y := range src.h {
-				for x, v := range sp[y*src.w : (y+1)*src.w] {
-					dp[(src.w-1-x)*w+y] = v
+			case 2:
+				srow := plane[(src.h-1-y)*src.w : (src.h-y)*src.w]
+				for x := range drow {
+					drow[x] = srow[src.w-1-x]
+				}
+			case 3:
+				for x := range drow {
+					drow[x] = plane[x*src.w+src.w-1-y]
 				}
 			}
 		}
-	}
-	return dst
+	})
 }
 
 // unturnBox maps a box found on a canvas turned by turn quarter turns
