@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
-
 	"veil/exif"
 )
 
@@ -133,7 +131,7 @@ func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
 			t.Errorf("%q is a go-i18n reserved word: the catalogue would not load", k)
 		}
 	}
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	if _, err := newLocalizer(translations, "translations"); err != nil {
 		t.Errorf("the translations do not load: %v", err)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"fyne.io/fyne/v2/lang"
 )
 
 // The findings of package exif are in English: the core never imports

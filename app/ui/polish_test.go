@@ -468,7 +468,6 @@ func TestAPhotoThatCannotBeOpenedSaysWhyInTheMiddle(t *testing.T) {
 
 func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 	test.NewTempApp(t)
-	loadTranslations()
 	tests := []struct{ raw, want string }{
 		{"date:create", "Date created"},
 		{"Unrecognised PNG chunk", "Other data stored in the file"},
