@@ -53,6 +53,7 @@ func (v *shell) recovered() {
 	v.faultShown = true
 	d := dialog.NewInformation(lang.L("Something went wrong"),
 		lang.L("Part of the window stopped working for a moment. Your photos and your changes are kept: you can go on, and save as usual."), v.win)
+	d.SetDismissText(lang.L("OK")) // Fyne's own would follow the system, not the Settings
 	d.SetOnClosed(func() { v.faultShown = false })
 	v.openDialog(d)
 }

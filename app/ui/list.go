@@ -55,6 +55,11 @@ type row struct {
 	icon    *widget.Icon
 	status  *widget.Label
 	remove  *widget.Button
+	// The status line (icon and words) sits in text, under the name, or,
+	// when it is a warning, in body, under the thumbnail, across the row:
+	// a warning wraps, and the column beside the thumbnail is too narrow
+	// for the longer words of some languages.
+	line, text, top, body *fyne.Container
 }
 
 func newPhotoList(v *shell) *photoList {
@@ -77,7 +82,10 @@ func newPhotoList(v *shell) *photoList {
 	pl.bar.TextFormatter = func() string { return "" }
 	pl.checking.Hide()
 	pl.bar.Hide()
-	pl.content = container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l)
+	// A warning's row is as tall as its lines at the list's width: a new
+	// width (the window resized) measures them again, after the layout.
+	watch := &widthWatch{changed: func() { v.post(pl.syncHeights) }}
+	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l))
 	return pl
 }
 
@@ -123,9 +131,11 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	r.status.SizeName = theme.SizeNameCaptionText
 	r.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), nil)
 	r.remove.Importance = widget.LowImportance
-	status := container.NewBorder(nil, nil, r.icon, nil, r.status)
-	text := container.New(tightVBox{}, r.name, r.summary, status)
-	box := container.NewBorder(nil, nil, container.NewCenter(r.thumb), container.NewCenter(r.remove), text)
+	r.line = container.NewBorder(nil, nil, r.icon, nil, r.status)
+	r.text = container.New(tightVBox{}, r.name, r.summary, r.line)
+	r.top = container.NewBorder(nil, nil, container.NewCenter(r.thumb), nil, r.text)
+	r.body = container.New(tightVBox{}, r.top)
+	box := container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.body)
 	pl.rows[box] = r
 	return box
 }
@@ -148,13 +158,26 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.summary.SetText(e.summary())
 	warn := e.warning()
 	r.icon.SetResource(statusIcon(e, warn != ""))
-	r.status.Text, r.status.Importance = rowStatus(e, warn)
+	text, importance := rowStatus(e, warn)
+	r.setStatus(text, importance, warn != "")
+	r.remove.OnTapped = func() { pl.v.remove(e) }
+}
+
+// setStatus shows the status line: one line beside the thumbnail, cut
+// short if need be, or a warning, wrapped under the thumbnail.
+func (r *row) setStatus(text string, importance widget.Importance, warning bool) {
+	r.status.Text, r.status.Importance = text, importance
 	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	if warn != "" {
+	r.text.Objects = []fyne.CanvasObject{r.name, r.summary, r.line}
+	r.body.Objects = []fyne.CanvasObject{r.top}
+	if warning {
 		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+		r.text.Objects = r.text.Objects[:2]
+		r.body.Objects = append(r.body.Objects, r.line)
 	}
 	r.status.Refresh()
-	r.remove.OnTapped = func() { pl.v.remove(e) }
+	r.text.Refresh()
+	r.body.Refresh()
 }
 
 // rowStatus is the status line of a row and its colour: where the photo
@@ -222,14 +245,14 @@ func (pl *photoList) rowHeight(e *entry) float32 {
 	if warn == "" {
 		return pl.base
 	}
-	text, _ := rowStatus(e, warn)
-	size := theme.CaptionTextSize()
-	line := fyne.MeasureText(text, size, fyne.TextStyle{})
-	// The status line's width: the row less the thumbnail, the icon and
-	// the remove button.
-	avail := max(60, pl.list.Size().Width-thumbView-4*theme.IconInlineSize()-4*theme.Padding())
-	lines := int(line.Width/avail) + 1
-	return pl.base + float32(lines-1)*line.Height
+	// Measured on a row laid out at the list's width, as it will be shown.
+	o := pl.createRow()
+	r := pl.rows[o]
+	delete(pl.rows, o)
+	text, importance := rowStatus(e, warn)
+	r.setStatus(text, importance, true)
+	o.Resize(fyne.NewSize(pl.list.Size().Width, pl.base))
+	return max(pl.base, o.MinSize().Height)
 }
 
 // template returns the size of an empty row.
