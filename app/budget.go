@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"image"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 
 	"veil/exif"
@@ -44,6 +46,7 @@ type budget struct {
 	used     int64
 	peak     int64 // the most ever in flight
 	setHeap  bool
+	baseline int64 // the live heap when the first reservation of a run was taken
 }
 
 // pixels is the process's budget; a variable, so tests can set their own.
@@ -78,6 +81,9 @@ func (b *budget) reserve(n int64) (release func(), err error) {
 	for b.used > 0 && b.used+n > b.limit {
 		b.free.Wait()
 	}
+	if b.used == 0 {
+		b.baseline = liveHeap()
+	}
 	b.used += n
 	b.peak = max(b.peak, b.used)
 	b.holdHeap()
@@ -104,24 +110,44 @@ func (b *budget) reserve(n int64) (release func(), err error) {
 // garbage at once.
 const collectFrom = 64 << 20
 
-// holdHeap sets the Go heap's soft limit to the pixels in flight (or the
-// budget, whichever is more) plus the rest of Veil. Called with b.mu held.
+// holdHeap sets the Go heap's soft limit, while pixels are in flight, to
+// what the rest of the process held when they started (the window's
+// open photos), plus the budget or the pixels in flight if more, plus the
+// rest of Veil's work; with nothing in flight, it lifts the limit, so that
+// a window holding many photos never runs its collector without end.
+// Called with b.mu held.
 func (b *budget) holdHeap() {
-	if b.setHeap {
-		debug.SetMemoryLimit(heapBase + max(b.limit, b.used))
+	if !b.setHeap {
+		return
 	}
+	if b.used == 0 {
+		debug.SetMemoryLimit(math.MaxInt64)
+		return
+	}
+	debug.SetMemoryLimit(b.baseline + heapBase + max(b.limit, b.used))
+}
+
+// liveHeap is the heap the last collection found in use.
+func liveHeap() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
 }
 
 func gigabytes(n int64) string { return fmt.Sprintf("%.1f GB", float64(n)/(1<<30)) }
 
 // pixelCost is what the pixels of one photo take at the peak of its job
 // under plan pl, from the size its header declares: nothing for a
-// lossless clean (no pixel is decoded), and otherwise the decoded picture,
+// lossless clean (no pixel is decoded; HEIC and AVIF are always decoded),
+// and otherwise the decoded picture,
 // the upright copy when it must be turned (see upright), the copy the
 // covers are painted on when they cannot be painted in place (see
 // Photo.edited), and the encoded result.
 func pixelCost(info *exif.Info, pl Plan) int64 {
-	if pl.IsZero() && info.Format != exif.HEIC {
+	if pl.IsZero() && !codecs[info.Format].reencoded {
 		return 0
 	}
 	px := int64(info.Width) * int64(info.Height)

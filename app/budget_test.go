@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"image"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -19,8 +21,8 @@ func TestTheBudgetSchedulesBySize(t *testing.T) {
 	r1, _ := b.reserve(40)
 	r2, _ := b.reserve(50) // 90: both fit
 	got := make(chan int64, 2)
-	go func() { r, _ := b.reserve(30); got <- 30; r() }()
-	go func() { r, _ := b.reserve(300); got <- 300; r() }()
+	go func() { r, _ := b.reserve(30); r(); got <- 30 }()
+	go func() { r, _ := b.reserve(300); r(); got <- 300 }()
 	select {
 	case n := <-got:
 		t.Fatalf("a reservation of %d did not wait for the memory", n)
@@ -35,9 +37,15 @@ func TestTheBudgetSchedulesBySize(t *testing.T) {
 			t.Fatal("a reservation still waits after the memory was given back")
 		}
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.peak > 300 || b.used != 0 {
 		t.Errorf("peak %d, in use %d: the large one did not run alone", b.peak, b.used)
 	}
+}
+
+func TestAPhotoLargerThanTheComputerIsRefusedWithTheNumbers(t *testing.T) {
+	b := newBudget(100, 1000, false)
 	if _, err := b.reserve(2000); !errors.Is(err, exif.ErrTooLarge) || !strings.Contains(err.Error(), "GB") {
 		t.Errorf("a photo larger than the computer gave %v", err)
 	}
@@ -51,6 +59,7 @@ func TestPixelCost(t *testing.T) {
 	sidewaysOdd := &exif.Info{Format: exif.JPEG, Width: 10001, Height: 10000, Orientation: 6, Block: image.Pt(16, 16)}
 	png := &exif.Info{Format: exif.PNG, Width: 10000, Height: 10000, Orientation: 1}
 	heic := &exif.Info{Format: exif.HEIC, Width: 10000, Height: 10000, Orientation: 1}
+	avif := &exif.Info{Format: exif.AVIF, Width: 10000, Height: 10000, Orientation: 1}
 	const mp100 = 100_000_000
 	tests := []struct {
 		name     string
@@ -60,11 +69,14 @@ func TestPixelCost(t *testing.T) {
 	}{
 		{"a lossless clean decodes nothing", jpeg420, Plan{}, 0, 0},
 		{"a HEIC is always decoded", heic, Plan{}, 8 * mp100, 9 * mp100},
+		{"an AVIF is always decoded", avif, Plan{}, 8 * mp100, 9 * mp100},
 		{"a 4:2:0 JPEG is covered in its 1.5 bytes a pixel", jpeg420, cover, 3 * mp100 / 2, 11 * mp100 / 5},
 		{"a JPEG of other blocks may need an NRGBA copy", jpeg444, cover, 8 * mp100, 9 * mp100},
 		{"a sideways 4:2:0 JPEG is turned in its planes", sideways, cover, 3 * mp100, 37 * mp100 / 10},
 		{"a sideways JPEG of odd width is turned into NRGBA and copied", sidewaysOdd, cover, 8 * mp100, 9 * mp100},
 		{"a PNG is decoded and copied", png, Plan{Faces: true}, 8 * mp100, 9 * mp100},
+		{"a JPEG's large area is painted in small bands", jpeg420,
+			Plan{Regions: []redact.Region{{Rect: image.Rect(0, 0, 10000, 5000)}}}, 3 * mp100 / 2, 11 * mp100 / 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,5 +111,21 @@ func TestABatchKeepsItsPixelsInTheBudget(t *testing.T) {
 	}
 	if one := pixelCost(info, cover); b.peak != one || b.used != 0 {
 		t.Errorf("peak %d bytes in flight, %d still held; one photo takes %d", b.peak, b.used, one)
+	}
+}
+
+// While pixels are in flight the Go heap has a soft limit near the budget;
+// with none, there is none, so that a window holding many photos is never
+// slowed by a collector that cannot reach its goal.
+func TestTheHeapLimitHoldsOnlyWhilePixelsAreInFlight(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	b := newBudget(100<<20, 0, true)
+	release, _ := b.reserve(50 << 20)
+	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 || got < 100<<20 {
+		t.Errorf("limit %d with pixels in flight", got)
+	}
+	release()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d after the batch", got)
 	}
 }

@@ -4,7 +4,7 @@
 // read it back and verify it. The window (package ui) and the command line
 // (package cli) are two thin faces on these functions.
 //
-// Saving follows DESIGN.md: the original is never modified; the output goes
+// Saving follows the saving policy (docs/ARCHITECTURE.md): the original is never modified; the output goes
 // to a file in the destination folder that has no name yet (O_TMPFILE on
 // Linux; a hidden temporary file elsewhere), is read back from disk through
 // the same handle and inspected again, and only if nothing outside the
@@ -27,8 +27,9 @@
 // buffer for every file it reads and reads each copy back into it.
 //
 // Without edits, a clean copy is lossless: exif strips the metadata and the
-// compressed image data is copied byte for byte (HEIC, which exif cannot
-// strip in place, is decoded and written as a JPEG). With edits (Edits, or a
+// compressed image data is copied byte for byte (HEIC and AVIF, which exif
+// cannot strip in place, are decoded and written as a JPEG, or a PNG for a
+// transparent AVIF). With edits (Edits, or a
 // Plan for a batch: faces, areas, crop), the upright picture is covered with
 // the photo's own redact options (RedactOptions: a JPEG's block grid),
 // cropped (Cover and Render: the one place pixels change, which the
@@ -36,4 +37,12 @@
 // possible, given back its
 // colour profile without its words, and then stripped and verified like any
 // other copy.
+//
+// Hostile files: only regular files are read, opened without waiting
+// (O_NONBLOCK) so that a FIFO or a device is refused at once. Memory: the
+// decoded pixels of a batch share one budget (budget.go), reserved from
+// each photo's declared size before it is decoded; a decoded JPEG is
+// turned upright and covered in its own YCbCr planes, and a batch's own
+// picture is covered in place, so that a 250-megapixel photo costs its
+// decoded size once.
 package app

@@ -5,10 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/jpeg"
-	"image/png"
-
-	"github.com/HugoSmits86/nativewebp"
 
 	"veil/exif"
 	"veil/redact"
@@ -85,8 +81,8 @@ func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
 		return nil, "", err
 	}
 	of := outputFormat(p.info.Format)
-	if p.info.Format == exif.AVIF && !isOpaque(final) {
-		of = exif.PNG // an AVIF sticker keeps its transparency
+	if c := codecs[p.info.Format]; c.clearAs != "" && !isOpaque(final) {
+		of = c.clearAs
 	}
 	data, f, err := encode(final, of, s.quality())
 	if err != nil {
@@ -120,13 +116,11 @@ func (p *Photo) edited(img image.Image, e Edits) (image.Image, error) {
 	return Render(img, e, p.RedactOptions())
 }
 
-// outputFormat is the format an edited photo is written in.
+// outputFormat is the format an edited photo is written in (PNG for a
+// container without a codec).
 func outputFormat(f exif.Format) exif.Format {
-	switch f {
-	case exif.JPEG, exif.PNG, exif.WebP:
-		return f
-	case exif.HEIC, exif.AVIF:
-		return exif.JPEG
+	if c, ok := codecs[f]; ok {
+		return c.writeAs
 	}
 	return exif.PNG
 }
@@ -138,18 +132,15 @@ func isOpaque(img image.Image) bool {
 	return ok && o.Opaque()
 }
 
+// encode writes img in format f, or in PNG when f has no encoder, and
+// says which.
 func encode(img image.Image, f exif.Format, quality int) ([]byte, exif.Format, error) {
-	var buf bytes.Buffer
-	var err error
-	switch f {
-	case exif.JPEG:
-		err = jpeg.Encode(&buf, opaqueRGBA(img), &jpeg.Options{Quality: quality})
-	case exif.WebP:
-		err = nativewebp.Encode(&buf, img, nil)
-	default:
-		f = exif.PNG
-		err = (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img)
+	enc := codecs[f].encode
+	if enc == nil {
+		f, enc = exif.PNG, encodePNG
 	}
+	var buf bytes.Buffer
+	err := enc(&buf, img, quality)
 	return buf.Bytes(), f, err
 }
 

@@ -45,7 +45,7 @@ func decodeHEIC(data []byte) (image.Image, error) {
 	if err := exif.CheckHEIFCoding(data); err != nil {
 		return nil, errHEICDamaged
 	}
-	planes, l, err := runLibheif(data, func(d heifDeclared) (heicLayout, error) {
+	img, err := runLibheif(data, func(d heifDeclared) (heicLayout, error) {
 		// Within a pixel: exif rounds a clap crop to the nearest pixel,
 		// and libheif may round its edges the other way.
 		if absDiff(int(d.w), info.Width) > 1 || absDiff(int(d.h), info.Height) > 1 {
@@ -56,7 +56,7 @@ func decodeHEIC(data []byte) (image.Image, error) {
 	if err != nil {
 		return nil, errHEICDamaged
 	}
-	return l.image(planes), nil
+	return img, nil
 }
 
 func absDiff(a, b int) int {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"sync"
 	_ "unsafe" // for go:linkname
 
@@ -52,40 +53,45 @@ type heifDeclared struct {
 }
 
 // runLibheif declares, checks and decodes in one fresh instance; check
-// sees the declared size before any picture memory is allocated.
-func runLibheif(data []byte, check func(heifDeclared) (heicLayout, error)) ([]byte, heicLayout, error) {
+// sees the declared size before any picture memory is allocated, and
+// returns the layout whose image copies the planes out of the instance
+// before it closes.
+func runLibheif(data []byte, check func(heifDeclared) (heicLayout, error)) (image.Image, error) {
 	e, err := libheifCompiled()
 	if err != nil {
-		return nil, heicLayout{}, err
+		return nil, err
 	}
 	r, err := e.instantiate()
 	if err != nil {
-		return nil, heicLayout{}, err
+		return nil, err
 	}
 	defer r.close()
 	in, err := r.put(data)
 	if err != nil {
-		return nil, heicLayout{}, err
+		return nil, err
 	}
 	a, err := r.alloc(5 * 4) // width, height, colourspace, chroma, premultiplied
 	if err != nil {
-		return nil, heicLayout{}, err
+		return nil, err
 	}
 	n := uint64(len(data))
 	if err := r.call("decode", in, n, 1, a, a+4, a+8, a+12, a+16, 0); err != nil {
-		return nil, heicLayout{}, err
+		return nil, err
 	}
 	l, err := check(heifDeclared{r.u32(a), r.u32(a + 4), r.u32(a + 8), r.u32(a + 12), r.u32(a + 16)})
 	if err != nil {
-		return nil, l, err
+		return nil, err
 	}
 	out, err := r.output(l.size())
 	if err != nil {
-		return nil, l, err
+		return nil, err
 	}
 	if err := r.call("decode", in, n, 0, a, a+4, a+8, a+12, a+16, out); err != nil {
-		return nil, l, err
+		return nil, err
 	}
-	planes, err := r.take(out, l.size())
-	return planes, l, err
+	planes, err := r.view(out, l.size())
+	if err != nil {
+		return nil, err
+	}
+	return l.image(planes), nil
 }

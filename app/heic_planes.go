@@ -64,66 +64,59 @@ func newHEICLayout(d heifDeclared) (heicLayout, error) {
 // size is the number of bytes the module writes.
 func (l heicLayout) size() int { return l.yStride*l.h + 2*l.cStride*l.ch }
 
-// image turns the planes (a copy, owned by the caller) into a picture at
-// full resolution: luma as it is, chroma upsampled bilinearly to every
-// pixel, so that colour edges do not fringe into blocks.
+// image copies the planes (a view of the decoder's memory, gone when it
+// closes) into a picture at full resolution owned by Go: luma as it is,
+// chroma upsampled bilinearly to every pixel, so that colour edges do not
+// fringe into blocks.
 func (l heicLayout) image(planes []byte) image.Image {
 	r := image.Rect(0, 0, l.w, l.h)
 	switch {
+	case l.colourspace == heifColourspaceRGB && l.premultiplied:
+		return &image.RGBA{Pix: compactRows(planes, l.yStride, 4*l.w, l.h), Stride: 4 * l.w, Rect: r}
 	case l.colourspace == heifColourspaceRGB:
-		if l.premultiplied {
-			return &image.RGBA{Pix: planes[:l.yStride*l.h], Stride: l.yStride, Rect: r}
-		}
-		return &image.NRGBA{Pix: planes[:l.yStride*l.h], Stride: l.yStride, Rect: r}
+		return &image.NRGBA{Pix: compactRows(planes, l.yStride, 4*l.w, l.h), Stride: 4 * l.w, Rect: r}
 	case l.cw == 0:
-		return &image.Gray{Pix: planes[:l.yStride*l.h], Stride: l.yStride, Rect: r}
+		return &image.Gray{Pix: compactRows(planes, l.yStride, l.w, l.h), Stride: l.w, Rect: r}
 	}
 	cb := planes[l.yStride*l.h:][:l.cStride*l.ch]
 	cr := planes[l.yStride*l.h+l.cStride*l.ch:][:l.cStride*l.ch]
 	return &image.YCbCr{
-		Y:              planes[:l.yStride*l.h],
+		Y:              compactRows(planes, l.yStride, l.w, l.h),
 		Cb:             upsample(cb, l.cStride, l.cw, l.ch, l.w, l.h),
 		Cr:             upsample(cr, l.cStride, l.cw, l.ch, l.w, l.h),
-		YStride:        l.yStride,
+		YStride:        l.w,
 		CStride:        l.w,
 		SubsampleRatio: image.YCbCrSubsampleRatio444,
 		Rect:           r,
 	}
 }
 
-// upsample scales a chroma plane (cw×ch samples, rows of stride bytes) to
-// w×h by bilinear interpolation. Sample positions follow HEVC's default
-// chroma location (ITU-T H.265 Annex E, chroma_sample_loc_type 0): a
-// chroma sample sits on the even luma columns, and, for 4:2:0, halfway
-// between two luma rows. Weights are in quarters and eighths, exact in
-// integers; edges repeat the outermost sample.
-func upsample(c []byte, stride, cw, ch, w, h int) []byte {
-	if cw == w && ch == h {
-		out := make([]byte, w*h)
-		for y := range h {
-			copy(out[y*w:][:w], c[y*stride:])
-		}
-		return out
-	}
-	rows := upsampleRows(c, stride, cw, ch, h) // ch → h rows, weights ×4
-	out := make([]byte, w*h)
+// compactRows copies h rows of n bytes, stride bytes apart, into a new
+// slice without the padding.
+func compactRows(p []byte, stride, n, h int) []byte {
+	out := make([]byte, n*h)
 	for y := range h {
-		upsampleRow(out[y*w:][:w], rows[y*cw:][:cw], cw)
+		copy(out[y*n:][:n], p[y*stride:][:n])
 	}
 	return out
 }
 
-// upsampleRows scales vertically: each output row is a mix of two chroma
-// rows, in units of a quarter (so values are ×4). For 4:2:2 (ch == h) the
-// rows are copied.
-func upsampleRows(c []byte, stride, cw, ch, h int) []uint16 {
-	rows := make([]uint16, cw*h)
+// upsample scales a chroma plane (cw×ch samples, rows of stride bytes) to
+// w×h by bilinear interpolation, into a new slice. Sample positions follow
+// HEVC's default chroma location (ITU-T H.265 Annex E,
+// chroma_sample_loc_type 0): a chroma sample sits on the even luma
+// columns, and, for 4:2:0, halfway between two luma rows. Weights are in
+// eighths, exact in integers; edges repeat the outermost sample.
+func upsample(c []byte, stride, cw, ch, w, h int) []byte {
+	if cw == w && ch == h {
+		return compactRows(c, stride, w, h)
+	}
+	out := make([]byte, w*h)
 	for y := range h {
-		a, b, wa, wb := y, y, 4, 0
+		a, b, wa, wb := y, y, uint32(4), uint32(0)
 		if ch != h {
-			// Luma row y is at chroma row (y-0.5)/2: a mix of rows
-			// y/2 and its neighbour above (even y) or below (odd y),
-			// weighted 3:1.
+			// Luma row y is at chroma row (y-0.5)/2: a mix of rows y/2
+			// and its neighbour above (even y) or below (odd y), 3:1.
 			a, wa, wb = y/2, 3, 1
 			if y%2 == 0 {
 				b = max(a-1, 0)
@@ -131,24 +124,23 @@ func upsampleRows(c []byte, stride, cw, ch, h int) []uint16 {
 				b = min(a+1, ch-1)
 			}
 		}
-		ra, rb := c[a*stride:][:cw], c[b*stride:][:cw]
-		dst := rows[y*cw:][:cw]
-		for x := range dst {
-			dst[x] = uint16(wa)*uint16(ra[x]) + uint16(wb)*uint16(rb[x])
-		}
+		upsampleRow(out[y*w:][:w], c[a*stride:][:cw], c[b*stride:][:cw], wa, wb)
 	}
-	return rows
+	return out
 }
 
-// upsampleRow scales one row of quarter-units horizontally to its full
-// width: even pixels sit on a chroma sample, odd ones halfway to the next.
-func upsampleRow(dst []byte, src []uint16, cw int) {
+// upsampleRow fills one output row from two chroma rows weighted wa:wb
+// (quarters): even pixels sit on a chroma sample, odd ones halfway to the
+// next.
+func upsampleRow(dst, ra, rb []byte, wa, wb uint32) {
+	last := len(ra) - 1
 	for x := range dst {
 		i := x / 2
-		v := 2 * uint32(src[i]) // eighths
+		j := i
 		if x%2 == 1 {
-			v = uint32(src[i]) + uint32(src[min(i+1, cw-1)])
+			j = min(i+1, last)
 		}
+		v := wa*(uint32(ra[i])+uint32(ra[j])) + wb*(uint32(rb[i])+uint32(rb[j])) // eighths
 		dst[x] = byte((v + 4) / 8)
 	}
 }

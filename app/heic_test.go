@@ -184,8 +184,11 @@ func TestDecodeHEICSurvivesEveryTruncation(t *testing.T) {
 		if _, err := exif.Inspect(data[:n]); err != nil {
 			continue
 		}
-		if _, err := decodeHEIC(data[:n]); err == nil {
+		_, err := decodeHEIC(data[:n])
+		if err == nil {
 			decoded++
+		} else if !errors.Is(err, errHEICDamaged) {
+			t.Fatalf("cut at %d: %q, want %q", n, err, errHEICDamaged)
 		}
 	}
 	if decoded > 0 {

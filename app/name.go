@@ -77,36 +77,13 @@ func randomStem() string {
 }
 
 // outputExt keeps the original extension when it fits the format written,
-// and otherwise uses the format's usual one.
+// and otherwise uses the format's usual one (exif.UsualExtension).
 func outputExt(src string, f exif.Format) string {
-	ext := filepath.Ext(src)
-	switch strings.ToLower(ext) {
-	case ".jpg", ".jpeg", ".jpe":
-		if f == exif.JPEG {
-			return ext
-		}
-	case ".png":
-		if f == exif.PNG {
-			return ext
-		}
-	case ".webp":
-		if f == exif.WebP {
-			return ext
-		}
-	case ".gif":
-		if f == exif.GIF {
-			return ext
-		}
+	if ext := filepath.Ext(src); exif.ExtensionFits(ext, f) {
+		return ext
 	}
-	switch f {
-	case exif.JPEG:
-		return ".jpg"
-	case exif.PNG:
-		return ".png"
-	case exif.WebP:
-		return ".webp"
-	case exif.GIF:
-		return ".gif"
+	if ext := exif.UsualExtension(f); ext != "" {
+		return ext
 	}
 	return ".img"
 }

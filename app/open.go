@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"sync"
 
 	"veil/exif"
+	"veil/internal/parallel"
 )
 
 // errNotRegular refuses FIFOs, devices, sockets and folders named as photos.
@@ -61,37 +60,31 @@ func readFile(path string, buf []byte) ([]byte, error) {
 	return data, nil
 }
 
-// parallelRead is the size from which a file is read in pieces at once,
-// one per CPU: most of the time of reading a large photo goes to the
-// kernel setting up fresh memory for it, and two CPUs do that in half the
-// time.
-const parallelRead = 2 << 20
+// readPiece is the least a reader takes of a file read in pieces at once
+// (from twice that, one piece per CPU up to parallel.Max): most of the
+// time of reading a large photo goes to the kernel setting up fresh
+// memory for it, and two CPUs do that in half the time.
+const readPiece = 1 << 20
 
 // readAt fills data from the start of f and returns how much it read:
 // less than len(data) only if the file ended first.
 func readAt(f *os.File, data []byte) (int, error) {
-	k := min(runtime.GOMAXPROCS(0), 4)
-	if len(data) < parallelRead || k < 2 {
+	pieces := parallel.Split(0, len(data), readPiece)
+	if len(pieces) < 2 {
 		return readAtMost(f, data, 0)
 	}
-	piece := (len(data) + k - 1) / k
-	pieces := make([][]byte, k)
-	got := make([]int, k)
-	errs := make([]error, k)
-	var wg sync.WaitGroup
-	for i := range k {
-		lo := min(i*piece, len(data))
-		pieces[i] = data[lo:min(lo+piece, len(data))]
-		wg.Go(func() { got[i], errs[i] = readAtMost(f, pieces[i], int64(lo)) })
-	}
-	wg.Wait()
+	got := make([]int, len(pieces))
+	errs := make([]error, len(pieces))
+	parallel.Run(pieces, func(i int, b parallel.Band) {
+		got[i], errs[i] = readAtMost(f, data[b.Lo:b.Hi], int64(b.Lo))
+	})
 	n := 0
-	for i := range k {
+	for i, b := range pieces {
 		if errs[i] != nil {
 			return 0, errs[i]
 		}
 		n += got[i]
-		if got[i] < len(pieces[i]) {
+		if got[i] < b.Hi-b.Lo {
 			return n, nil // the file ended here (it shrank while read)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 func TestReadFileGivesTheWholeFile(t *testing.T) {
 	dir := t.TempDir()
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, size := range []int{0, 1, 4095, parallelRead - 1, parallelRead, parallelRead + 1, 5*parallelRead + 3} {
+	for _, size := range []int{0, 1, 4095, 2*readPiece - 1, 2 * readPiece, 2*readPiece + 1, 10*readPiece + 3} {
 		want := make([]byte, size)
 		for i := range want {
 			want[i] = byte(r.Uint32())

@@ -1,16 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
-	"image/gif"
-	"image/jpeg"
-	"image/png"
 	"sync"
-
-	"golang.org/x/image/webp"
 
 	"veil/exif"
 	"veil/redact"
@@ -96,24 +90,13 @@ func upright(img image.Image, orientation int) image.Image {
 	return redact.Orient(img, orientation)
 }
 
-// decode reads the first frame of a photo with the pure-Go decoders.
+// decode reads the first frame of a photo (see codec.decode).
 func decode(f exif.Format, data []byte) (image.Image, error) {
-	r := bytes.NewReader(data)
-	switch f {
-	case exif.JPEG:
-		return jpeg.Decode(r)
-	case exif.PNG:
-		return png.Decode(r)
-	case exif.GIF:
-		return gif.Decode(r)
-	case exif.WebP:
-		return webp.Decode(r)
-	case exif.HEIC:
-		return decodeHEIC(data)
-	case exif.AVIF:
-		return decodeAVIF(data)
+	c, ok := codecs[f]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
 	}
-	return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
+	return c.decode(data)
 }
 
 // RedactOptions are the options every cover of this photo is drawn with,

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"veil/exif"
 )
@@ -26,10 +25,6 @@ import (
 // errVideoEdit refuses covers, crops and face detection on a video.
 var errVideoEdit = errors.New("faces in videos cannot be covered by Veil, only data is removed: clean this video without covers or crop")
 
-// videoExts are the extensions of the videos Veil cleans. A file with one
-// of them is opened as a video when its first bytes say it is one.
-var videoExts = map[string]bool{".mov": true, ".mp4": true, ".m4v": true, ".3gp": true, ".3g2": true, ".qt": true}
-
 // IsVideo reports whether the photo is a video: it can only be cleaned,
 // never edited; its Image is a plain video icon and it has no Faces.
 func (p *Photo) IsVideo() bool { return exif.IsVideo(p.info.Format) }
@@ -38,7 +33,9 @@ func (p *Photo) IsVideo() bool { return exif.IsVideo(p.info.Format) }
 // first bytes say it is one (ok false otherwise, for the photo path to
 // take it), and inspects it from the open file.
 func openVideo(path string) (p *Photo, ok bool, err error) {
-	if !videoExts[strings.ToLower(filepath.Ext(path))] {
+	// A file with a video's extension is opened as a video when its first
+	// bytes say it is one.
+	if !exif.ExtensionFits(filepath.Ext(path), exif.MP4) {
 		return nil, false, nil
 	}
 	f, size, err := openVideoFile(path)
@@ -118,20 +115,9 @@ func cleanVideo(src string, s Settings, syncNow bool) (string, error) {
 	if dir == "" {
 		dir = filepath.Dir(src)
 	}
-	names := candidateNames(src, dir, videoExt(src, info.Format), s.RandomNames)
+	names := candidateNames(src, dir, outputExt(src, info.Format), s.RandomNames)
 	check := func(g *os.File, n int64) error { return exif.VerifyVideo(g, n, opt) }
 	return writeNewStream(dir, plan, f, names, syncNow, check)
-}
-
-// videoExt keeps a video's own extension, or gives the usual one.
-func videoExt(src string, f exif.Format) string {
-	if ext := filepath.Ext(src); videoExts[strings.ToLower(ext)] {
-		return ext
-	}
-	if f == exif.MOV {
-		return ".mov"
-	}
-	return ".mp4"
 }
 
 // writeNewStream is writeNew for a copy streamed from src by plan: written

@@ -6,14 +6,26 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"veil/exif"
 )
 
-// imageExts are the extensions a folder walk picks up. Files given by name
-// are always tried, whatever their extension.
-var imageExts = map[string]bool{
-	".jpg": true, ".jpeg": true, ".jpe": true, ".png": true, ".webp": true, ".gif": true,
-	".heic": true, ".heif": true, ".avif": true, ".tif": true, ".tiff": true,
-	".mov": true, ".mp4": true, ".m4v": true, ".3gp": true, ".3g2": true,
+// walkExts are the extensions a folder walk picks up: those of every
+// container exif recognises, refused ones included so that the refusal is
+// reported. Files given by name are always tried, whatever their extension.
+var walkExts = extSet(exif.RecognisedExtensions())
+
+// Extensions are the extensions, lower case with the dot, of the files
+// Veil cleans: what a file chooser offers.
+func Extensions() []string { return exif.Extensions() }
+
+// extSet makes a set of extensions.
+func extSet(exts []string) map[string]bool {
+	set := make(map[string]bool, len(exts))
+	for _, e := range exts {
+		set[e] = true
+	}
+	return set
 }
 
 // Expand turns files and folders into the list of files to work on:
@@ -37,7 +49,7 @@ func Expand(paths []string) []string {
 			if d.IsDir() && hidden {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && !hidden && d.Type().IsRegular() && imageExts[strings.ToLower(filepath.Ext(path))] {
+			if !d.IsDir() && !hidden && d.Type().IsRegular() && walkExts[strings.ToLower(filepath.Ext(path))] {
 				found = append(found, path)
 			}
 			return nil

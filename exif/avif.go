@@ -14,6 +14,11 @@ type avifHandler struct{}
 
 func (avifHandler) format() Format { return AVIF }
 
+func (avifHandler) about() about { return about{name: "AVIF", exts: []string{".avif"}} }
+
+// profile is the colr property of the primary item (see heifProfile).
+func (avifHandler) profile(data []byte) []byte { return heifProfile(data) }
+
 // sniff accepts an ftyp box (ISO/IEC 14496-12 §4.3) whose major brand is
 // avif or avis (AVIF §7), or mif1/msf1 with avif among the compatible
 // brands that fit in head and no HEIC brand before it.
@@ -54,7 +59,7 @@ func be32At(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-func (avifHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data, "av01") }
+func (avifHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data) }
 
 // strip never writes an AVIF file.
 func (avifHandler) strip(data []byte, opt Options) ([]byte, error) {

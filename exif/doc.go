@@ -37,7 +37,8 @@
 // itself says nothing about who made it, where, when or with what, beyond
 // the picture.
 //
-// What is removed, for each container (the metadata policy of DESIGN.md):
+// What is removed, for each container (the metadata policy; see
+// docs/ARCHITECTURE.md):
 //
 //   - EXIF in every place it hides: JPEG APP1, PNG eXIf, WebP EXIF, and
 //     inside Photoshop APP13 blocks. With it go GPS position, altitude,

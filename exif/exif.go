@@ -9,9 +9,10 @@ import (
 // Format names a container Veil recognises.
 type Format string
 
-// The containers Veil recognises. Only JPEG, PNG, WebP and GIF are cleaned
-// here; HEIC and AVIF are inspected and decoded by the app into a new
-// picture; TIFF is recognised so it can be refused by name.
+// The containers Veil recognises. JPEG, PNG, WebP and GIF are cleaned
+// here, and videos (MOV, MP4, in video.go); HEIC and AVIF are inspected
+// and decoded by the app into a new picture; TIFF is recognised so it can
+// be refused by name.
 const (
 	JPEG Format = "jpeg"
 	PNG  Format = "png"
@@ -25,7 +26,8 @@ const (
 // Category groups findings the way a person thinks about them.
 type Category string
 
-// The categories of DESIGN.md, in the order the window shows them.
+// The categories of findings (docs/ARCHITECTURE.md), in the order the window
+// shows them.
 const (
 	Location       Category = "Location"
 	Device         Category = "Device"
@@ -54,8 +56,9 @@ type Info struct {
 	Orientation int // EXIF orientation 1..8; 1 when absent or invalid
 	Animated    bool
 	// Block is, for JPEG, the size of a minimum coded unit in stored
-	// pixels (8 or 16 per side, T.81 A.2): the grid whose cells decode
-	// independently. Zero for other formats.
+	// pixels (8 times the largest sampling factor, 1 to 4: 8, 16, 24 or 32
+	// per side, T.81 A.2): the grid whose cells decode independently.
+	// Zero for other formats.
 	Block    image.Point
 	Findings []Finding
 
@@ -83,14 +86,19 @@ type FormatError string
 func (e FormatError) Error() string { return "exif: invalid file: " + string(e) }
 
 // ErrUnsupported is wrapped by errors for files Veil recognises but does not
-// clean (HEIC, TIFF) and files it does not recognise at all.
+// clean (TIFF and camera raw; hierarchical JPEG; a PNG critical chunk it
+// does not know; HEIF files with encrypted or external items or pictures
+// of a kind it cannot decode, image sequences alone; fragmented, sound-only or compressed-header
+// videos and videos whose media is in another file) and for files it does
+// not recognise at all.
 var ErrUnsupported = errors.New("exif: unsupported file")
 
 // ErrTooLarge is wrapped by errors for files over MaxPixels or MaxBytes.
 var ErrTooLarge = errors.New("exif: file too large")
 
 // ErrReencode is returned by Strip for formats that are never stripped in
-// place (HEIC): the caller decodes them and writes a fresh image instead.
+// place (HEIC, AVIF): the caller decodes them and writes a fresh image
+// instead.
 var ErrReencode = errors.New("exif: this format is always re-encoded")
 
 // ErrNotClean is wrapped by Verify when something outside the keep-list remains.

@@ -43,6 +43,8 @@ type gifHandler struct{}
 
 func (gifHandler) format() Format { return GIF }
 
+func (gifHandler) about() about { return about{name: "GIF", exts: []string{".gif"}} }
+
 // sniff checks the header signature and version (§17).
 func (gifHandler) sniff(head []byte) bool {
 	return bytes.HasPrefix(head, []byte("GIF87a")) || bytes.HasPrefix(head, []byte("GIF89a"))

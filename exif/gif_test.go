@@ -74,7 +74,8 @@ func TestGIFFixturesAreStrippedClean(t *testing.T) {
 	}
 }
 
-// checkGIFClean asserts what DESIGN.md asks of every clean copy.
+// checkGIFClean asserts what the metadata policy (docs/ARCHITECTURE.md) asks
+// of every clean copy.
 func checkGIFClean(t *testing.T, in, out []byte) {
 	t.Helper()
 	if bytes.Contains(out, []byte(gifMarker)) {

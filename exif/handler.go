@@ -3,6 +3,7 @@ package exif
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // handler is one container format: it recognises its magic bytes, lists
@@ -10,6 +11,9 @@ import (
 type handler interface {
 	// format names the container.
 	format() Format
+	// about is what the layers above need to know of the container: its
+	// name in words and its file extensions.
+	about() about
 	// sniff reports whether head (the first bytes of a file, up to 64)
 	// starts this container.
 	sniff(head []byte) bool
@@ -17,7 +21,7 @@ type handler interface {
 	// It checks the limits from the header before anything else.
 	inspect(data []byte) (*Info, error)
 	// strip returns a copy that keeps only what is needed to show the
-	// image (the keep-list of DESIGN.md), copying compressed image data
+	// image (the container's keep-list, docs/ARCHITECTURE.md), copying compressed image data
 	// byte for byte, with a minimal Orientation-only EXIF when the
 	// orientation is not 1.
 	strip(data []byte, opt Options) ([]byte, error)
@@ -41,7 +45,40 @@ type scanner interface {
 	scan(data []byte) (*Info, error)
 }
 
+// about describes a container to the layers above exif.
+type about struct {
+	// name is how a person knows the container ("JPEG", "MOV, MP4").
+	name string
+	// exts are its file extensions, lower case with the dot; exts[i] is
+	// the usual extension of formats[i].
+	exts []string
+	// formats are the formats the handler names (namer); nil means just
+	// its format().
+	formats []Format
+}
+
+// namer is a handler of several formats, told apart by the file's head
+// (video: MOV or MP4).
+type namer interface {
+	formatOf(head []byte) Format
+}
+
+// profiler is a handler whose container can carry a colour profile: it
+// returns the profile's bytes as stored, or nil.
+type profiler interface {
+	profile(data []byte) []byte
+}
+
+// embedder is a handler that can add a colour profile to a file Veil has
+// just encoded (see EmbedProfile).
+type embedder interface {
+	embedProfile(data, icc []byte) ([]byte, error)
+}
+
 // handlers is the explicit list of containers Veil cleans, tried in order.
+// A new container is one file with its handler and one line here: its
+// extensions, its name in errors, its colour profile and its sniffing all
+// come from the handler.
 var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{}, heicHandler{}, avifHandler{}, videoHandler{}}
 
 // refused are containers Veil recognises by magic bytes but does not clean.
@@ -49,8 +86,9 @@ var refused = []struct {
 	f      Format
 	magic  func([]byte) bool
 	reason string
+	exts   []string
 }{
-	{TIFF, isTIFF, "TIFF and camera raw files are not supported"},
+	{TIFF, isTIFF, "TIFF and camera raw files are not supported", []string{".tif", ".tiff"}},
 }
 
 func isTIFF(h []byte) bool {
@@ -63,8 +101,8 @@ func Sniff(head []byte) (Format, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, ok := h.(videoHandler); ok {
-		return videoFormat(head), nil
+	if n, ok := h.(namer); ok {
+		return n.formatOf(head), nil
 	}
 	return h.format(), nil
 }
@@ -84,7 +122,16 @@ func find(data []byte) (handler, error) {
 			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
 		}
 	}
-	return nil, fmt.Errorf("%w: not a photo or video Veil can clean (JPEG, PNG, WebP, GIF, HEIC, AVIF, MOV, MP4)", ErrUnsupported)
+	return nil, fmt.Errorf("%w: not a photo or video Veil can clean (%s)", ErrUnsupported, cleanedNames())
+}
+
+// cleanedNames lists the containers Veil cleans, for a person to read.
+func cleanedNames() string {
+	names := make([]string, len(handlers))
+	for i, h := range handlers {
+		names[i] = h.about().name
+	}
+	return strings.Join(names, ", ")
 }
 
 // Inspect lists what a whole file gives away. It parses the file to its
@@ -200,7 +247,9 @@ var (
 	_ handler = webpHandler{}
 	_ handler = gifHandler{}
 	_ handler = heicHandler{}
+	_ handler = avifHandler{}
 	_ handler = videoHandler{}
+	_ namer   = videoHandler{}
 	_ reuser  = jpegHandler{}
 	_ scanner = jpegHandler{}
 )

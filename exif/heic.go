@@ -3,6 +3,7 @@ package exif
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // heicHandler is HEIC/HEIF (ISO/IEC 23008-12), the iPhone's default. It is
@@ -21,6 +22,30 @@ import (
 type heicHandler struct{}
 
 func (heicHandler) format() Format { return HEIC }
+
+func (heicHandler) about() about { return about{name: "HEIC", exts: []string{".heic", ".heif"}} }
+
+// profile is the colr property of the primary item (see heifProfile).
+func (heicHandler) profile(data []byte) []byte { return heifProfile(data) }
+
+// heifProfile is the ICC profile in the colr property ("prof" or "rICC",
+// ISO/IEC 14496-12 §12.1.5) of a HEIF file's primary item, or nil.
+func heifProfile(data []byte) []byte {
+	f, err := parseHEIC(data)
+	if err != nil || f.meta == nil {
+		return nil
+	}
+	m := f.meta
+	it := m.items[m.primary]
+	if it == nil {
+		return nil
+	}
+	if b, ok := m.prop(it, "colr"); ok && len(b.data) > 4 &&
+		(string(b.data[:4]) == "prof" || string(b.data[:4]) == "rICC") {
+		return b.data[4:]
+	}
+	return nil
+}
 
 // sniff accepts an ftyp box (ISO/IEC 14496-12 §4.3) whose major brand is
 // one of HEIF's (ISO/IEC 23008-12 Annex B: heic, heix, heim, heis, hevc,
@@ -51,7 +76,7 @@ type heicFile struct {
 	extras []Finding // findings from top-level boxes
 }
 
-func (heicHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data, "hvc1") }
+func (heicHandler) inspect(data []byte) (*Info, error) { return inspectHEIF(data) }
 
 // format names the container by its codec.
 func (f *heicFile) format() Format {
@@ -61,13 +86,18 @@ func (f *heicFile) format() Format {
 	return HEIC
 }
 
-// inspectHEIF inspects a HEIF file whose pictures are coded with codec.
-func inspectHEIF(data []byte, codec string) (*Info, error) {
+// where names a place in the file for a finding: "HEIC Exif item",
+// "AVIF Exif item".
+func (f *heicFile) where(place string) string {
+	return strings.ToUpper(string(f.format())) + " " + place
+}
+
+// inspectHEIF inspects a HEIF file, HEIC or AVIF by its brands.
+func inspectHEIF(data []byte) (*Info, error) {
 	f, err := parseHEIC(data)
 	if err != nil {
 		return nil, err
 	}
-	f.codec = codec
 	w, h, err := f.uprightSize()
 	if err != nil {
 		return nil, err
@@ -86,7 +116,10 @@ func inspectHEIF(data []byte, codec string) (*Info, error) {
 // parseHEIC walks the top-level boxes to the end of the file: ftyp first,
 // exactly one meta, any number of mdat, free and skip.
 func parseHEIC(data []byte) (*heicFile, error) {
-	f := &heicFile{data: data}
+	f := &heicFile{data: data, codec: "hvc1"}
+	if heifBrand(data[:min(len(data), 64)]) == AVIF {
+		f.codec = "av01"
+	}
 	ftyp, rest, err := nextHEICBox(data, 0, false)
 	if err != nil || ftyp.typ != "ftyp" {
 		return nil, FormatError("HEIC file does not start with an ftyp box")
@@ -139,14 +172,14 @@ func parseHEIC(data []byte) (*heicFile, error) {
 func (f *heicFile) topLevelFindings(leftover, moov int, unknown []string) {
 	if leftover > 0 {
 		f.extras = append(f.extras, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes in unused space", leftover), "HEIC free boxes"})
+			fmt.Sprintf("%d bytes in unused space", leftover), f.where("free boxes")})
 	}
 	if moov > 0 {
 		f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
-			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), "HEIC moov box"})
+			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), f.where("moov box")})
 	}
 	if len(unknown) > 0 {
-		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), "HEIC file"))
+		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), f.where("file")))
 	}
 }
 

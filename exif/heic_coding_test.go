@@ -140,3 +140,54 @@ func FuzzHEICCodingLyingSizes(f *testing.F) {
 		}
 	})
 }
+
+// gridData returns the grid description of a file whose primary item is a
+// grid, as a slice of data (so that a test can rewrite it in place).
+func gridData(t *testing.T, data []byte) []byte {
+	t.Helper()
+	f, err := parseHEIC(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := f.meta.items[f.meta.primary]
+	if g.typ != "grid" {
+		t.Fatalf("primary item is %s", g.typ)
+	}
+	d, err := f.itemData(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestCheckHEIFCodingRefusesLyingGrids rewrites the grid description of
+// odd-size.heic (one 208×152 tile cropped to 201×151; version, flags,
+// rows-1, columns-1, then 16-bit output width and height).
+func TestCheckHEIFCodingRefusesLyingGrids(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(g, ispe []byte)
+	}{
+		{"an output wider than its tiles, ispe agreeing", func(g, ispe []byte) {
+			binary.BigEndian.PutUint16(g[4:], 300)
+			binary.BigEndian.PutUint32(ispe, 300)
+		}},
+		{"two columns of one tile", func(g, ispe []byte) { g[3] = 1 }},
+		{"an output other than its ispe", func(g, ispe []byte) { binary.BigEndian.PutUint16(g[6:], 100) }},
+		{"two rows of one tile", func(g, ispe []byte) { g[2] = 1 }},
+		{"a description of another version", func(g, ispe []byte) { g[0] = 1 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := bytes.Clone(readHEIC(t, "odd-size.heic"))
+			if err := CheckHEIFCoding(d); err != nil {
+				t.Fatalf("the fixture itself: %v", err)
+			}
+			tt.edit(gridData(t, d), d[primaryISPE(t, d):])
+			var fe FormatError
+			if err := CheckHEIFCoding(d); !errors.As(err, &fe) {
+				t.Errorf("error %v, want a FormatError", err)
+			}
+		})
+	}
+}

@@ -35,17 +35,17 @@ func (f *heicFile) findings() []Finding {
 		fs = append(fs, f.itemFindings(it)...)
 	}
 	if unlisted > 0 {
-		fs = append(fs, Finding{Other, "Unknown data", fmt.Sprintf("%d more metadata items", unlisted), "HEIC file"})
+		fs = append(fs, Finding{Other, "Unknown data", fmt.Sprintf("%d more metadata items", unlisted), f.where("file")})
 	}
 	fs = append(fs, f.pictureFindings()...)
 	fs = append(fs, f.propertyFindings()...)
 	if len(m.unknown) > 0 {
-		fs = append(fs, textFinding(Other, "Unknown data", "boxes "+heicTypeList(m.unknown), "HEIC meta box"))
+		fs = append(fs, textFinding(Other, "Unknown data", "boxes "+heicTypeList(m.unknown), f.where("meta box")))
 	}
 	fs = append(fs, f.extras...)
 	if n := f.unreferenced(); n > 0 {
 		fs = append(fs, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes of image data that no item uses", n), "HEIC mdat box"})
+			fmt.Sprintf("%d bytes of image data that no item uses", n), f.where("mdat box")})
 	}
 	if len(f.tail) > 0 {
 		fs = append(fs, trailerFinding(f.tail, "after the last HEIC box"))
@@ -63,9 +63,9 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 	}
 	switch {
 	case it.typ == "Exif":
-		return heicExifFindings(data)
+		return heicExifFindings(data, f.where("Exif item"))
 	case it.typ == "mime" && strings.EqualFold(it.content, "application/rdf+xml"):
-		where := "HEIC XMP item"
+		where := f.where("XMP item")
 		if it.encoding != "" {
 			if z, err := inflateBounded(data); err == nil {
 				data = z
@@ -74,12 +74,12 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 		return withFallback(xmpFindings(data, where), "XMP metadata", len(data), where)
 	case it.typ == "mime":
 		return []Finding{textFinding(Other, "Embedded data",
-			fmt.Sprintf("%s, %d bytes", it.content, len(data)), "HEIC item")}
+			fmt.Sprintf("%s, %d bytes", it.content, len(data)), f.where("item"))}
 	case it.typ == "uri ":
-		return []Finding{textFinding(Other, "Embedded data", it.content, "HEIC item")}
+		return []Finding{textFinding(Other, "Embedded data", it.content, f.where("item"))}
 	}
 	return []Finding{textFinding(Other, "Unknown data",
-		fmt.Sprintf("%s item of %d bytes", fourCC(it.typ), len(data)), "HEIC item")}
+		fmt.Sprintf("%s item of %d bytes", fourCC(it.typ), len(data)), f.where("item"))}
 }
 
 // heicExifFindings reads an Exif item: exif_tiff_header_offset(32), the
@@ -87,8 +87,7 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 // 23008-12 Annex A.2.1). Its Orientation tag is not used: irot and imir
 // orient a HEIF picture. Deliberate leniency: unreadable EXIF is listed
 // as such, not refused; it is dropped either way.
-func heicExifFindings(data []byte) []Finding {
-	const where = "HEIC Exif item"
+func heicExifFindings(data []byte, where string) []Finding {
 	unreadable := []Finding{{Other, "Camera data (EXIF)", fmt.Sprintf("unreadable block of %d bytes", len(data)), where}}
 	if len(data) < 4 {
 		return unreadable
@@ -141,7 +140,7 @@ func (f *heicFile) pictureFindings() []Finding {
 	}
 	var fs []Finding
 	for _, k := range order {
-		fs = append(fs, Finding{HiddenPictures, k, heicPictureText(k, sizes[k]), "HEIC image items"})
+		fs = append(fs, Finding{HiddenPictures, k, heicPictureText(k, sizes[k]), f.where("image items")})
 	}
 	return fs
 }
@@ -202,7 +201,7 @@ func (f *heicFile) propertyFindings() []Finding {
 	var fs []Finding
 	if b, ok := m.prop(m.items[m.primary], "colr"); ok && len(b.data) >= 4 {
 		if t := string(b.data[:4]); t == "prof" || t == "rICC" {
-			fs = append(fs, colourProfileFinding(b.data[4:], "", "HEIC colour property (colr)"))
+			fs = append(fs, colourProfileFinding(b.data[4:], "", f.where("colour property (colr)")))
 		}
 	}
 	var unknown []string
@@ -213,7 +212,7 @@ func (f *heicFile) propertyFindings() []Finding {
 			r.fullBox()
 			r.cstring() // lang
 			text := strings.Join([]string{r.cstring(), r.cstring(), r.cstring()}, " ")
-			fs = append(fs, textFinding(Text, "Caption", strings.TrimSpace(text), "HEIC udes property"))
+			fs = append(fs, textFinding(Text, "Caption", strings.TrimSpace(text), f.where("udes property")))
 		case "hvcC", "ispe", "colr", "pixi", "irot", "imir", "clap", "auxC", "av1C", "rloc",
 			"lsel", "a1op", "a1lx", "pasp", "clli", "mdcv", "cclv", "amve", "free", "skip":
 		default:
@@ -221,7 +220,7 @@ func (f *heicFile) propertyFindings() []Finding {
 		}
 	}
 	if len(unknown) > 0 {
-		fs = append(fs, textFinding(Other, "Unknown data", "properties "+heicTypeList(unknown), "HEIC item properties"))
+		fs = append(fs, textFinding(Other, "Unknown data", "properties "+heicTypeList(unknown), f.where("item properties")))
 	}
 	return fs
 }

@@ -1,8 +1,6 @@
 package exif
 
 import (
-	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 )
@@ -19,44 +17,11 @@ func Profile(data []byte) []byte {
 	if err != nil {
 		return nil
 	}
-	var icc []byte
-	switch h.format() {
-	case JPEG:
-		if f, err := scanJPEG(data); err == nil {
-			if chunks, ok := iccChunks(f.segs); ok {
-				icc = bytes.Join(chunks, nil)
-			}
-		}
-	case PNG:
-		if f, err := parsePNG(data); err == nil {
-			for _, c := range f.chunks {
-				if _, rest, ok := bytes.Cut(c.data, []byte{0}); c.typ == "iCCP" && ok && len(rest) > 1 && rest[0] == 0 {
-					icc, _ = inflateBounded(rest[1:])
-				}
-			}
-		}
-	case WebP:
-		if f, _, err := inspectWebP(data); err == nil && f.extended {
-			_ = walkChunks(f.body, func(c riffChunk) error {
-				if c.id == "ICCP" {
-					icc = c.data
-				}
-				return nil
-			})
-		}
-	case HEIC, AVIF:
-		if f, err := parseHEIC(data); err == nil && f.meta != nil {
-			m := f.meta
-			if it := m.items[m.primary]; it == nil {
-				break
-			}
-			if b, ok := m.prop(m.items[m.primary], "colr"); ok && len(b.data) > 4 &&
-				(string(b.data[:4]) == "prof" || string(b.data[:4]) == "rICC") {
-				icc = b.data[4:]
-			}
-		}
+	p, ok := h.(profiler)
+	if !ok {
+		return nil
 	}
-	n, err := neutralICC(icc)
+	n, err := neutralICC(p.profile(data))
 	if err != nil {
 		return nil
 	}
@@ -78,40 +43,12 @@ func EmbedProfile(data []byte, icc []byte) ([]byte, error) {
 	if len(icc) == 0 {
 		return data, nil
 	}
-	f, err := Sniff(data)
+	h, err := find(data)
 	if err != nil {
 		return nil, err
 	}
-	switch f {
-	case JPEG:
-		n := (len(icc) + maxICCChunk - 1) / maxICCChunk
-		if n > 255 {
-			return nil, fmt.Errorf("exif: colour profile of %d bytes is too large for JPEG", len(icc))
-		}
-		out := append([]byte{}, data[:2]...) // SOI
-		for i := range n {
-			chunk := icc[i*maxICCChunk : min(len(icc), (i+1)*maxICCChunk)]
-			out = append(out, 0xFF, 0xE2)
-			out = binary.BigEndian.AppendUint16(out, uint16(2+14+len(chunk)))
-			out = append(out, "ICC_PROFILE\x00"...)
-			out = append(out, byte(i+1), byte(n))
-			out = append(out, chunk...)
-		}
-		return append(out, data[2:]...), nil
-	case PNG:
-		const ihdrEnd = 8 + 8 + 13 + 4 // signature, IHDR header, data, CRC
-		if len(data) < ihdrEnd || string(data[12:16]) != "IHDR" {
-			return nil, FormatError("png: IHDR is not first")
-		}
-		var z bytes.Buffer
-		w := zlib.NewWriter(&z)
-		w.Write(icc) // writes to memory cannot fail
-		w.Close()
-		out := append([]byte{}, data[:ihdrEnd]...)
-		out = appendPNGChunk(out, "iCCP", append(append([]byte{}, pngICCName...), z.Bytes()...))
-		return append(out, data[ihdrEnd:]...), nil
-	case WebP:
-		return embedWebPProfile(data, icc)
+	if e, ok := h.(embedder); ok {
+		return e.embedProfile(data, icc)
 	}
 	return data, nil
 }

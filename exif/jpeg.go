@@ -2,6 +2,7 @@ package exif
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 )
@@ -11,6 +12,39 @@ import (
 type jpegHandler struct{}
 
 func (jpegHandler) format() Format { return JPEG }
+
+func (jpegHandler) about() about {
+	return about{name: "JPEG", exts: []string{".jpg", ".jpeg", ".jpe"}}
+}
+
+// profile joins the APP2 ICC_PROFILE segments (ICC.1 Annex B.4).
+func (jpegHandler) profile(data []byte) []byte {
+	if f, err := scanJPEG(data); err == nil {
+		if chunks, ok := iccChunks(f.segs); ok {
+			return bytes.Join(chunks, nil)
+		}
+	}
+	return nil
+}
+
+// embedProfile writes icc as APP2 ICC_PROFILE segments right after SOI
+// (ICC.1 Annex B.4).
+func (jpegHandler) embedProfile(data, icc []byte) ([]byte, error) {
+	n := (len(icc) + maxICCChunk - 1) / maxICCChunk
+	if n > 255 {
+		return nil, fmt.Errorf("exif: colour profile of %d bytes is too large for JPEG", len(icc))
+	}
+	out := append([]byte{}, data[:2]...) // SOI
+	for i := range n {
+		chunk := icc[i*maxICCChunk : min(len(icc), (i+1)*maxICCChunk)]
+		out = append(out, 0xFF, 0xE2)
+		out = binary.BigEndian.AppendUint16(out, uint16(2+14+len(chunk)))
+		out = append(out, "ICC_PROFILE\x00"...)
+		out = append(out, byte(i+1), byte(n))
+		out = append(out, chunk...)
+	}
+	return append(out, data[2:]...), nil
+}
 
 // sniff recognises SOI followed by the 0xFF of the next marker (T.81 B.2.1).
 func (jpegHandler) sniff(head []byte) bool {

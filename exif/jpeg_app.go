@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 )
 
 // Identifiers that open the application segments Veil recognises.
@@ -138,12 +139,13 @@ func iccChunks(segs []jpegSeg) (chunks [][]byte, ok bool) {
 // 3 §1.1.3.1: after the identifier, a 32-byte GUID, the full length and
 // this chunk's offset, both big-endian uint32). One packet is returned per
 // GUID, in order of first appearance; complete is false when a chunk is
-// malformed or a packet has gaps. Memory is bounded by the file size.
+// malformed or a packet has gaps (a chunk sent twice fills no gap).
+// Memory is bounded by the file size.
 func extendedXMP(segs []jpegSeg, budget int) (packets [][]byte, complete bool) {
 	type packet struct {
-		guid    string
-		buf     []byte
-		covered int
+		guid  string
+		buf   []byte
+		spans [][2]int // the [start, end) of every chunk copied in
 	}
 	var ps []*packet
 	complete = true
@@ -173,13 +175,27 @@ func extendedXMP(segs []jpegSeg, budget int) (packets [][]byte, complete bool) {
 			complete = false
 			continue
 		}
-		pk.covered += copy(pk.buf[off:], chunk)
+		n := copy(pk.buf[off:], chunk)
+		pk.spans = append(pk.spans, [2]int{int(off), int(off) + n})
 	}
 	for _, pk := range ps {
-		if pk.covered != len(pk.buf) {
+		if !spansCover(pk.spans, len(pk.buf)) {
 			complete = false
 		}
 		packets = append(packets, pk.buf)
 	}
 	return packets, complete
+}
+
+// spansCover reports whether the [start, end) spans together cover [0, n).
+func spansCover(spans [][2]int, n int) bool {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	reached := 0
+	for _, s := range spans {
+		if s[0] > reached {
+			return false
+		}
+		reached = max(reached, s[1])
+	}
+	return reached >= n
 }

@@ -68,6 +68,8 @@ func TestJPEGExtendedXMPIsReassembled(t *testing.T) {
 		{"chunks in order", scan(segs...), 1000, 1, true},
 		{"chunks in reverse order", scan(segs[4], segs[3], segs[2], segs[1], segs[0]), 1000, 1, true},
 		{"a missing chunk leaves a gap", scan(segs[0], segs[1], segs[3], segs[4]), 1000, 1, false},
+		{"a chunk sent twice does not fill a gap", scan(segs[0], segs[1], segs[1], segs[3], segs[4]), 1000, 1, false},
+		{"a chunk sent twice is harmless", scan(segs[0], segs[1], segs[1], segs[2], segs[3], segs[4]), 1000, 1, true},
 		{"a full length over the file size is not allocated", scan(segs...), 100, 0, false},
 		{"a chunk too short for its header is damage", scan(jpegSegment(mAPP0+1, sigExtXMP, []byte("short"))), 1000, 0, false},
 		{"a chunk past the full length is damage", scan(segs[0], jpegSegment(mAPP0+1,

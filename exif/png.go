@@ -37,6 +37,39 @@ type pngHandler struct{}
 
 func (pngHandler) format() Format { return PNG }
 
+func (pngHandler) about() about { return about{name: "PNG", exts: []string{".png"}} }
+
+// profile inflates the iCCP chunk (PNG §11.3.3.3): a name, a NUL, the
+// compression method 0, then zlib data.
+func (pngHandler) profile(data []byte) []byte {
+	f, err := parsePNG(data)
+	if err != nil {
+		return nil
+	}
+	var icc []byte
+	for _, c := range f.chunks {
+		if _, rest, ok := bytes.Cut(c.data, []byte{0}); c.typ == "iCCP" && ok && len(rest) > 1 && rest[0] == 0 {
+			icc, _ = inflateBounded(rest[1:])
+		}
+	}
+	return icc
+}
+
+// embedProfile writes icc as an iCCP chunk right after IHDR (PNG §11.3.3.3).
+func (pngHandler) embedProfile(data, icc []byte) ([]byte, error) {
+	const ihdrEnd = 8 + 8 + 13 + 4 // signature, IHDR header, data, CRC
+	if len(data) < ihdrEnd || string(data[12:16]) != "IHDR" {
+		return nil, FormatError("png: IHDR is not first")
+	}
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(icc) // writes to memory cannot fail
+	w.Close()
+	out := append([]byte{}, data[:ihdrEnd]...)
+	out = appendPNGChunk(out, "iCCP", append(append([]byte{}, pngICCName...), z.Bytes()...))
+	return append(out, data[ihdrEnd:]...), nil
+}
+
 func (pngHandler) sniff(head []byte) bool { return bytes.HasPrefix(head, pngSignature) }
 
 // parsePNG walks every chunk of data to IEND, checking lengths, CRCs and
@@ -145,7 +178,7 @@ func parseIHDR(d []byte, size int) (w, h int, err error) {
 }
 
 // pngKeep reports whether chunk c may stay in a clean file: the keep-list
-// of DESIGN.md, no more (cICP, mDCV and cLLI are not on it, so an HDR PNG
+// of docs/ARCHITECTURE.md, no more (cICP, mDCV and cLLI are not on it, so an HDR PNG
 // loses its colour signalling). Kept ancillary chunks must have their exact length (PNG
 // §11.3), so no data can ride along inside an oversized gAMA or sRGB.
 func pngKeep(c pngChunk, animated bool, opt Options) bool {

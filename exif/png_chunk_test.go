@@ -91,7 +91,7 @@ func TestPNGKeepList(t *testing.T) {
 		{"a renamed iCCP with an unreadable profile is dropped", pngChunk{typ: "iCCP", data: append(pngICCName, 'x')}, false, Options{}, false},
 		{"an iCCP with its original name is dropped", pngChunk{typ: "iCCP", data: []byte("Me\x00\x00x")}, false, Options{}, false},
 		{"an iCCP is dropped on request", pngChunk{typ: "iCCP", data: neutralICCP()}, false, Options{DropICC: true}, false},
-		{"cICP is dropped: DESIGN.md does not list it", pngChunk{typ: "cICP", data: []byte{1, 13, 0, 1}}, false, Options{}, false},
+		{"cICP is dropped: the keep-list does not name it", pngChunk{typ: "cICP", data: []byte{1, 13, 0, 1}}, false, Options{}, false},
 		{"tEXt is dropped", pngChunk{typ: "tEXt", data: []byte("a\x00b")}, false, Options{}, false},
 		{"eXIf is never kept as it is", pngChunk{typ: "eXIf", data: []byte("II*\x00")}, false, Options{}, false},
 	} {

@@ -131,7 +131,8 @@ func TestPNGFixturesAreStrippedClean(t *testing.T) {
 	}
 }
 
-// checkPNGClean asserts what DESIGN.md asks of every clean copy.
+// checkPNGClean asserts what the metadata policy (docs/ARCHITECTURE.md) asks
+// of every clean copy.
 func checkPNGClean(t *testing.T, in, out []byte, opt Options, orientation int) {
 	t.Helper()
 	if bytes.Contains(out, []byte(pngMarker)) {

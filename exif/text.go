@@ -87,7 +87,7 @@ func isBidiControl(r rune) bool {
 		r == '\u200E' || r == '\u200F' || r == '\u061C'
 }
 
-// categoryRank is the order of the categories in DESIGN.md.
+// categoryRank is the order of the categories (docs/ARCHITECTURE.md).
 var categoryRank = map[Category]int{
 	Location: 0, Device: 1, Time: 2, People: 3, HiddenPictures: 4, EditHistory: 5, Text: 6, Other: 7,
 }

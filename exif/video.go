@@ -83,6 +83,15 @@ type videoHandler struct{}
 
 func (videoHandler) format() Format { return MP4 }
 
+// about: M4V and 3GP files are named MP4 (see videoFormat).
+func (videoHandler) about() about {
+	return about{name: "MOV, MP4", formats: []Format{MP4, MOV},
+		exts: []string{".mp4", ".mov", ".m4v", ".3gp", ".3g2", ".qt"}}
+}
+
+// formatOf names a video MOV or MP4 by its head.
+func (videoHandler) formatOf(head []byte) Format { return videoFormat(head) }
+
 // sniff accepts an ftyp box (§4.3) with a video brand, or a file whose
 // first box is one a QuickTime movie starts with.
 func (videoHandler) sniff(head []byte) bool {

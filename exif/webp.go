@@ -57,6 +57,27 @@ func (f *webpFile) animated() bool { return f.extended && f.flags&webpAnimBit !=
 
 func (webpHandler) format() Format { return WebP }
 
+func (webpHandler) about() about { return about{name: "WebP", exts: []string{".webp"}} }
+
+// profile is the ICCP chunk of an extended file.
+func (webpHandler) profile(data []byte) []byte {
+	var icc []byte
+	if f, _, err := inspectWebP(data); err == nil && f.extended {
+		_ = walkChunks(f.body, func(c riffChunk) error {
+			if c.id == "ICCP" {
+				icc = c.data
+			}
+			return nil
+		})
+	}
+	return icc
+}
+
+// embedProfile writes icc as an ICCP chunk (see embedWebPProfile).
+func (webpHandler) embedProfile(data, icc []byte) ([]byte, error) {
+	return embedWebPProfile(data, icc)
+}
+
 // sniff matches the RIFF header with the "WEBP" form type (container spec
 // spec, "RIFF Header").
 func (webpHandler) sniff(head []byte) bool {

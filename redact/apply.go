@@ -5,6 +5,8 @@ import (
 	"image/color"
 
 	"github.com/disintegration/imaging"
+
+	"veil/internal/parallel"
 )
 
 // Options tune Apply.
@@ -131,7 +133,7 @@ func paintRect(dst *image.NRGBA, r coverRegion) image.Rectangle {
 // r within dst, as the x range [x0, x1) and the matching bytes of dst.Pix.
 func forSpans(dst *image.NRGBA, r coverRegion, fn func(y, x0, x1 int, pix []uint8)) {
 	p := paintRect(dst, r)
-	parallel(p.Min.Y, p.Max.Y, func(lo, hi int) {
+	parallel.For(p.Min.Y, p.Max.Y, minRowsPerWorker, func(lo, hi int) {
 		for y := lo; y < hi; y++ {
 			x0, x1 := r.span(y)
 			x0, x1 = max(x0, p.Min.X), min(x1, p.Max.X)

@@ -15,8 +15,12 @@ const blurGrain = 3.0
 // (the region fills the image, or other regions surround it), it falls back
 // to the fill colour.
 func paintBlur(dst *image.NRGBA, cov *coverage, idx int, opt Options) {
-	r := cov.regions[idx]
-	rg := sampleRing(dst, cov, idx, opt.Seed)
+	paintBlurFrom(dst, cov.regions[idx], sampleRing(dst, cov, idx, opt.Seed), opt)
+}
+
+// paintBlurFrom paints r's Blur cover from its ring rg into the rows of r
+// that dst holds (all of them, or a band).
+func paintBlurFrom(dst *image.NRGBA, r coverRegion, rg ring, opt Options) {
 	if len(rg.samples) == 0 {
 		paintFill(dst, r, opt.fill())
 		return

@@ -48,7 +48,7 @@
 //
 // All functions are pure: they take an image.Image, never modify it, and
 // return a new *image.NRGBA. Long loops run on up to GOMAXPROCS goroutines
-// (at most 16). Nothing here logs, and no region, rectangle, aspect or
+// (at most internal/parallel.Max). Nothing here logs, and no region, rectangle, aspect or
 // orientation value, however large, reversed or out of range, makes it
 // panic.
 package redact

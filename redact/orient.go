@@ -5,6 +5,8 @@ import (
 	"image"
 
 	"github.com/disintegration/imaging"
+
+	"veil/internal/parallel"
 )
 
 // transform maps an output pixel (ox, oy) to its source pixel:
@@ -73,7 +75,7 @@ func remap(src *image.NRGBA, t transform) *image.NRGBA {
 	step := 4*t.a + src.Stride*t.d
 	base := src.PixOffset(src.Rect.Min.X, src.Rect.Min.Y)
 	bands := (oh + remapTile - 1) / remapTile
-	parallel(0, bands, func(lo, hi int) {
+	parallel.For(0, bands, minRowsPerWorker, func(lo, hi int) {
 		for oy0 := lo * remapTile; oy0 < min(hi*remapTile, oh); oy0 += remapTile {
 			for ox0 := 0; ox0 < ow; ox0 += remapTile {
 				for oy := oy0; oy < min(oy0+remapTile, oh); oy++ {

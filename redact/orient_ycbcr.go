@@ -1,6 +1,10 @@
 package redact
 
-import "image"
+import (
+	"image"
+
+	"veil/internal/parallel"
+)
 
 // OrientYCbCr turns a decoded JPEG upright like Orient, but keeps it
 // YCbCr: each plane is turned on its own grid, so a 4:2:0 photo of 250
@@ -64,7 +68,7 @@ func turnPlane(dst []uint8, dstStride int, src []uint8, srcStride, w, h int, t t
 	}
 	step := t.a + srcStride*t.d
 	bands := (oh + remapTile - 1) / remapTile
-	parallel(0, bands, func(lo, hi int) {
+	parallel.For(0, bands, minRowsPerWorker, func(lo, hi int) {
 		for oy0 := lo * remapTile; oy0 < min(hi*remapTile, oh); oy0 += remapTile {
 			for ox0 := 0; ox0 < ow; ox0 += remapTile {
 				for oy := oy0; oy < min(oy0+remapTile, oh); oy++ {

@@ -25,8 +25,12 @@ func mosaicBlock(p image.Rectangle) int {
 // pixel inside the region. With no ring pixel to use, it falls back to the
 // fill colour.
 func paintPixelate(dst *image.NRGBA, cov *coverage, idx int, opt Options) {
-	r := cov.regions[idx]
-	rg := sampleRing(dst, cov, idx, opt.Seed)
+	paintPixelateFrom(dst, cov.regions[idx], sampleRing(dst, cov, idx, opt.Seed), opt)
+}
+
+// paintPixelateFrom paints r's Pixelate cover from its ring rg into the
+// rows of r that dst holds (all of them, or a band).
+func paintPixelateFrom(dst *image.NRGBA, r coverRegion, rg ring, opt Options) {
 	if len(rg.samples) == 0 {
 		paintFill(dst, r, opt.fill())
 		return

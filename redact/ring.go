@@ -4,6 +4,8 @@ import (
 	"image"
 	"math"
 	"sync"
+
+	"veil/internal/parallel"
 )
 
 // ringSample is one sector of the ring around a region: the alpha-weighted
@@ -38,19 +40,28 @@ func ringGeometry(p image.Rectangle) (thick, sectors int) {
 // region of cov (so a ring never reads pixels another region hides), and not
 // fully transparent. Interior pixels are never read.
 func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
+	return sampleRingOf(src.Rect, func(x, y int) (r, g, b, a uint8) {
+		i := src.PixOffset(x, y)
+		return src.Pix[i], src.Pix[i+1], src.Pix[i+2], src.Pix[i+3]
+	}, cov, idx, seed)
+}
+
+// sampleRingOf is sampleRing reading a picture of the given bounds
+// through px, which gives a pixel's non-premultiplied colour and alpha.
+func sampleRingOf(bounds image.Rectangle, px func(x, y int) (r, g, b, a uint8), cov *coverage, idx int, seed uint64) ring {
 	r := cov.regions[idx]
-	p := paintRect(src, r)
+	p := r.Rect.Intersect(bounds)
 	thick, k := ringGeometry(p)
 	base := p // a rectangle's ring within the image depends only on its visible part
 	if r.Shape == Ellipse {
 		base = r.Rect // ellipse coordinates are bounded by norm, so Inset cannot overflow
 	}
 	outer := Region{Rect: base.Inset(-thick), Shape: r.Shape}
-	scan := outer.Rect.Intersect(src.Rect)
+	scan := outer.Rect.Intersect(bounds)
 	hx, hy := float64(p.Dx())/2, float64(p.Dy())/2
 	sums := make([]sectorSum, k)
 	var mu sync.Mutex
-	parallel(scan.Min.Y, scan.Max.Y, func(lo, hi int) {
+	parallel.For(scan.Min.Y, scan.Max.Y, minRowsPerWorker, func(lo, hi int) {
 		band := make([]sectorSum, k) // integer sums: merging in any order gives the same result
 		for y := lo; y < hi; y++ {
 			ox0, ox1 := outer.span(y)
@@ -60,17 +71,17 @@ func sampleRing(src *image.NRGBA, cov *coverage, idx int, seed uint64) ring {
 					x = ix1 - 1
 					continue
 				}
-				i := src.PixOffset(x, y)
-				a := uint64(src.Pix[i+3])
+				pr, pg, pb, pa := px(x, y)
+				a := uint64(pa)
 				if a == 0 || cov.covered(x, y) {
 					continue
 				}
 				rx, ry := x-p.Min.X, y-p.Min.Y
 				a4 := diamondAngle((float64(rx)+0.5-hx)/hx, (float64(ry)+0.5-hy)/hy)
 				s := &band[min(int(a4/4*float64(k)), k-1)]
-				s.ar += a * uint64(src.Pix[i])
-				s.ag += a * uint64(src.Pix[i+1])
-				s.ab += a * uint64(src.Pix[i+2])
+				s.ar += a * uint64(pr)
+				s.ag += a * uint64(pg)
+				s.ab += a * uint64(pb)
 				s.a += a
 				s.n++
 				s.sx += uint64(rx + thick) // non-negative: the ring starts thick pixels before p
@@ -169,7 +180,7 @@ func newField(rg ring) *field {
 	f := &field{step: float64(step), nx: (w+step-1)/step + 1, ny: (h+step-1)/step + 1}
 	f.v = make([]float32, 3*f.nx*f.ny)
 	eps := float64(rg.thick * rg.thick)
-	parallel(0, f.ny, func(lo, hi int) {
+	parallel.For(0, f.ny, minRowsPerWorker, func(lo, hi int) {
 		for j := lo; j < hi; j++ {
 			for i := range f.nx {
 				px, py := float64(i*step), float64(j*step)

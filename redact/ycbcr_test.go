@@ -107,3 +107,38 @@ func scrambledYCbCr(m *image.YCbCr, cov *coverage, seed uint64) *image.YCbCr {
 	}
 	return out
 }
+
+// FuzzApplyYCbCr checks ApplyYCbCr on arbitrary layouts and subsamplings:
+// it never panics, never changes a sample that no cover touches, gives
+// covered pixels the luma Apply paints, and lets nothing under a cover
+// through (scrambling every covered sample changes no output byte).
+func FuzzApplyYCbCr(f *testing.F) {
+	f.Add(uint8(40), uint8(30), []byte{10, 10, 20, 15, 2}, uint8(1), uint64(1))
+	f.Add(uint8(7), uint8(5), []byte{0, 0, 200, 200, 5, 3, 3, 2, 2, 3}, uint8(0), uint64(2))
+	f.Add(uint8(33), uint8(17), []byte{5, 5, 30, 12, 3, 20, 8, 10, 9, 4}, uint8(2), uint64(4))
+	f.Fuzz(func(t *testing.T, w8, h8 uint8, layout []byte, ratio uint8, seed uint64) {
+		rt := ratios[int(ratio)%len(ratios)]
+		w, h := 1+int(w8)%48, 1+int(h8)%48
+		regions := fuzzRegions(layout, w, h)
+		opt := Options{Seed: seed, Grid: rt.grid}
+		src := testYCbCr(w, h, rt.ratio)
+		cov := newCoverage(regions, src.Rect, rt.grid)
+		a, b := cloneYCbCr(src), scrambledYCbCr(src, cov, seed)
+		ApplyYCbCr(a, regions, opt)
+		ApplyYCbCr(b, regions, opt)
+		if !bytes.Equal(a.Y, b.Y) || !bytes.Equal(a.Cb, b.Cb) || !bytes.Equal(a.Cr, b.Cr) {
+			t.Fatalf("%s: what was under a cover shows (regions %v)", rt.name, regions)
+		}
+		want := Apply(src, regions, opt)
+		for y := range h {
+			for x := range w {
+				c := want.NRGBAAt(x, y)
+				wy, _, _ := color.RGBToYCbCr(c.R, c.G, c.B)
+				got, orig := a.Y[a.YOffset(x, y)], src.Y[src.YOffset(x, y)]
+				if cov.covered(x, y) && got != wy || !cov.covered(x, y) && got != orig {
+					t.Fatalf("%s: luma at (%d,%d) is %d (Apply %d, original %d), regions %v", rt.name, x, y, got, wy, orig, regions)
+				}
+			}
+		}
+	})
+}

@@ -27,7 +27,8 @@ func (c *checklist) count() (int, int) {
 	return n, len(c.checks)
 }
 
-// checklistItems are the questions of DESIGN.md.
+// checklistItems are the questions of "Before you send" (docs/ARCHITECTURE.md),
+// from the advice of domestic-violence safety organisations.
 func checklistItems() []string {
 	return []string{
 		lang.L("Is a face visible, even in part?"),

@@ -12,6 +12,7 @@ import (
 	"github.com/disintegration/imaging"
 
 	"veil/app"
+	"veil/internal/parallel"
 	"veil/redact"
 )
 
@@ -285,12 +286,4 @@ func (e *Editor) takePreview(j previewJob, out *image.NRGBA) {
 }
 
 // inBands runs rows over [0, h) split into a few bands at once.
-func inBands(h int, rows func(y0, y1 int)) {
-	const workers = 4
-	var wg sync.WaitGroup
-	for k := range workers {
-		wg.Add(1)
-		go func() { defer wg.Done(); rows(h*k/workers, h*(k+1)/workers) }()
-	}
-	wg.Wait()
-}
+func inBands(h int, rows func(y0, y1 int)) { parallel.For(0, h, 1, rows) }

@@ -144,7 +144,9 @@ func (r *editorRenderer) Refresh() {
 	r.waiting.Text, r.waiting.Color = lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground)
 	showIf(r.waiting, r.loading())
 	r.waiting.Refresh()
-	r.message.SetText(e.message)
+	if r.message.Text != e.message {
+		r.message.SetText(e.message) // a label measures its text when set
+	}
 	showIf(r.message, e.img == nil && e.message != "")
 	r.syncLabels()
 	r.Layout(e.Size())

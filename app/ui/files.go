@@ -1,15 +1,28 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"veil/app"
 )
 
-// photoExts are the extensions the Open dialog shows.
-var photoExts = append([]string{".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".JPG", ".JPEG", ".PNG", ".WEBP", ".GIF", ".HEIC", ".HEIF", ".AVIF"}, videoExts...)
+// photoExts are the extensions the Open dialog shows: those of every file
+// Veil cleans, photos and videos, in lower and upper case.
+var photoExts = bothCases(app.Extensions())
+
+// bothCases is exts followed by the same in upper case.
+func bothCases(exts []string) []string {
+	out := slices.Clone(exts)
+	for _, e := range exts {
+		out = append(out, strings.ToUpper(e))
+	}
+	return out
+}
 
 // nativePick, where the platform has one Veil can reach, asks the
 // platform's own file chooser for photos (several at once) or a folder,

@@ -18,7 +18,8 @@ type group struct {
 	items []exif.Finding
 }
 
-// categoryOrder is the order of DESIGN.md: what identifies most first.
+// categoryOrder is the order of the categories (docs/ARCHITECTURE.md): what
+// identifies most first.
 var categoryOrder = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
 	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}
 
@@ -118,7 +119,7 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 		objs = append(objs, wrapped(lang.L("Reading the file…"), widget.LowImportance))
 	default:
 		if e.photo != nil && e.photo.Animated() {
-			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown here. Covers and a crop would keep only that frame, so Veil cleans it without them."), widget.WarningImportance))
+			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown here. Covers or a crop would keep only that frame, so Veil cannot save them in it: untick the covers to clean the animation as it is, or use a still picture."), widget.WarningImportance))
 		}
 		objs = append(objs, fp.faces(e)...)
 		for _, g := range groupFindings(e.report.Findings) {

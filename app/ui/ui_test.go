@@ -46,6 +46,9 @@ func newTestShell(t testing.TB) (*shell, fyne.App) {
 	v.spawn = func(f func()) { f() }
 	v.native = nil // Fyne's file chooser, not the desktop's
 	t.Cleanup(v.win.Close)
+	// First (cleanups run last in, first out): no preview of this test
+	// may be delivered, on its worker's goroutine, while the next runs.
+	t.Cleanup(v.editor.prev.wait)
 	return v, a
 }
 

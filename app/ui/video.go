@@ -9,9 +9,6 @@ import (
 // faces are looked for, the cover and crop tools are off, and one line
 // where a photo counts its faces says why.
 
-// videoExts are the video extensions the Open dialog shows.
-var videoExts = []string{".mov", ".mp4", ".m4v", ".3gp", ".MOV", ".MP4", ".M4V", ".3GP"}
-
 // isVideoEntry reports whether e is an opened video.
 func isVideoEntry(e *entry) bool { return e != nil && e.opened && exif.IsVideo(e.report.Format) }
 

@@ -1,5 +1,7 @@
 package face
 
+import "veil/internal/parallel"
+
 // conv is one ONNX Conv node (ONNX operator spec "Conv"), either dense
 // (group 1) or depthwise (group = channels, one filter per channel), with
 // the following Add of a residual and Relu fused in when the graph allows.
@@ -45,7 +47,7 @@ func (c *conv) runPointwise(in, res, out *tensor) {
 	if res != nil {
 		rd = res.data
 	}
-	parallel(n, 1024, func(lo, hi int) {
+	parallel.For(0, n, 1024, func(lo, hi int) {
 		var r []float32
 		if rd != nil {
 			r = rd[lo:]
@@ -61,7 +63,7 @@ const fusedBand = 32768
 func (c *conv) runFused(in, res, out *tensor, ws *workspace) {
 	h, w := out.h, out.w
 	band := max(1, min(h, fusedBand/(c.ci*w)))
-	parallel((h+band-1)/band, 1, func(lo, hi int) {
+	parallel.For(0, (h+band-1)/band, 1, func(lo, hi int) {
 		buf := ws.get(c.ci * band * w)
 		defer ws.put(buf)
 		for b := lo; b < hi; b++ {
@@ -92,7 +94,7 @@ func (c *conv) runIm2col(in, res, out *tensor, ws *workspace) {
 		src = c.phases(in, ws)
 		defer ws.put(src.data)
 	}
-	parallel(out.h, 4, func(lo, hi int) {
+	parallel.For(0, out.h, 4, func(lo, hi int) {
 		patch := ws.get(kk * out.w)
 		defer ws.put(patch)
 		for y := lo; y < hi; y++ {
@@ -113,7 +115,7 @@ func (c *conv) phases(in *tensor, ws *workspace) *tensor {
 	s := c.stride
 	pw := (in.w + s - 1) / s
 	ph := ws.tensor(in.c, in.h, s*pw)
-	parallel(in.c*in.h, 64, func(lo, hi int) {
+	parallel.For(0, in.c*in.h, 64, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			srow := in.data[r*in.w : (r+1)*in.w]
 			drow := ph.data[r*s*pw : (r+1)*s*pw]
@@ -165,7 +167,7 @@ func (c *conv) im2colRow(in, src *tensor, y, ow int, patch []float32) {
 // runDepthwise filters each channel plane with its own k×k kernel: for each
 // output row, each kernel tap adds a strided input row segment.
 func (c *conv) runDepthwise(in, res, out *tensor) {
-	parallel(c.co, 1, func(lo, hi int) {
+	parallel.For(0, c.co, 1, func(lo, hi int) {
 		for ch := lo; ch < hi; ch++ {
 			c.depthwiseRows(in.plane(ch), in.h, in.w, out.plane(ch), out.w, ch, 0, out.h)
 			dst := out.plane(ch)

@@ -24,20 +24,18 @@ type Face struct {
 type Detector struct {
 	net  *network
 	plan []passSpec
-	// others are further detectors whose boxes join BlazeFace's before the
-	// final merge.
-	others []boxSource
+	// second, when set, is a second detector's say (see secondOpinion).
+	second secondOpinion
 	pool   sync.Pool // *workspace: buffers reused across calls
 }
 
-// boxSource is a second face detector run by Detect on the same image.
-// Its boxes are in source-image pixels (relative to the image's top-left
-// corner) with scores in (0, 1], already past the source's own threshold;
-// Detect merges them with BlazeFace's by the same weighted non-maximum
-// suppression. ws lends scratch buffers (it may be ignored).
-type boxSource interface {
-	boxes(img image.Image, ws *workspace) ([]box, error)
-}
+// secondOpinion runs a second face detector on the image given to Detect
+// and returns the boxes to merge: it is given BlazeFace's boxes of every
+// pass and returns those it keeps (all of them, or those it vouches for)
+// with its own added. Boxes are in source-image pixels, relative to the
+// image's top-left corner, with scores in (0, 1]; Detect merges them all by
+// the same weighted non-maximum suppression. ws lends scratch buffers.
+type secondOpinion func(img image.Image, ws *workspace, blaze []box) ([]box, error)
 
 const (
 	fullSide   = 1280 // long side of the finest whole-photo pass
@@ -62,10 +60,13 @@ const (
 	// Boxes scoring weakScore or more but below their pass's threshold are
 	// kept when a box of another pass overlaps them by confirmIoU.
 	weakScore  = 0.45
+	pairScore  = 0.55
 	confirmIoU = 0.3
 	// turnedScore is what a box of an upside-down pass needs: on the dev
 	// set made hard it found every upside-down and 135°-tilted face while
-	// adding few false boxes; the upright threshold doubled them.
+	// adding few false boxes (0.75 found no more faces). The upside-down
+	// twin of the 1280 canvas is left out: it doubled the false boxes and
+	// found no face more.
 	turnedScore = 0.8
 	// closeMargin pads the close-up canvas by this fraction of its side on
 	// every side, so that a face cut by the frame does not also meet the
@@ -86,7 +87,7 @@ func New() (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("face: reading the second model: %w", err)
 	}
-	d.others = append(d.others, fb)
+	d.second = fb.secondOpinion
 	return d, nil
 }
 
@@ -136,22 +137,45 @@ func (d *Detector) Detect(img image.Image) ([]Face, error) {
 		}
 	}
 	all := confirm(strong, weak)
-	for _, o := range d.others {
-		more, err := o.boxes(img, ws)
-		if err != nil {
+	if d.second != nil {
+		var err error
+		if all, err = d.second(img, ws, all); err != nil {
 			return nil, fmt.Errorf("face: %w", err)
 		}
-		all = append(all, more...)
 	}
 	merged := dropContained(weightedNMS(all, nmsIoU), containedF)
 	return toFaces(merged, b), nil
 }
 
-// canvases draws the photo into the canvas of every placement (from ws).
-// Only the first (largest) canvas reads the photo; the others are shrunk
-// from it, and a turned canvas is a turned copy of its unturned twin.
+// canvases returns the network input of every placement (from ws): the
+// photo drawn into its canvas, turned for a turned placement.
 func canvases(img image.Image, ps []placement, ws *workspace) []*tensor {
-	flat := make([]*tensor, len(ps)) // unturned canvas, shared by twins
+	flat := flatCanvases(img, ps, ws)
+	ins := make([]*tensor, len(ps))
+	for i, p := range ps {
+		if p.turn != 0 {
+			ins[i] = turnCanvas(flat[i], p.turn, ws)
+		}
+	}
+	// Each unturned canvas goes to its unturned pass, or back to ws.
+	for i, p := range ps {
+		if slices.IndexFunc(ps, p.sameCanvas) != i {
+			continue // a twin's canvas, handled at the first of them
+		}
+		if j := slices.IndexFunc(ps, func(q placement) bool { return q.turn == 0 && q.sameCanvas(p) }); j >= 0 {
+			ins[j] = flat[i]
+		} else {
+			ws.put(flat[i].data)
+		}
+	}
+	return ins
+}
+
+// flatCanvases draws the photo into the unturned canvas of every
+// placement, twins sharing one. Only the first (largest) canvas reads the
+// photo; the others are shrunk from it.
+func flatCanvases(img image.Image, ps []placement, ws *workspace) []*tensor {
+	flat := make([]*tensor, len(ps))
 	pics := make([]image.Rectangle, len(ps))
 	for i, p := range ps {
 		switch j := slices.IndexFunc(ps[:i], p.sameCanvas); {
@@ -169,29 +193,11 @@ func canvases(img image.Image, ps []placement, ws *workspace) []*tensor {
 	}
 	// Mirrored margins last: the shrunk canvases read only the picture.
 	for i, p := range ps {
-		if p.mirror && pics[i] != (image.Rectangle{}) {
+		if p.mirror && !pics[i].Empty() {
 			mirrorPad(flat[i], pics[i])
 		}
 	}
-	ins := make([]*tensor, len(ps))
-	for i, p := range ps {
-		if p.turn != 0 {
-			ins[i] = turnCanvas(flat[i], p.turn, ws)
-		}
-	}
-	// Each unturned canvas goes to one unturned pass, or back to ws.
-	for i, p := range ps {
-		first := slices.IndexFunc(ps, p.sameCanvas) == i
-		if !first {
-			continue
-		}
-		if j := slices.IndexFunc(ps, func(q placement) bool { return q.turn == 0 && q.sameCanvas(p) }); j >= 0 {
-			ins[j] = flat[i]
-		} else {
-			ws.put(flat[i].data)
-		}
-	}
-	return ins
+	return flat
 }
 
 // runPass runs the network on one canvas (released to ws afterwards) and
@@ -233,17 +239,24 @@ func (d *Detector) runPass(in *tensor, p placement, ws *workspace) (strong, weak
 }
 
 // confirm returns the strong boxes of every pass, and the weak boxes that
-// a box of another pass overlaps: a face seen at two scales is likely real,
-// while texture that fools the network usually does so at one scale only.
+// another pass confirms: a strong box of it overlaps them, or a weak one
+// when both score pairScore or more. A face seen by two passes is likely
+// real, while texture that fools the network usually does so in one pass
+// only; two barely weak guesses agreeing were mostly texture on the dev set
+// made hard (pairScore halved the false boxes there, for one face in 276).
 func confirm(strong, weak [][]box) []box {
 	var out []box
 	for i := range strong {
 		out = append(out, strong[i]...)
 	}
+	pairs := make([][]box, len(weak))
+	for j, ws := range weak {
+		pairs[j] = slices.DeleteFunc(slices.Clone(ws), func(b box) bool { return b.score < pairScore })
+	}
 	for i, ws := range weak {
 		for _, w := range ws {
 			for j := range strong {
-				if j != i && (overlapsAny(w, strong[j]) || overlapsAny(w, weak[j])) {
+				if j != i && (overlapsAny(w, strong[j]) || w.score >= pairScore && overlapsAny(w, pairs[j])) {
 					out = append(out, w)
 					break
 				}

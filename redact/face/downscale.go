@@ -1,6 +1,10 @@
 package face
 
-import "image"
+import (
+	"image"
+
+	"veil/internal/parallel"
+)
 
 // rowSummer adds, for one source row y, the raw channel values of the
 // pixels in each output column's box [cs[i], ce[i]) to acc (three values
@@ -148,7 +152,7 @@ func shrinkCanvas(src *tensor, pic image.Rectangle, dst *tensor, p placement) im
 	cs, ce := boxBounds(dw, pic.Dx(), pic.Min.X)
 	rs, re := boxBounds(dh, pic.Dy(), pic.Min.Y)
 	// Rows of all three planes, split between the workers.
-	parallel(3*dh, 16, func(lo, hi int) {
+	parallel.For(0, 3*dh, 16, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			ch, oy := i/dh, i%dh
 			sp := src.plane(ch)

@@ -37,18 +37,19 @@ func loadFaceBoxes(t testing.TB) *faceBoxes {
 	return m
 }
 
-// fbRaw runs the network on img at its own size (no scaling) and returns
-// every anchor's box above minScore, before non-maximum suppression.
+// fbRaw runs the network on img at its own size (no scaling), padded as the
+// upstream graph pads it, and returns every anchor's box above minScore,
+// before non-maximum suppression.
 func fbRaw(t *testing.T, m *faceBoxes, img image.Image, minScore float64) []box {
 	t.Helper()
 	b := img.Bounds()
-	p := fbPlacement(b.Dx(), b.Dy(), max(b.Dx(), b.Dy()))
-	in, pic := prepare(img, p, nil)
+	m.side, m.fill = max(b.Dx(), b.Dy()), false
+	in, fr := m.canvas(img, nil)
 	outs, err := m.net.run(in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fbDecode(outs, p, pic, minScore)
+	return fbDecode(outs, fr, minScore)
 }
 
 func TestFaceBoxesMatchesTensorFlowJS(t *testing.T) {
@@ -127,14 +128,14 @@ func BenchmarkFaceBoxes12MP(b *testing.B) {
 	for _, side := range []int{640, 960, 1280, 1920} {
 		b.Run(fmt.Sprintf("side=%d", side), func(b *testing.B) {
 			m.side = side
-			if _, err := m.detect(img, nil); err != nil {
+			if _, _, err := m.detect(img, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if _, err := m.detect(img, nil); err != nil {
+				if _, _, err := m.detect(img, nil, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

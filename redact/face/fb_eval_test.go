@@ -15,7 +15,7 @@ import (
 // JSON to $VEIL_FACES_OUT (default fb-dets.json in that folder) for
 // shared/faces/score.py. $VEIL_FB_SIDE sets the canvas long side (default
 // fbSide) and $VEIL_FB_SCORE the lowest probability kept (default
-// fbScore). Skipped when VEIL_FACES_DIR is unset.
+// fbFloor); $VEIL_FB_FILL=1 or 0 turns m.fill on or off. Skipped when VEIL_FACES_DIR is unset.
 func TestFaceBoxesEvalDevSet(t *testing.T) {
 	dir := os.Getenv("VEIL_FACES_DIR")
 	if dir == "" {
@@ -32,6 +32,9 @@ func TestFaceBoxesEvalDevSet(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("VEIL_FB_SCORE"), 64); err == nil {
 		m.minScore = v
 	}
+	if v := os.Getenv("VEIL_FB_FILL"); v != "" {
+		m.fill = v == "1"
+	}
 	names, err := filepath.Glob(filepath.Join(dir, "*"))
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +50,7 @@ func TestFaceBoxesEvalDevSet(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		boxes, err := m.detect(img, nil)
+		boxes, _, err := m.detect(img, nil, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

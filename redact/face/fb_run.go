@@ -1,6 +1,10 @@
 package face
 
-import "fmt"
+import (
+	"fmt"
+
+	"veil/internal/parallel"
+)
 
 // run evaluates the network on a standardised planar RGB input and returns
 // the head tensors (NCHW) in the order compileFB was given. Buffers come
@@ -132,7 +136,7 @@ func (p *padPool) outSize(h, w int) (int, int) {
 }
 
 func (p *padPool) run(in, out *tensor, ws *workspace) {
-	parallel(in.c, 1, func(lo, hi int) {
+	parallel.For(0, in.c, 1, func(lo, hi int) {
 		rows := ws.get(in.h * out.w)
 		defer ws.put(rows)
 		for ch := lo; ch < hi; ch++ {

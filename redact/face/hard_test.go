@@ -36,9 +36,9 @@ func TestFacesInHardPosesAreFound(t *testing.T) {
 		boxes int
 	}{
 		{"upside-down-190", tilt(src, 190), tiltedBox(f, 190, src.Bounds(), tilt(src, 190).Bounds()), 1},
-		// Tilted, a fold of her suit scores 0.61 too: a false box, kept
-		// in the golden so that more of them show.
-		{"tilted-135", tilt(src, 135), tiltedBox(f, 135, src.Bounds(), tilt(src, 135).Bounds()), 2},
+		// Tilted, a fold of her suit scores 0.61 with BlazeFace alone: the
+		// second opinion (FaceBoxes) does not vouch for it, so one box.
+		{"tilted-135", tilt(src, 135), tiltedBox(f, 135, src.Bounds(), tilt(src, 135).Bounds()), 1},
 		{"cut-right", imaging.Crop(src, image.Rect(0, 0, cutX, 512)), image.Rect(f.Min.X, f.Min.Y, cutX, f.Max.Y), 1},
 		{"cut-top", imaging.Crop(src, image.Rect(0, cutY, 512, 512)), image.Rect(f.Min.X, 0, f.Max.X, f.Max.Y-cutY), 1},
 	}

@@ -216,3 +216,23 @@ func TestFusedDepthwiseAndPointwiseMatchReference(t *testing.T) {
 		assertClose(t, got, refConv(pw, refConv(dw, in, nil), res), 1e-4)
 	}
 }
+
+func TestConfirmKeepsWeakBoxesAnotherPassBacks(t *testing.T) {
+	at := func(x, score float64) box { return box{x, 0, x + 10, 10, score} }
+	strong := [][]box{{at(0, 0.9)}, nil, nil}
+	weak := [][]box{
+		{at(100, 0.56)},            // pairs with pass 2's 0.58
+		{at(1, 0.5), at(201, 0.5)}, // backed by pass 0's strong box; 201 pairs with nothing
+		{at(101, 0.58), at(200, 0.5)},
+	}
+	got := confirm(strong, weak)
+	want := []box{at(0, 0.9), at(100, 0.56), at(1, 0.5), at(101, 0.58)}
+	if len(got) != len(want) {
+		t.Fatalf("confirmed %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("confirmed %v, want %v", got, want)
+		}
+	}
+}

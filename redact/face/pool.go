@@ -1,5 +1,7 @@
 package face
 
+import "veil/internal/parallel"
+
 // maxPool is an ONNX MaxPool node with a k×k window, stride s and no
 // padding (the only form BlazeFace uses: 2×2, stride 2).
 type maxPool struct{ k, stride int }
@@ -9,7 +11,7 @@ func (m *maxPool) outSize(h, w int) (int, int) {
 }
 
 func (m *maxPool) run(in, out *tensor) {
-	parallel(in.c, 1, func(lo, hi int) {
+	parallel.For(0, in.c, 1, func(lo, hi int) {
 		for ch := lo; ch < hi; ch++ {
 			src, dst := in.plane(ch), out.plane(ch)
 			if m.k == 2 && m.stride == 2 {

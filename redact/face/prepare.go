@@ -3,6 +3,8 @@ package face
 import (
 	"image"
 	"math"
+
+	"veil/internal/parallel"
 )
 
 // placement maps the source image into a network input canvas: source
@@ -109,7 +111,7 @@ func prepare(img image.Image, p placement, ws *workspace) (t *tensor, pic image.
 		t.data[i], t.data[n+i], t.data[2*n+i] = norm(r), norm(g), norm(bl)
 	}
 	if fs, ok := fastSummer(img); ok {
-		parallel(sh, 8, func(lo, hi int) {
+		parallel.For(0, sh, 8, func(lo, hi int) {
 			acc := make([]uint32, 3*sw)
 			var rows func(ys, ye int, cs, ce []int, acc []uint32)
 			if fs.rows != nil {
@@ -136,7 +138,7 @@ func prepare(img image.Image, p placement, ws *workspace) (t *tensor, pic image.
 		return t, pic
 	}
 	rd := readerFor(img)
-	parallel(sh, 8, func(lo, hi int) {
+	parallel.For(0, sh, 8, func(lo, hi int) {
 		for oy := lo; oy < hi; oy++ {
 			ys, ye := rs[oy], re[oy]
 			ystep := sampleStep(ye-ys, rd.exact)
