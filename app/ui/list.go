@@ -26,6 +26,9 @@ type photoList struct {
 	checking *widget.Label
 	bar      *widget.ProgressBar
 	content  fyne.CanvasObject
+	// room is the width of a status's words beside the thumbnail when the
+	// list is roomAt wide.
+	room, roomAt float32
 }
 
 // keyList is a widget.List whose arrow keys move the selection itself (the
@@ -56,9 +59,9 @@ type row struct {
 	status  *widget.Label
 	remove  *widget.Button
 	// The status line (icon and words) sits in text, under the name, or,
-	// when it is a warning, in body, under the thumbnail, across the row:
-	// a warning wraps, and the column beside the thumbnail is too narrow
-	// for the longer words of some languages.
+	// when it is a warning or does not fit there, in body, under the
+	// thumbnail, across the row, wrapped: the column beside the thumbnail
+	// is too narrow for the longer words of some languages.
 	line, text, top, body *fyne.Container
 }
 
@@ -159,18 +162,18 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	warn := e.warning()
 	r.icon.SetResource(statusIcon(e, warn != ""))
 	text, importance := rowStatus(e, warn)
-	r.setStatus(text, importance, warn != "")
+	r.setStatus(text, importance, pl.below(text, warn != ""))
 	r.remove.OnTapped = func() { pl.v.remove(e) }
 }
 
-// setStatus shows the status line: one line beside the thumbnail, cut
-// short if need be, or a warning, wrapped under the thumbnail.
-func (r *row) setStatus(text string, importance widget.Importance, warning bool) {
+// setStatus shows the status line: one line beside the thumbnail, or
+// wrapped under it.
+func (r *row) setStatus(text string, importance widget.Importance, below bool) {
 	r.status.Text, r.status.Importance = text, importance
 	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 	r.text.Objects = []fyne.CanvasObject{r.name, r.summary, r.line}
 	r.body.Objects = []fyne.CanvasObject{r.top}
-	if warning {
+	if below {
 		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 		r.text.Objects = r.text.Objects[:2]
 		r.body.Objects = append(r.body.Objects, r.line)
@@ -236,29 +239,45 @@ func (pl *photoList) syncHeights() {
 }
 
 // rowHeight is the height a row needs: the template's, plus the lines of a
-// warning.
+// status under the thumbnail.
 func (pl *photoList) rowHeight(e *entry) float32 {
 	if pl.base == 0 {
 		pl.base = pl.template().Height
 	}
 	warn := e.warning()
-	if warn == "" {
+	text, importance := rowStatus(e, warn)
+	if !pl.below(text, warn != "") {
 		return pl.base
 	}
 	// Measured on a row laid out at the list's width, as it will be shown.
-	o := pl.createRow()
-	r := pl.rows[o]
-	delete(pl.rows, o)
-	text, importance := rowStatus(e, warn)
+	o, r := pl.spareRow()
 	r.setStatus(text, importance, true)
 	o.Resize(fyne.NewSize(pl.list.Size().Width, pl.base))
 	return max(pl.base, o.MinSize().Height)
 }
 
+// below tells whether a row's status goes under its thumbnail: a warning
+// always, other words when they do not fit beside it.
+func (pl *photoList) below(text string, warning bool) bool {
+	if w := pl.list.Size().Width; w != pl.roomAt {
+		o, r := pl.spareRow()
+		o.Resize(fyne.NewSize(w, pl.base))
+		pl.room, pl.roomAt = r.status.Size().Width-2*theme.InnerPadding(), w
+	}
+	return warning || fyne.MeasureText(text, theme.CaptionTextSize(), fyne.TextStyle{}).Width > pl.room
+}
+
+// spareRow is a row that is not in the list, to measure.
+func (pl *photoList) spareRow() (fyne.CanvasObject, *row) {
+	o := pl.createRow()
+	r := pl.rows[o]
+	delete(pl.rows, o)
+	return o, r
+}
+
 // template returns the size of an empty row.
 func (pl *photoList) template() fyne.Size {
-	o := pl.createRow()
-	delete(pl.rows, o)
+	o, _ := pl.spareRow()
 	return o.MinSize()
 }
 
