@@ -36,7 +36,7 @@ func av1OBUsSize(obus []byte) (uint32, uint32, error) {
 		}
 		obus = rest[n:]
 	}
-	return 0, 0, FormatError("AVIF picture without an AV1 sequence header")
+	return 0, 0, formatError(AVIF, Malformed, "AVIF picture without an AV1 sequence header")
 }
 
 // leb128 reads an unsigned LEB128 value of at most 8 bytes (AV1 §4.10.5)
@@ -66,10 +66,10 @@ func av1SequenceSize(b []byte) (uint32, uint32, error) {
 	wBits, hBits := int(s.u(4))+1, int(s.u(4))+1
 	w, h := s.u(wBits), s.u(hBits)
 	if s.short {
-		return 0, 0, FormatError("AV1 sequence header malformed")
+		return 0, 0, formatError(AVIF, Malformed, "AV1 sequence header malformed")
 	}
 	if w >= 1<<30 || h >= 1<<30 {
-		return 0, 0, FormatError(fmt.Sprintf("AV1 sequence header of %d×%d", uint64(w)+1, uint64(h)+1))
+		return 0, 0, formatError(AVIF, Malformed, fmt.Sprintf("AV1 sequence header of %d×%d", uint64(w)+1, uint64(h)+1))
 	}
 	return w + 1, h + 1, nil
 }

@@ -41,7 +41,7 @@ const maxMoov = 64 << 20
 func bmffHeader(r io.ReaderAt, off, end int64) (bmffBox, error) {
 	var h [16]byte
 	if end-off < 8 {
-		return bmffBox{}, FormatError(fmt.Sprintf("video box header cut short at offset %d", off))
+		return bmffBox{}, formatError("", Truncated, fmt.Sprintf("video box header cut short at offset %d", off)).at(int(off))
 	}
 	n := int64(len(h))
 	if end-off < n {
@@ -61,7 +61,7 @@ func bmffHeader(r io.ReaderAt, off, end int64) (bmffBox, error) {
 // bytes, and checks that the box fits it.
 func bmffSize(h []byte, left int64) (size int64, typ string, hdr int64, err error) {
 	if len(h) < 8 {
-		return 0, "", 0, FormatError("video box header cut short")
+		return 0, "", 0, formatError("", Truncated, "video box header cut short")
 	}
 	s := uint64(binary.BigEndian.Uint32(h))
 	typ, hdr = string(h[4:8]), 8
@@ -70,7 +70,7 @@ func bmffSize(h []byte, left int64) (size int64, typ string, hdr int64, err erro
 		s = uint64(left)
 	case 1:
 		if len(h) < 16 {
-			return 0, "", 0, FormatError(fmt.Sprintf("video box %q: largesize cut short", printable(typ)))
+			return 0, "", 0, formatError("", Truncated, fmt.Sprintf("video box %q: largesize cut short", printable(typ)))
 		}
 		s, hdr = binary.BigEndian.Uint64(h[8:]), 16
 	}
@@ -78,7 +78,7 @@ func bmffSize(h []byte, left int64) (size int64, typ string, hdr int64, err erro
 		hdr += 16
 	}
 	if s < uint64(hdr) || s > uint64(left) {
-		return 0, "", 0, FormatError(fmt.Sprintf("video box %q: size %d does not fit the %d bytes left", printable(typ), s, left))
+		return 0, "", 0, formatError("", Malformed, fmt.Sprintf("video box %q: size %d does not fit the %d bytes left", printable(typ), s, left))
 	}
 	return int64(s), typ, hdr, nil
 }
@@ -94,7 +94,7 @@ type bmffChild struct {
 // Size 0 ("to the end") is not allowed there.
 func nextBMFF(b []byte) (bmffChild, []byte, error) {
 	if len(b) >= 4 && binary.BigEndian.Uint32(b) == 0 {
-		return bmffChild{}, nil, FormatError("video box of size 0 inside another box")
+		return bmffChild{}, nil, formatError("", Malformed, "video box of size 0 inside another box")
 	}
 	size, typ, hdr, err := bmffSize(b, int64(len(b)))
 	if err != nil {

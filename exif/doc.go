@@ -163,4 +163,14 @@
 // they check before slicing, bound what they allocate and never panic.
 // Every value shown to a person passes through textFinding (text.go), which
 // makes it plain, short, printable text.
+//
+// # Findings are data
+//
+// A Finding is a stable ID ("gps.position", "device.serial") with typed
+// arguments (message.go); Label and Value are its words from the English
+// table (message_en.go), the only place package exif writes English for a
+// person. Another language is another Table with the same IDs; the
+// window's live in app/ui/findingwords. Errors are data too: a
+// FormatError carries the container, the offset when known and the kind of
+// fault, with the parser's own words apart in Detail.
 package exif

@@ -26,8 +26,8 @@ const (
 // Category groups findings the way a person thinks about them.
 type Category string
 
-// The categories of findings (docs/ARCHITECTURE.md), in the order the window
-// shows them.
+// The categories of findings (docs/ARCHITECTURE.md). Each is an ID, its
+// words in a Table ("category.People"); Categories holds their one order.
 const (
 	Location       Category = "Location"
 	Device         Category = "Device"
@@ -39,13 +39,17 @@ const (
 	Other          Category = "Other"
 )
 
-// Finding is one thing a file gives away, in plain words. Value is plain
-// text: callers must never interpret it as markup.
+// Finding is one thing a file gives away: an ID with its arguments (see
+// Table), and its words in English. Label and Value are plain text:
+// callers must never interpret them as markup. Where names the place in
+// the file, in the terms of its format.
 type Finding struct {
+	ID       string   `json:"id"`
 	Category Category `json:"category"`
 	Label    string   `json:"label"`
 	Value    string   `json:"value"`
 	Where    string   `json:"where"`
+	Args     []Arg    `json:"args,omitempty"`
 }
 
 // Info is what Inspect learns about a file.
@@ -80,10 +84,39 @@ const (
 	MaxBytes  = 500 << 20
 )
 
-// FormatError reports a file that is not a valid image of its container.
-type FormatError string
+// FormatError reports a file that is not a valid image of its container,
+// as data: the container, where the fault is when the parser knows it,
+// and what kind of fault it is. Detail is the parser's own words, for the
+// command line and logs; a face speaking to a person words the Reason.
+type FormatError struct {
+	Format Format // the container whose structure is wrong; "" for a payload inside any (EXIF in TIFF form is TIFF)
+	Offset int64  // byte offset of the fault; -1 when not known
+	Reason Reason
+	Detail string
+}
 
-func (e FormatError) Error() string { return "exif: invalid file: " + string(e) }
+func (e FormatError) Error() string { return "exif: invalid file: " + e.Detail }
+
+// Reason is the kind of fault of a FormatError.
+type Reason string
+
+// The kinds of fault.
+const (
+	Truncated Reason = "truncated" // the file ends before its structure does: a cut copy
+	Malformed Reason = "malformed" // a length, an order or a value the format does not allow
+	OverLimit Reason = "overlimit" // more structure than any real file holds: too many boxes, too deep
+)
+
+// at is e with the offset of its fault.
+func (e FormatError) at(off int) FormatError {
+	e.Offset = int64(off)
+	return e
+}
+
+// formatError is a FormatError whose offset is not known.
+func formatError(f Format, r Reason, detail string) FormatError {
+	return FormatError{Format: f, Offset: -1, Reason: r, Detail: detail}
+}
 
 // ErrUnsupported is wrapped by errors for files Veil recognises but does not
 // clean (TIFF and camera raw; hierarchical JPEG; a PNG critical chunk it
@@ -110,7 +143,7 @@ func checkLimits(width, height int, size int) error {
 		return fmt.Errorf("%w: %d MB is over the %d MB limit", ErrTooLarge, size>>20, MaxBytes>>20)
 	}
 	if width <= 0 || height <= 0 {
-		return FormatError(fmt.Sprintf("image size %dx%d", width, height))
+		return formatError("", Malformed, fmt.Sprintf("image size %dx%d", width, height))
 	}
 	if int64(width)*int64(height) > MaxPixels {
 		return fmt.Errorf("%w: %dx%d is %.0f megapixels, over the %d megapixel limit",

@@ -54,7 +54,7 @@ func (gifHandler) sniff(head []byte) bool {
 // checked against the limits before anything else is looked at.
 func parseGIF(data []byte) (*gifFile, error) {
 	if len(data) < 13 || !(gifHandler{}).sniff(data) {
-		return nil, FormatError("GIF header or logical screen descriptor missing")
+		return nil, formatError(GIF, Malformed, "GIF header or logical screen descriptor missing")
 	}
 	// §18 logical screen descriptor: width, height (little-endian), packed
 	// fields, background colour index, pixel aspect ratio.
@@ -64,12 +64,12 @@ func parseGIF(data []byte) (*gifFile, error) {
 	}
 	pos := 13 + gifTableSize(data[10])
 	if pos > len(data) {
-		return nil, FormatError("GIF global colour table runs past the end")
+		return nil, formatError(GIF, Truncated, "GIF global colour table runs past the end")
 	}
 	f.head = data[:pos]
 	for {
 		if pos >= len(data) {
-			return nil, FormatError("GIF ends before its trailer")
+			return nil, formatError(GIF, Truncated, "GIF ends before its trailer")
 		}
 		var b gifBlock
 		var next int
@@ -84,7 +84,7 @@ func parseGIF(data []byte) (*gifFile, error) {
 		case 0x21:
 			b, next, err = readGIFExtension(data, pos)
 		default:
-			return nil, FormatError(fmt.Sprintf("unknown GIF block 0x%02x", data[pos]))
+			return nil, formatError(GIF, Malformed, fmt.Sprintf("unknown GIF block 0x%02x", data[pos]))
 		}
 		if err != nil {
 			return nil, err
@@ -108,7 +108,7 @@ func gifTableSize(packed byte) int {
 // code size and the image data sub-blocks (§22).
 func readGIFImage(data []byte, pos, size int) (gifBlock, int, error) {
 	if len(data)-pos < 11 {
-		return gifBlock{}, 0, FormatError("GIF image descriptor runs past the end")
+		return gifBlock{}, 0, formatError(GIF, Truncated, "GIF image descriptor runs past the end")
 	}
 	w, h := binary.LittleEndian.Uint16(data[pos+5:]), binary.LittleEndian.Uint16(data[pos+7:])
 	if int64(w)*int64(h) > MaxPixels {
@@ -116,11 +116,11 @@ func readGIFImage(data []byte, pos, size int) (gifBlock, int, error) {
 	}
 	p := pos + 10 + gifTableSize(data[pos+9])
 	if p >= len(data) {
-		return gifBlock{}, 0, FormatError("GIF local colour table runs past the end")
+		return gifBlock{}, 0, formatError(GIF, Truncated, "GIF local colour table runs past the end")
 	}
 	// image/gif accepts LZW minimum code sizes 2 to 8; so do we.
 	if lzw := data[p]; lzw < 2 || lzw > 8 {
-		return gifBlock{}, 0, FormatError(fmt.Sprintf("GIF LZW code size %d", lzw))
+		return gifBlock{}, 0, formatError(GIF, Malformed, fmt.Sprintf("GIF LZW code size %d", lzw))
 	}
 	end, err := gifSubBlocks(data, p+1, nil)
 	if err != nil {
@@ -133,7 +133,7 @@ func readGIFImage(data []byte, pos, size int) (gifBlock, int, error) {
 // then data sub-blocks up to a zero-length terminator.
 func readGIFExtension(data []byte, pos int) (gifBlock, int, error) {
 	if len(data)-pos < 2 {
-		return gifBlock{}, 0, FormatError("GIF extension runs past the end")
+		return gifBlock{}, 0, formatError(GIF, Truncated, "GIF extension runs past the end")
 	}
 	b := gifBlock{label: data[pos+1]}
 	end, err := gifSubBlocks(data, pos+2, func(s []byte) { b.data = append(b.data, s) })
@@ -146,7 +146,7 @@ func readGIFExtension(data []byte, pos int) (gifBlock, int, error) {
 		// §23: one sub-block of exactly 4 bytes (packed fields, delay time,
 		// transparent colour index), as image/gif insists.
 		if len(b.data) != 1 || len(b.data[0]) != 4 {
-			return gifBlock{}, 0, FormatError("GIF graphic control extension has the wrong size")
+			return gifBlock{}, 0, formatError(GIF, Malformed, "GIF graphic control extension has the wrong size")
 		}
 		b.kind = gifControl
 	case 0xFE:
@@ -172,7 +172,7 @@ func readGIFExtension(data []byte, pos int) (gifBlock, int, error) {
 func gifSubBlocks(data []byte, pos int, each func([]byte)) (int, error) {
 	for {
 		if pos >= len(data) {
-			return 0, FormatError("GIF data sub-blocks run past the end")
+			return 0, formatError(GIF, Truncated, "GIF data sub-blocks run past the end")
 		}
 		n := int(data[pos])
 		pos++
@@ -180,7 +180,7 @@ func gifSubBlocks(data []byte, pos int, each func([]byte)) (int, error) {
 			return pos, nil
 		}
 		if n > len(data)-pos {
-			return 0, FormatError("GIF data sub-block runs past the end")
+			return 0, formatError(GIF, Truncated, "GIF data sub-block runs past the end")
 		}
 		if each != nil {
 			each(data[pos : pos+n])

@@ -40,18 +40,18 @@ func gifFindings(b gifBlock) []Finding {
 	case gifImage, gifControl:
 		return nil
 	case gifComment: // §24: free text
-		return []Finding{textFinding(Text, "Comment", string(gifJoin(b.data)), "GIF comment extension")}
+		return []Finding{textFinding(Text, "text.comment", string(gifJoin(b.data)), "GIF comment extension")}
 	case gifPlainText: // §25: a 12-byte text grid header, then the text
 		var text []byte
 		if len(b.data) > 1 {
 			text = gifJoin(b.data[1:])
 		}
-		return []Finding{textFinding(Text, "Text drawn on the picture", string(text), "GIF plain text extension")}
+		return []Finding{textFinding(Text, "text.drawn", string(text), "GIF plain text extension")}
 	case gifApp:
 		return gifAppFindings(b)
 	}
-	return []Finding{{Other, "Unrecognised GIF extension",
-		fmt.Sprintf("label 0x%02X, %d bytes", b.label, len(b.raw)), "GIF extension"}}
+	return []Finding{say(Other, "other.gif_extension", "GIF extension",
+		argText("label", fmt.Sprintf("%02X", b.label)), argCount("count", len(b.raw)))}
 }
 
 // gifAppFindings reads an application extension (§26) by its identifier.
@@ -60,14 +60,13 @@ func gifAppFindings(b gifBlock) []Finding {
 	switch b.app {
 	case "XMP DataXMP":
 		x := gifXMP(b)
-		return withFallback(xmpFindings(x, where), "XMP metadata", len(x), where)
+		return withFallback(xmpFindings(x, where), "other.xmp_bytes", len(x), where)
 	case "ICCRGBG1012":
 		return []Finding{colourProfileFinding(gifJoin(b.data), "", where)}
 	case "NETSCAPE2.0", "ANIMEXTS1.0":
-		return []Finding{{Other, "Extra data in the animation loop block", fmt.Sprintf("%d bytes", len(b.raw)), where}}
+		return []Finding{say(Other, "other.animation_loop", where, argCount("count", len(b.raw)))}
 	}
-	return []Finding{textFinding(Other, "Application data",
-		fmt.Sprintf("%s, %d bytes", b.app, len(b.raw)), where)}
+	return []Finding{textFinding(Other, "other.gif_application", b.app, where, argCount("count", len(b.raw)))}
 }
 
 // gifXMPTrailer is the "magic trailer" of XMP in GIF (XMP Specification

@@ -26,7 +26,7 @@ func (fakeHandler) sniff(head []byte) bool { return bytes.HasPrefix(head, []byte
 
 func (fakeHandler) inspect(data []byte) (*Info, error) {
 	if len(data) < 10 {
-		return nil, FormatError("fake: header cut short")
+		return nil, formatError("fake", Truncated, "fake: header cut short")
 	}
 	return &Info{Format: fakeFormat, Width: int(data[8]), Height: int(data[9]), Orientation: 1}, nil
 }

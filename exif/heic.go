@@ -122,7 +122,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	}
 	ftyp, rest, err := nextHEICBox(data, 0, false)
 	if err != nil || ftyp.typ != "ftyp" {
-		return nil, FormatError("HEIC file does not start with an ftyp box")
+		return nil, formatError(HEIC, Malformed, "HEIC file does not start with an ftyp box")
 	}
 	var meta *heicBox
 	var leftover, moov int
@@ -141,7 +141,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 		switch b.typ {
 		case "meta":
 			if meta != nil {
-				return nil, FormatError("HEIC file holds two meta boxes")
+				return nil, formatError(HEIC, Malformed, "HEIC file holds two meta boxes")
 			}
 			meta = &b
 		case "mdat":
@@ -158,7 +158,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 	}
 	f.topLevelFindings(leftover, moov, unknown)
 	if meta == nil && len(f.tail) > 0 {
-		return nil, FormatError("HEIC file damaged or cut short: no readable meta box")
+		return nil, formatError(HEIC, Truncated, "HEIC file damaged or cut short: no readable meta box")
 	}
 	if meta == nil {
 		return nil, fmt.Errorf("%w: HEIF file without a meta box (an image sequence only)", ErrUnsupported)
@@ -171,15 +171,13 @@ func parseHEIC(data []byte) (*heicFile, error) {
 // hold, one finding per kind however many boxes there are.
 func (f *heicFile) topLevelFindings(leftover, moov int, unknown []string) {
 	if leftover > 0 {
-		f.extras = append(f.extras, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes in unused space", leftover), f.where("free boxes")})
+		f.extras = append(f.extras, say(Other, "other.leftover_free", f.where("free boxes"), argCount("count", leftover)))
 	}
 	if moov > 0 {
-		f.extras = append(f.extras, Finding{HiddenPictures, "Video or image sequence",
-			fmt.Sprintf("%d bytes of moving pictures stored with the photo", moov), f.where("moov box")})
+		f.extras = append(f.extras, say(HiddenPictures, "hidden.heic_moov", f.where("moov box"), argCount("count", moov)))
 	}
 	if len(unknown) > 0 {
-		f.extras = append(f.extras, textFinding(Other, "Unknown data", "boxes "+heicTypeList(unknown), f.where("file")))
+		f.extras = append(f.extras, unknownBoxes(f.where("file"), heicTypeList(unknown)))
 	}
 }
 
@@ -206,7 +204,7 @@ func (f *heicFile) itemData(it *heicItem) ([]byte, error) {
 	for _, e := range it.extents {
 		p, err := heicExtentBytes(src, e)
 		if err != nil {
-			return nil, FormatError(fmt.Sprintf("HEIC item %d: %v outside %s", it.id, err, where))
+			return nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d: %v outside %s", it.id, err, where))
 		}
 		if len(it.extents) == 1 {
 			return p, nil
@@ -214,7 +212,7 @@ func (f *heicFile) itemData(it *heicItem) ([]byte, error) {
 		// Extents may overlap: the joined item is bounded by the size
 		// of what holds it, so a few bytes cannot ask for gigabytes.
 		if len(out)+len(p) > len(src) {
-			return nil, FormatError(fmt.Sprintf("HEIC item %d is larger than %s", it.id, where))
+			return nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d is larger than %s", it.id, where))
 		}
 		out = append(out, p...)
 	}

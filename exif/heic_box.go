@@ -29,7 +29,7 @@ const heicMaxDepth = 4
 // which the spec permits only for the last top-level box.
 func nextHEICBox(b []byte, off int, toEnd bool) (heicBox, []byte, error) {
 	if len(b) < 8 {
-		return heicBox{}, nil, FormatError(fmt.Sprintf("HEIC box header cut short at offset %d", off))
+		return heicBox{}, nil, formatError(HEIC, Truncated, fmt.Sprintf("HEIC box header cut short at offset %d", off))
 	}
 	size := uint64(binary.BigEndian.Uint32(b))
 	typ := string(b[4:8])
@@ -37,12 +37,12 @@ func nextHEICBox(b []byte, off int, toEnd bool) (heicBox, []byte, error) {
 	switch size {
 	case 0:
 		if !toEnd {
-			return heicBox{}, nil, FormatError(fmt.Sprintf("HEIC box %q of size 0 inside another box", typ))
+			return heicBox{}, nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC box %q of size 0 inside another box", typ))
 		}
 		size = uint64(len(b))
 	case 1:
 		if len(b) < 16 {
-			return heicBox{}, nil, FormatError(fmt.Sprintf("HEIC box %q: largesize cut short", typ))
+			return heicBox{}, nil, formatError(HEIC, Truncated, fmt.Sprintf("HEIC box %q: largesize cut short", typ))
 		}
 		size, hdr = binary.BigEndian.Uint64(b[8:]), 16
 	}
@@ -50,7 +50,7 @@ func nextHEICBox(b []byte, off int, toEnd bool) (heicBox, []byte, error) {
 		hdr += 16
 	}
 	if size < hdr || size > uint64(len(b)) {
-		return heicBox{}, nil, FormatError(fmt.Sprintf("HEIC box %q at offset %d: size %d does not fit the %d bytes left",
+		return heicBox{}, nil, formatError(HEIC, Malformed, fmt.Sprintf("HEIC box %q at offset %d: size %d does not fit the %d bytes left",
 			typ, off, size, len(b)))
 	}
 	return heicBox{typ: typ, data: b[hdr:size], off: off + int(hdr)}, b[size:], nil
@@ -61,7 +61,7 @@ func nextHEICBox(b []byte, off int, toEnd bool) (heicBox, []byte, error) {
 // the top.
 func walkHEICBoxes(b []byte, off, depth int, fn func(heicBox) error) error {
 	if depth > heicMaxDepth {
-		return FormatError("HEIC boxes nested too deep")
+		return formatError(HEIC, OverLimit, "HEIC boxes nested too deep")
 	}
 	for len(b) > 0 {
 		bx, rest, err := nextHEICBox(b, off, false)
@@ -88,7 +88,7 @@ type heicReader struct {
 func (r *heicReader) take(n int) []byte {
 	if r.err != nil || n < 0 || n > len(r.b) {
 		if r.err == nil {
-			r.err = FormatError(fmt.Sprintf("HEIC %s box cut short", r.box))
+			r.err = formatError(HEIC, Truncated, fmt.Sprintf("HEIC %s box cut short", r.box))
 		}
 		return nil
 	}
@@ -135,7 +135,7 @@ func (r *heicReader) uint(n int) uint64 {
 		return 0
 	}
 	if r.err == nil {
-		r.err = FormatError(fmt.Sprintf("HEIC %s box: field size %d", r.box, n))
+		r.err = formatError(HEIC, Malformed, fmt.Sprintf("HEIC %s box: field size %d", r.box, n))
 	}
 	return 0
 }

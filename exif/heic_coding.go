@@ -29,7 +29,7 @@ func CheckHEIFCoding(data []byte) error {
 	m := f.meta
 	p := m.items[m.primary]
 	if p == nil {
-		return FormatError("HEIC file without a primary image")
+		return formatError(HEIC, Malformed, "HEIC file without a primary image")
 	}
 	if p.typ == "grid" {
 		return f.checkGrid(p)
@@ -46,7 +46,7 @@ func (f *heicFile) checkCoded(it *heicItem) ([2]uint32, error) {
 	}
 	iw, ih, ok := f.meta.ispe(it)
 	if !ok || iw != w || ih != h {
-		return [2]uint32{}, FormatError(fmt.Sprintf("HEIC item %d declares %dx%d but its bitstream is %dx%d", it.id, iw, ih, w, h))
+		return [2]uint32{}, formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d declares %dx%d but its bitstream is %dx%d", it.id, iw, ih, w, h))
 	}
 	return [2]uint32{w, h}, nil
 }
@@ -69,14 +69,14 @@ func (f *heicFile) checkGrid(g *heicItem) error {
 	}
 	ow, oh := r.uint(fieldSize), r.uint(fieldSize)
 	if r.err != nil || version != 0 {
-		return FormatError("HEIC grid description is malformed")
+		return formatError(HEIC, Malformed, "HEIC grid description is malformed")
 	}
 	if iw, ih, ok := f.meta.ispe(g); !ok || uint64(iw) != ow || uint64(ih) != oh {
-		return FormatError(fmt.Sprintf("HEIC grid declares %dx%d but describes %dx%d", iw, ih, ow, oh))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC grid declares %dx%d but describes %dx%d", iw, ih, ow, oh))
 	}
 	tiles := f.gridTiles(g)
 	if len(tiles) != rows*cols {
-		return FormatError(fmt.Sprintf("HEIC grid of %dx%d tiles has %d", cols, rows, len(tiles)))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC grid of %dx%d tiles has %d", cols, rows, len(tiles)))
 	}
 	size, err := f.tileSize(tiles)
 	if err != nil {
@@ -84,7 +84,7 @@ func (f *heicFile) checkGrid(g *heicItem) error {
 	}
 	tw, th := uint64(size[0]), uint64(size[1])
 	if tw*uint64(cols) < ow || th*uint64(rows) < oh || tw*uint64(cols-1) >= ow || th*uint64(rows-1) >= oh {
-		return FormatError(fmt.Sprintf("HEIC grid of %dx%d tiles of %dx%d does not make %dx%d", cols, rows, tw, th, ow, oh))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC grid of %dx%d tiles of %dx%d does not make %dx%d", cols, rows, tw, th, ow, oh))
 	}
 	return nil
 }
@@ -108,14 +108,14 @@ func (f *heicFile) tileSize(tiles []*heicItem) ([2]uint32, error) {
 	var size [2]uint32
 	for i, t := range tiles {
 		if t == nil {
-			return size, FormatError("HEIC grid refers to an undeclared item")
+			return size, formatError(HEIC, Malformed, "HEIC grid refers to an undeclared item")
 		}
 		s, err := f.checkCoded(t)
 		if err != nil {
 			return size, err
 		}
 		if i > 0 && s != size {
-			return size, FormatError("HEIC grid tiles differ in size")
+			return size, formatError(HEIC, Malformed, "HEIC grid tiles differ in size")
 		}
 		size = s
 	}
@@ -143,7 +143,7 @@ func hvcCSize(b []byte) (uint32, uint32, error) {
 	if r.err != nil {
 		return 0, 0, r.err
 	}
-	return 0, 0, FormatError("HEIC hvcC box holds no sequence parameter set")
+	return 0, 0, formatError(HEIC, Malformed, "HEIC hvcC box holds no sequence parameter set")
 }
 
 // codedSize reads the size an item's bitstream decodes to: from the SPS in
@@ -155,7 +155,7 @@ func (f *heicFile) codedSize(it *heicItem) (uint32, uint32, error) {
 	case "hvc1":
 		b, ok := f.meta.prop(it, "hvcC")
 		if !ok {
-			return 0, 0, FormatError(fmt.Sprintf("HEIC image item %d has no decoder configuration (hvcC)", it.id))
+			return 0, 0, formatError(HEIC, Malformed, fmt.Sprintf("HEIC image item %d has no decoder configuration (hvcC)", it.id))
 		}
 		return hvcCSize(b.data)
 	case "av01":

@@ -35,17 +35,16 @@ func (f *heicFile) findings() []Finding {
 		fs = append(fs, f.itemFindings(it)...)
 	}
 	if unlisted > 0 {
-		fs = append(fs, Finding{Other, "Unknown data", fmt.Sprintf("%d more metadata items", unlisted), f.where("file")})
+		fs = append(fs, say(Other, "other.more_items", f.where("file"), argCount("count", unlisted)))
 	}
 	fs = append(fs, f.pictureFindings()...)
 	fs = append(fs, f.propertyFindings()...)
 	if len(m.unknown) > 0 {
-		fs = append(fs, textFinding(Other, "Unknown data", "boxes "+heicTypeList(m.unknown), f.where("meta box")))
+		fs = append(fs, unknownBoxes(f.where("meta box"), heicTypeList(m.unknown)))
 	}
 	fs = append(fs, f.extras...)
 	if n := f.unreferenced(); n > 0 {
-		fs = append(fs, Finding{Other, "Leftover data",
-			fmt.Sprintf("%d bytes of image data that no item uses", n), f.where("mdat box")})
+		fs = append(fs, say(Other, "other.leftover_mdat", f.where("mdat box"), argCount("count", n)))
 	}
 	if len(f.tail) > 0 {
 		fs = append(fs, trailerFinding(f.tail, "after the last HEIC box"))
@@ -71,15 +70,13 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 				data = z
 			}
 		}
-		return withFallback(xmpFindings(data, where), "XMP metadata", len(data), where)
+		return withFallback(xmpFindings(data, where), "other.xmp_bytes", len(data), where)
 	case it.typ == "mime":
-		return []Finding{textFinding(Other, "Embedded data",
-			fmt.Sprintf("%s, %d bytes", it.content, len(data)), f.where("item"))}
+		return []Finding{textFinding(Other, "other.embedded_file", it.content, f.where("item"), argCount("count", len(data)))}
 	case it.typ == "uri ":
-		return []Finding{textFinding(Other, "Embedded data", it.content, f.where("item"))}
+		return []Finding{textFinding(Other, "other.embedded_link", it.content, f.where("item"))}
 	}
-	return []Finding{textFinding(Other, "Unknown data",
-		fmt.Sprintf("%s item of %d bytes", fourCC(it.typ), len(data)), f.where("item"))}
+	return []Finding{textFinding(Other, "other.unknown_item", fourCC(it.typ), f.where("item"), argCount("count", len(data)))}
 }
 
 // heicExifFindings reads an Exif item: exif_tiff_header_offset(32), the
@@ -88,7 +85,7 @@ func (f *heicFile) itemFindings(it *heicItem) []Finding {
 // orient a HEIF picture. Deliberate leniency: unreadable EXIF is listed
 // as such, not refused; it is dropped either way.
 func heicExifFindings(data []byte, where string) []Finding {
-	unreadable := []Finding{{Other, "Camera data (EXIF)", fmt.Sprintf("unreadable block of %d bytes", len(data)), where}}
+	unreadable := []Finding{say(Other, "other.camera_exif_unreadable", where, argCount("count", len(data)))}
 	if len(data) < 4 {
 		return unreadable
 	}
@@ -101,7 +98,7 @@ func heicExifFindings(data []byte, where string) []Finding {
 	if err != nil {
 		return unreadable
 	}
-	return withFallback(fs, "Camera data (EXIF)", len(tiff), where)
+	return withFallback(fs, "other.camera_exif_bytes", len(tiff), where)
 }
 
 // pictureFindings lists every picture besides the primary one and the
@@ -117,7 +114,7 @@ func (f *heicFile) pictureFindings() []Finding {
 		}
 		switch r.typ {
 		case "thmb": // §8.11.12: the thumbnail refers to its picture
-			kind[r.from] = "Thumbnail"
+			kind[r.from] = "preview"
 		case "auxl": // ISO/IEC 23008-12 §6.6.1: auxiliary image of a picture
 			kind[r.from] = heicAuxKind(m, m.items[r.from])
 		}
@@ -131,7 +128,7 @@ func (f *heicFile) pictureFindings() []Finding {
 		}
 		k := kind[id]
 		if k == "" {
-			k = "Another picture"
+			k = "picture"
 		}
 		if sizes[k] == nil {
 			order = append(order, k)
@@ -140,7 +137,7 @@ func (f *heicFile) pictureFindings() []Finding {
 	}
 	var fs []Finding
 	for _, k := range order {
-		fs = append(fs, Finding{HiddenPictures, k, heicPictureText(k, sizes[k]), f.where("image items")})
+		fs = append(fs, heicPictures(k, sizes[k], f.where("image items")))
 	}
 	return fs
 }
@@ -159,13 +156,13 @@ func heicAuxKind(m *heicMeta, it *heicItem) string {
 	case strings.HasSuffix(urn, "auxid:1") || strings.HasSuffix(urn, ":alpha"):
 		return "-"
 	case strings.HasSuffix(urn, "auxid:2") || strings.HasSuffix(urn, ":depth"):
-		return "Depth map"
+		return "depth_map"
 	case strings.Contains(urn, "hdrgainmap"):
-		return "HDR gain map"
+		return "gain_map"
 	case strings.Contains(urn, "matte"):
-		return "Portrait matte (outline of a person)"
+		return "matte"
 	}
-	return "Auxiliary picture"
+	return "aux_picture"
 }
 
 func heicSizeText(m *heicMeta, it *heicItem) string {
@@ -175,7 +172,10 @@ func heicSizeText(m *heicMeta, it *heicItem) string {
 	return "unknown size"
 }
 
-func heicPictureText(kind string, sizes []string) string {
+// heicPictures is the finding of the pictures of one kind ("preview",
+// "depth_map", …): "hidden.<kind>" for one, "hidden.<kind>s" for more,
+// with the sizes of the first four.
+func heicPictures(kind string, sizes []string, where string) Finding {
 	shown := sizes
 	if len(shown) > 4 {
 		shown = shown[:4]
@@ -184,13 +184,10 @@ func heicPictureText(kind string, sizes []string) string {
 	if len(sizes) > 4 {
 		list += ", …"
 	}
-	if len(sizes) == 1 && kind == "Thumbnail" {
-		return "a " + list + " preview copy of the photo"
-	}
 	if len(sizes) == 1 {
-		return "a " + list + " picture stored with the photo"
+		return say(HiddenPictures, "hidden."+kind, where, argText("sizes", list))
 	}
-	return fmt.Sprintf("%d pictures stored with the photo (%s)", len(sizes), list)
+	return say(HiddenPictures, "hidden."+kind+"s", where, argCount("count", len(sizes)), argText("sizes", list))
 }
 
 // propertyFindings lists the primary picture's colour profile (colr of
@@ -212,7 +209,7 @@ func (f *heicFile) propertyFindings() []Finding {
 			r.fullBox()
 			r.cstring() // lang
 			text := strings.Join([]string{r.cstring(), r.cstring(), r.cstring()}, " ")
-			fs = append(fs, textFinding(Text, "Caption", strings.TrimSpace(text), f.where("udes property")))
+			fs = append(fs, textFinding(Text, "text.caption", strings.TrimSpace(text), f.where("udes property")))
 		case "hvcC", "ispe", "colr", "pixi", "irot", "imir", "clap", "auxC", "av1C", "rloc",
 			"lsel", "a1op", "a1lx", "pasp", "clli", "mdcv", "cclv", "amve", "free", "skip":
 		default:
@@ -220,7 +217,7 @@ func (f *heicFile) propertyFindings() []Finding {
 		}
 	}
 	if len(unknown) > 0 {
-		fs = append(fs, textFinding(Other, "Unknown data", "properties "+heicTypeList(unknown), f.where("item properties")))
+		fs = append(fs, textFinding(Other, "other.unknown_properties", heicTypeList(unknown), f.where("item properties")))
 	}
 	return fs
 }

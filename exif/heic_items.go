@@ -49,7 +49,7 @@ func (f *heicFile) uprightSize() (int, int, error) {
 	}
 	w32, h32, ok := m.ispe(p)
 	if !ok {
-		return 0, 0, FormatError("HEIC primary image has no size (ispe)")
+		return 0, 0, formatError(HEIC, Malformed, "HEIC primary image has no size (ispe)")
 	}
 	if w32 > 1<<30 || h32 > 1<<30 {
 		return 0, 0, checkLimits(1<<30, 1<<30, len(f.data))
@@ -80,7 +80,7 @@ func (f *heicFile) decodable(p *heicItem) error {
 			for _, id := range r.to {
 				t := f.meta.items[id]
 				if t == nil {
-					return FormatError(fmt.Sprintf("HEIC grid refers to undeclared item %d", id))
+					return formatError(HEIC, Malformed, fmt.Sprintf("HEIC grid refers to undeclared item %d", id))
 				}
 				if t.typ != f.codec {
 					return fmt.Errorf("%w: %s grid of %q tiles", ErrUnsupported, f.format(), t.typ)
@@ -89,7 +89,7 @@ func (f *heicFile) decodable(p *heicItem) error {
 			}
 		}
 		if tiles == 0 {
-			return FormatError("HEIC grid image without tiles")
+			return formatError(HEIC, Malformed, "HEIC grid image without tiles")
 		}
 		return nil
 	case "av01":
@@ -134,11 +134,11 @@ func (f *heicFile) checkItems() error {
 		}
 		for _, e := range it.extents {
 			if _, err := heicExtentBytes(src, e); err != nil {
-				return FormatError(fmt.Sprintf("HEIC item %d: %v outside the file", id, err))
+				return formatError(HEIC, Truncated, fmt.Sprintf("HEIC item %d: %v outside the file", id, err))
 			}
 		}
 		if heicImageTypes[it.typ] && !it.located && it.typ != "grid" && it.typ != "iden" {
-			return FormatError(fmt.Sprintf("HEIC image item %d has no data", id))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC image item %d has no data", id))
 		}
 		if w, h, ok := m.ispe(it); ok && uint64(w)*uint64(h) > MaxPixels {
 			return checkLimits(int(min(w, 1<<30)), int(min(h, 1<<30)), len(f.data))
@@ -146,11 +146,11 @@ func (f *heicFile) checkItems() error {
 	}
 	for _, r := range m.refs {
 		if m.items[r.from] == nil {
-			return FormatError(fmt.Sprintf("HEIC %s reference from undeclared item %d", fourCC(r.typ), r.from))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC %s reference from undeclared item %d", fourCC(r.typ), r.from))
 		}
 		for _, id := range r.to {
 			if m.items[id] == nil {
-				return FormatError(fmt.Sprintf("HEIC %s reference to undeclared item %d", fourCC(r.typ), id))
+				return formatError(HEIC, Malformed, fmt.Sprintf("HEIC %s reference to undeclared item %d", fourCC(r.typ), id))
 			}
 		}
 	}

@@ -73,13 +73,13 @@ type heicLoc struct {
 func parseHEICMeta(m heicBox) (*heicMeta, error) {
 	r := heicReader{b: m.data, box: "meta"}
 	if v, _ := r.fullBox(); r.err != nil || v != 0 {
-		return nil, FormatError("HEIC meta box is not a version 0 full box")
+		return nil, formatError(HEIC, Malformed, "HEIC meta box is not a version 0 full box")
 	}
 	meta := &heicMeta{items: map[uint32]*heicItem{}, assoc: map[uint32][]int{}}
 	seen := map[string]bool{}
 	err := walkHEICBoxes(r.b, m.off+4, 1, func(b heicBox) error {
 		if seen[b.typ] && b.typ != "free" && b.typ != "skip" {
-			return FormatError(fmt.Sprintf("HEIC meta box holds two %q boxes", b.typ))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC meta box holds two %q boxes", b.typ))
 		}
 		seen[b.typ] = true
 		return meta.child(b)
@@ -139,14 +139,14 @@ func (meta *heicMeta) parseIinf(b heicBox) error {
 			return nil // §8.11.6 allows only infe; anything else is ignored
 		}
 		if len(meta.order) >= heicMaxItems {
-			return FormatError(fmt.Sprintf("HEIC file declares over %d items", heicMaxItems))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC file declares over %d items", heicMaxItems))
 		}
 		it, err := parseInfe(e)
 		if err != nil {
 			return err
 		}
 		if meta.items[it.id] != nil {
-			return FormatError(fmt.Sprintf("HEIC item %d is declared twice", it.id))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d is declared twice", it.id))
 		}
 		meta.items[it.id] = it
 		meta.order = append(meta.order, it.id)
@@ -196,7 +196,7 @@ func (meta *heicMeta) parseIloc(b heicBox) error {
 	r := heicReader{b: b.data, box: "iloc"}
 	v, _ := r.fullBox()
 	if v > 2 {
-		return FormatError(fmt.Sprintf("HEIC iloc box version %d", v))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC iloc box version %d", v))
 	}
 	sizes := r.u16()
 	offSize, lenSize := int(sizes>>12), int(sizes>>8&15)
@@ -206,7 +206,7 @@ func (meta *heicMeta) parseIloc(b heicBox) error {
 	}
 	n := r.id(v < 2)
 	if n > heicMaxItems {
-		return FormatError(fmt.Sprintf("HEIC iloc box declares %d items", n))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC iloc box declares %d items", n))
 	}
 	for i := uint32(0); i < n && r.err == nil; i++ {
 		loc := heicLoc{id: r.id(v < 2)}
@@ -219,13 +219,13 @@ func (meta *heicMeta) parseIloc(b heicBox) error {
 		base := r.uint(baseSize)
 		count := int(r.u16())
 		if meta.nExtents += count; meta.nExtents > heicMaxExtents {
-			return FormatError(fmt.Sprintf("HEIC iloc box declares over %d extents", heicMaxExtents))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC iloc box declares over %d extents", heicMaxExtents))
 		}
 		for j := 0; j < count && r.err == nil; j++ {
 			r.uint(idxSize)
 			off, l := r.uint(offSize), r.uint(lenSize)
 			if off > ^uint64(0)-base {
-				return FormatError("HEIC iloc extent offset overflows")
+				return formatError(HEIC, Malformed, "HEIC iloc extent offset overflows")
 			}
 			loc.extents = append(loc.extents, heicExtent{base + off, l})
 		}
@@ -248,7 +248,7 @@ func (meta *heicMeta) parseIref(b heicBox) error {
 		ref := heicRef{typ: e.typ, from: er.id(v == 0)}
 		n := int(er.u16())
 		if meta.nRefs += n; meta.nRefs > heicMaxRefs {
-			return FormatError(fmt.Sprintf("HEIC iref box declares over %d references", heicMaxRefs))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC iref box declares over %d references", heicMaxRefs))
 		}
 		for i := 0; i < n && er.err == nil; i++ {
 			ref.to = append(ref.to, er.id(v == 0))
@@ -267,12 +267,12 @@ func (meta *heicMeta) parseIprp(b heicBox) error {
 		switch c.typ {
 		case "ipco":
 			if meta.props != nil {
-				return FormatError("HEIC iprp box holds two ipco boxes")
+				return formatError(HEIC, Malformed, "HEIC iprp box holds two ipco boxes")
 			}
 			meta.props = []heicBox{}
 			return walkHEICBoxes(c.data, c.off, 3, func(p heicBox) error {
 				if len(meta.props) >= heicMaxProps {
-					return FormatError(fmt.Sprintf("HEIC file declares over %d properties", heicMaxProps))
+					return formatError(HEIC, Malformed, fmt.Sprintf("HEIC file declares over %d properties", heicMaxProps))
 				}
 				meta.props = append(meta.props, p)
 				return nil
@@ -290,7 +290,7 @@ func (meta *heicMeta) parseIpma(c heicBox) error {
 	v, flags := r.fullBox()
 	n := r.u32()
 	if n > heicMaxItems {
-		return FormatError(fmt.Sprintf("HEIC ipma box declares %d items", n))
+		return formatError(HEIC, Malformed, fmt.Sprintf("HEIC ipma box declares %d items", n))
 	}
 	for i := uint32(0); i < n && r.err == nil; i++ {
 		id := r.id(v < 1)
@@ -304,7 +304,7 @@ func (meta *heicMeta) parseIpma(c heicBox) error {
 			}
 		}
 		if meta.nAssoc += count; meta.nAssoc > heicMaxRefs {
-			return FormatError(fmt.Sprintf("HEIC ipma boxes declare over %d associations", heicMaxRefs))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC ipma boxes declare over %d associations", heicMaxRefs))
 		}
 		meta.assoc[id] = append(meta.assoc[id], idx...)
 	}
@@ -319,10 +319,10 @@ func (meta *heicMeta) resolve() error {
 	for _, loc := range meta.locs {
 		it := meta.items[loc.id]
 		if it == nil {
-			return FormatError(fmt.Sprintf("HEIC iloc box locates undeclared item %d", loc.id))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC iloc box locates undeclared item %d", loc.id))
 		}
 		if it.located {
-			return FormatError(fmt.Sprintf("HEIC item %d is located twice", loc.id))
+			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d is located twice", loc.id))
 		}
 		if loc.method > 1 {
 			return fmt.Errorf("%w: HEIF item %d built from other items (construction method %d)",
@@ -340,12 +340,12 @@ func (meta *heicMeta) resolve() error {
 	for _, it := range meta.items {
 		for _, p := range it.props {
 			if p > len(meta.props) {
-				return FormatError(fmt.Sprintf("HEIC item %d has property %d of %d", it.id, p, len(meta.props)))
+				return formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d has property %d of %d", it.id, p, len(meta.props)))
 			}
 		}
 	}
 	if !meta.hasPrimary || meta.items[meta.primary] == nil {
-		return FormatError("HEIC file has no primary item")
+		return formatError(HEIC, Malformed, "HEIC file has no primary item")
 	}
 	return nil
 }

@@ -105,7 +105,7 @@ func spsSize(nal []byte) (uint32, uint32, error) {
 	maxSubLayersMinus1 := int(s.u(3))
 	s.u(1) // sps_temporal_id_nesting_flag
 	if maxSubLayersMinus1 > 6 {
-		return 0, 0, FormatError("HEVC SPS with more than seven sub-layers")
+		return 0, 0, formatError(HEIC, OverLimit, "HEVC SPS with more than seven sub-layers")
 	}
 	s.skipProfileTierLevel(maxSubLayersMinus1)
 	s.ue() // sps_seq_parameter_set_id
@@ -117,7 +117,7 @@ func spsSize(nal []byte) (uint32, uint32, error) {
 		left, right, top, bottom = uint64(s.ue()), uint64(s.ue()), uint64(s.ue()), uint64(s.ue())
 	}
 	if s.short || chroma > 3 {
-		return 0, 0, FormatError("HEVC SPS malformed")
+		return 0, 0, formatError(HEIC, Malformed, "HEVC SPS malformed")
 	}
 	subW, subH := uint64(1), uint64(1)
 	if !separate && (chroma == 1 || chroma == 2) {
@@ -128,7 +128,7 @@ func spsSize(nal []byte) (uint32, uint32, error) {
 	}
 	cropW, cropH := subW*(left+right), subH*(top+bottom)
 	if w == 0 || h == 0 || cropW >= w || cropH >= h {
-		return 0, 0, FormatError(fmt.Sprintf("HEVC SPS picture %dx%d with a window of %dx%d", w, h, cropW, cropH))
+		return 0, 0, formatError(HEIC, Malformed, fmt.Sprintf("HEVC SPS picture %dx%d with a window of %dx%d", w, h, cropW, cropH))
 	}
 	return uint32(w - cropW), uint32(h - cropH), nil
 }

@@ -96,9 +96,9 @@ func TestHEICRefusesBadFixtures(t *testing.T) {
 		file string
 		want error
 	}{
-		{"bad-cut-mdat.heic", FormatError("")},
-		{"bad-meta-size.heic", FormatError("")},
-		{"bad-extent-outside.heic", FormatError("")},
+		{"bad-cut-mdat.heic", FormatError{}},
+		{"bad-meta-size.heic", FormatError{}},
+		{"bad-extent-outside.heic", FormatError{}},
 		{"bad-av1-tiles.heic", ErrUnsupported},
 		{"bad-no-meta.heic", ErrUnsupported},
 	}

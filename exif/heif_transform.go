@@ -41,7 +41,7 @@ func HEIFTransforms(data []byte) (HEIFTransform, error) {
 	p := m.items[m.primary]
 	w, h, ok := m.ispe(p)
 	if p == nil || !ok || w > 1<<30 || h > 1<<30 {
-		return t, FormatError("HEIF primary image has no usable size (ispe)")
+		return t, formatError(HEIC, Malformed, "HEIF primary image has no usable size (ispe)")
 	}
 	t.Stored = image.Pt(int(w), int(h))
 	t.Crop = image.Rectangle{Max: t.Stored}
@@ -68,7 +68,7 @@ func clapRect(b heicBox, s image.Point) (image.Rectangle, error) {
 	r := heicReader{b: b.data, box: "clap"}
 	wn, wd, hn, hd := r.u32(), r.u32(), r.u32(), r.u32()
 	xn, xd, yn, yd := int32(r.u32()), r.u32(), int32(r.u32()), r.u32()
-	bad := FormatError("HEIF clean aperture (clap) outside the picture")
+	bad := formatError(HEIC, Malformed, "HEIF clean aperture (clap) outside the picture")
 	if r.err != nil || wd == 0 || hd == 0 || xd == 0 || yd == 0 {
 		return image.Rectangle{}, bad
 	}

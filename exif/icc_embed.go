@@ -65,14 +65,14 @@ func embedWebPProfile(data, icc []byte) ([]byte, error) {
 	out := append([]byte{}, "RIFF\x00\x00\x00\x00WEBP"...)
 	if f.extended {
 		if f.flags&webpICCBit != 0 {
-			return nil, FormatError("WebP: the encoded image already has a colour profile")
+			return nil, formatError("", Malformed, "WebP: the encoded image already has a colour profile")
 		}
 		out = appendChunk(out, "VP8X", append([]byte{f.flags | webpICCBit}, f.vp8x.data[1:]...))
 		out = appendChunk(out, "ICCP", icc)
 		return finishRIFF(append(out, f.body...))
 	}
 	if f.width < 1 || f.height < 1 || f.width > 1<<24 || f.height > 1<<24 {
-		return nil, FormatError(fmt.Sprintf("WebP: canvas %d×%d", f.width, f.height))
+		return nil, formatError("", Malformed, fmt.Sprintf("WebP: canvas %d×%d", f.width, f.height))
 	}
 	flags := byte(webpICCBit)
 	if d := f.image.data; f.image.id == "VP8L" && len(d) >= 5 && binary.LittleEndian.Uint32(d[1:5])>>28&1 == 1 {

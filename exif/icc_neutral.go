@@ -42,11 +42,11 @@ var iccStandardNames = []string{
 // does not fit: such a profile is dropped, not kept.
 func neutralICC(icc []byte) ([]byte, error) {
 	if len(icc) < 132 || string(icc[36:40]) != "acsp" || uint64(binary.BigEndian.Uint32(icc[0:4])) != uint64(len(icc)) {
-		return nil, FormatError("colour profile header")
+		return nil, formatError("", Malformed, "colour profile header")
 	}
 	count := binary.BigEndian.Uint32(icc[128:132])
 	if uint64(count)*12 > uint64(len(icc)-132) {
-		return nil, FormatError("colour profile tag table")
+		return nil, formatError("", Malformed, "colour profile tag table")
 	}
 	out := slices.Clone(icc)
 	type tag struct {
@@ -62,7 +62,7 @@ func neutralICC(icc []byte) ([]byte, error) {
 		// A tag's data lies after the tag table (ICC.1 §7.3.1) and inside
 		// the profile; one that overlaps the header or the table is refused.
 		if off < 132+12*uint64(count) || off+size > uint64(len(out)) {
-			return nil, FormatError("colour profile tag " + printable(sig) + " outside the profile")
+			return nil, formatError("", Malformed, "colour profile tag "+printable(sig)+" outside the profile")
 		}
 		tags = append(tags, tag{sig, off, size, out[off : off+size]})
 	}
@@ -78,7 +78,7 @@ func neutralICC(icc []byte) ([]byte, error) {
 	for i := 1; i < len(sorted); i++ {
 		p, t := sorted[i-1], sorted[i]
 		if (t.off != p.off || t.size != p.size) && t.off < p.off+p.size {
-			return nil, FormatError("colour profile tags " + printable(p.sig) + " and " + printable(t.sig) + " overlap")
+			return nil, formatError("", Malformed, "colour profile tags "+printable(p.sig)+" and "+printable(t.sig)+" overlap")
 		}
 	}
 	// Words first; the description is judged after, on what is left of it

@@ -3,7 +3,6 @@ package exif
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"strings"
 )
 
@@ -37,12 +36,12 @@ func irbFindings(irb []byte, where string) []Finding {
 	b := irb
 	for n := 0; len(b) > 0; n++ {
 		if n == maxIRBResources || len(b) < 4 || !bytes.HasPrefix(b, []byte("8BIM")) {
-			fs = append(fs, Finding{Category: Other, Label: "Photoshop data", Value: "unreadable Photoshop data (" + sizeWords(len(b)) + ")", Where: where})
+			fs = append(fs, say(Other, "other.photoshop_unreadable", where, argSize("size", len(b))))
 			break
 		}
 		id, data, rest, ok := irbResource(b)
 		if !ok {
-			fs = append(fs, Finding{Category: Other, Label: "Photoshop data", Value: "unreadable Photoshop data (" + sizeWords(len(b)) + ")", Where: where})
+			fs = append(fs, say(Other, "other.photoshop_unreadable", where, argSize("size", len(b))))
 			break
 		}
 		b = rest
@@ -50,11 +49,11 @@ func irbFindings(irb []byte, where string) []Finding {
 		case irbIPTC:
 			fs = append(fs, iptcFindings(data, where+", IPTC")...)
 		case irbThumb, irbThumbOld:
-			fs = append(fs, Finding{Category: HiddenPictures, Label: "Thumbnail", Value: "a small copy of the photo (" + sizeWords(len(data)) + ")", Where: where})
+			fs = append(fs, say(HiddenPictures, "hidden.thumbnail", where, argSize("size", len(data))))
 		case irbEXIF, irbEXIF3:
 			efs, _, err := exifFindings(data, where+", EXIF")
 			if err != nil {
-				efs = []Finding{{Category: Other, Label: "EXIF data", Value: "unreadable EXIF data (" + sizeWords(len(data)) + ")", Where: where + ", EXIF"}}
+				efs = []Finding{say(Other, "other.exif_unreadable", where+", EXIF", argSize("size", len(data)))}
 			}
 			fs = append(fs, efs...)
 		case irbXMP:
@@ -64,7 +63,7 @@ func irbFindings(irb []byte, where string) []Finding {
 		}
 	}
 	if other > 0 {
-		fs = append(fs, Finding{Category: Other, Label: "Other Photoshop data", Value: fmt.Sprintf("%d other Photoshop resources", other), Where: where})
+		fs = append(fs, say(Other, "other.photoshop_resources", where, argCount("count", other)))
 	}
 	return cleanFindings(fs)
 }
@@ -97,28 +96,28 @@ func irbResource(b []byte) (id uint16, data, rest []byte, ok bool) {
 // iptcRule says how one IPTC-IIM dataset of record 2 is shown (IPTC-IIM
 // 4.2, chapter 6, "Application Record").
 var iptcRules = map[byte]xmpRule{
-	5:   {Text, "Title"},
-	25:  {Text, "Keywords"},
-	40:  {Text, "Instructions"},
-	55:  {Time, "Created"},
-	60:  {Time, "Created (time)"},
-	62:  {Time, "Digitized"},
-	65:  {EditHistory, "Software"},
-	80:  {People, "Creator"},
-	85:  {People, "Creator's job title"},
-	90:  {Location, "City"},
-	92:  {Location, "Area"},
-	95:  {Location, "State or region"},
-	100: {Location, "Country code"},
-	101: {Location, "Country"},
-	103: {Other, "Job reference"},
-	105: {Text, "Headline"},
-	110: {People, "Credit"},
-	115: {People, "Source"},
-	116: {People, "Copyright"},
-	118: {People, "Contact"},
-	120: {Text, "Caption"},
-	122: {People, "Caption writer"},
+	5:   {Text, "text.title"},
+	25:  {Text, "text.keywords"},
+	40:  {Text, "text.instructions"},
+	55:  {Time, "time.created"},
+	60:  {Time, "time.created_time"},
+	62:  {Time, "time.digitized"},
+	65:  {EditHistory, "edit.software"},
+	80:  {People, "people.creator"},
+	85:  {People, "people.creator_title"},
+	90:  {Location, "location.city"},
+	92:  {Location, "location.area"},
+	95:  {Location, "location.state"},
+	100: {Location, "location.country_code"},
+	101: {Location, "location.country"},
+	103: {Other, "other.job_reference"},
+	105: {Text, "text.headline"},
+	110: {People, "people.credit"},
+	115: {People, "people.source"},
+	116: {People, "people.copyright"},
+	118: {People, "people.contact"},
+	120: {Text, "text.caption"},
+	122: {People, "people.caption_writer"},
 }
 
 // iptcFindings lists the datasets of an IPTC-IIM stream (IPTC-IIM 4.2,
@@ -161,14 +160,14 @@ func iptcFindings(b []byte, where string) []Finding {
 	for _, ds := range order {
 		if len(vals[ds]) > 0 {
 			r := iptcRules[ds]
-			fs = append(fs, textFinding(r.cat, r.label, strings.Join(vals[ds], ", "), where))
+			fs = append(fs, textFinding(r.cat, r.id, strings.Join(vals[ds], ", "), where))
 		}
 	}
 	if other > 0 {
-		fs = append(fs, Finding{Category: Other, Label: "Other IPTC data", Value: fmt.Sprintf("%d other IPTC fields", other), Where: where})
+		fs = append(fs, say(Other, "other.iptc_fields", where, argCount("count", other)))
 	}
 	if broken {
-		fs = append(fs, Finding{Category: Other, Label: "IPTC data", Value: "unreadable IPTC data", Where: where})
+		fs = append(fs, say(Other, "other.iptc_unreadable", where))
 	}
 	return fs
 }

@@ -61,19 +61,19 @@ func photoshopIRB() []byte {
 func TestIRBFindingsListsWhatPhotoshopDataGivesAway(t *testing.T) {
 	got := irbFindings(photoshopIRB(), "APP13")
 	want := []Finding{
-		{Location, "City", "Zürich", "APP13, IPTC"},
-		{Location, "State or region", "ZH", "APP13, IPTC"},
-		{Location, "Country", "Switzerland", "APP13, IPTC"},
-		{Device, "Camera model", "X100", "APP13, XMP"},
-		{Time, "Created", "2024-05-01", "APP13, IPTC"},
-		{People, "Creator", "Jane Doe", "APP13, IPTC"},
-		{People, "Copyright", "© Jane Doe", "APP13, IPTC"},
-		{HiddenPictures, "Thumbnail", "a small copy of the photo (2 KB)", "APP13"},
-		{Text, "Title", "Holiday", "APP13, IPTC"},
-		{Text, "Keywords", "beach, family", "APP13, IPTC"},
-		{Text, "Caption", "At the lake", "APP13, IPTC"},
-		{Other, "Other IPTC data", "1 other IPTC fields", "APP13, IPTC"},
-		{Other, "Other Photoshop data", "2 other Photoshop resources", "APP13"},
+		{Category: Location, Label: "City", Value: "Zürich", Where: "APP13, IPTC"},
+		{Category: Location, Label: "State or region", Value: "ZH", Where: "APP13, IPTC"},
+		{Category: Location, Label: "Country", Value: "Switzerland", Where: "APP13, IPTC"},
+		{Category: Device, Label: "Camera model", Value: "X100", Where: "APP13, XMP"},
+		{Category: Time, Label: "Created", Value: "2024-05-01", Where: "APP13, IPTC"},
+		{Category: People, Label: "Creator", Value: "Jane Doe", Where: "APP13, IPTC"},
+		{Category: People, Label: "Copyright", Value: "© Jane Doe", Where: "APP13, IPTC"},
+		{Category: HiddenPictures, Label: "Thumbnail", Value: "a small copy of the photo (2 KB)", Where: "APP13"},
+		{Category: Text, Label: "Title", Value: "Holiday", Where: "APP13, IPTC"},
+		{Category: Text, Label: "Keywords", Value: "beach, family", Where: "APP13, IPTC"},
+		{Category: Text, Label: "Caption", Value: "At the lake", Where: "APP13, IPTC"},
+		{Category: Other, Label: "Other IPTC data", Value: "1 other IPTC fields", Where: "APP13, IPTC"},
+		{Category: Other, Label: "Other Photoshop data", Value: "2 other Photoshop resources", Where: "APP13"},
 	}
 	for _, w := range want {
 		if !containsFinding(got, w) {
@@ -86,7 +86,9 @@ func TestIRBFindingsListsWhatPhotoshopDataGivesAway(t *testing.T) {
 }
 
 func TestIRBFindings(t *testing.T) {
-	unreadable := func(v string) []Finding { return []Finding{{Other, "Photoshop data", v, "APP13"}} }
+	unreadable := func(v string) []Finding {
+		return []Finding{{Category: Other, Label: "Photoshop data", Value: v, Where: "APP13"}}
+	}
 	huge := irbResourceBytes(irbIPTC, "", nil)
 	binary.BigEndian.PutUint32(huge[8:], 0xFFFFFFF0) // data size far past the end
 	cases := []struct {
@@ -99,15 +101,15 @@ func TestIRBFindings(t *testing.T) {
 		{"reports a data size past the end", huge, unreadable("unreadable Photoshop data (12 bytes)")},
 		{"reports a name past the end", []byte("8BIM\x04\x04\x20ab"), unreadable("unreadable Photoshop data (9 bytes)")},
 		{"reports EXIF it cannot read", irbResourceBytes(irbEXIF, "", []byte("MM\x00*junk")),
-			[]Finding{{Other, "EXIF data", "unreadable EXIF data (8 bytes)", "APP13, EXIF"}}},
+			[]Finding{{Category: Other, Label: "EXIF data", Value: "unreadable EXIF data (8 bytes)", Where: "APP13, EXIF"}}},
 		{"reports an IPTC size past the end", irbResourceBytes(irbIPTC, "", []byte{0x1C, 2, 80, 0x00, 0x40, 'a'}),
-			[]Finding{{Other, "IPTC data", "unreadable IPTC data", "APP13, IPTC"}}},
+			[]Finding{{Category: Other, Label: "IPTC data", Value: "unreadable IPTC data", Where: "APP13, IPTC"}}},
 		{"accepts zero padding after IPTC", irbResourceBytes(irbIPTC, "", append(iptcSet(2, 80, "Ann"), 0, 0, 0)),
-			[]Finding{{People, "Creator", "Ann", "APP13, IPTC"}}},
+			[]Finding{{Category: People, Label: "Creator", Value: "Ann", Where: "APP13, IPTC"}}},
 		{"names a value of nothing but control characters (found by fuzzing)", irbResourceBytes(irbIPTC, "", iptcSet(2, 90, "\x7f")),
-			[]Finding{{Location, "City", "unreadable text (1 byte)", "APP13, IPTC"}}},
+			[]Finding{{Category: Location, Label: "City", Value: "unreadable text (1 byte)", Where: "APP13, IPTC"}}},
 		{"reads Latin-1 IPTC text", irbResourceBytes(irbIPTC, "", iptcSet(2, 90, "Z\xfcrich")),
-			[]Finding{{Location, "City", "Zürich", "APP13, IPTC"}}},
+			[]Finding{{Category: Location, Label: "City", Value: "Zürich", Where: "APP13, IPTC"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -116,7 +118,7 @@ func TestIRBFindings(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, c.want)
 			}
 			for i := range got {
-				if got[i] != c.want[i] {
+				if !sameSaid(got[i], c.want[i]) {
 					t.Errorf("got %+v, want %+v", got[i], c.want[i])
 				}
 			}
@@ -157,17 +159,17 @@ func TestIRBFindingsReadsWhatExiftoolWrote(t *testing.T) {
 	}
 	got := irbFindings(b, "APP13")
 	want := []Finding{
-		{Location, "City", "Paris", "APP13, IPTC"},
-		{Location, "Country", "France", "APP13, IPTC"},
-		{People, "Creator", "Jane Doe", "APP13, IPTC"},
-		{Text, "Caption", "Eiffel tower", "APP13, IPTC"},
-		{Text, "Keywords", "holiday, paris", "APP13, IPTC"},
+		{Category: Location, Label: "City", Value: "Paris", Where: "APP13, IPTC"},
+		{Category: Location, Label: "Country", Value: "France", Where: "APP13, IPTC"},
+		{Category: People, Label: "Creator", Value: "Jane Doe", Where: "APP13, IPTC"},
+		{Category: Text, Label: "Caption", Value: "Eiffel tower", Where: "APP13, IPTC"},
+		{Category: Text, Label: "Keywords", Value: "holiday, paris", Where: "APP13, IPTC"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if !sameSaid(got[i], want[i]) {
 			t.Errorf("got %+v, want %+v", got[i], want[i])
 		}
 	}

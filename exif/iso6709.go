@@ -1,7 +1,6 @@
 package exif
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,20 +11,20 @@ import (
 // optional signed altitude, then an optional CRS and "/".
 var iso6709Point = regexp.MustCompile(`^([+-][0-9]+(?:\.[0-9]*)?)([+-][0-9]+(?:\.[0-9]*)?)`)
 
-// iso6709 reads an ISO 6709 point ("+48.8584+002.2945+035.000/") as
-// "48.8584 N, 2.2945 E"; "" when it is not one. Each coordinate may be
+// iso6709 reads an ISO 6709 point ("+48.8584+002.2945+035.000/") as the
+// arguments "lat" and "lon", "48.8584 N, 2.2945 E"; nil when it is not one. Each coordinate may be
 // degrees (±DD.D, ±DDD.D), degrees and minutes (±DDMM.M, ±DDDMM.M) or
 // degrees, minutes and seconds (±DDMMSS.S, ±DDDMMSS.S): the number of
 // digits before the point tells which.
-func iso6709(s string) string {
+func iso6709(s string) []Arg {
 	m := iso6709Point.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return ""
+		return nil
 	}
 	lat, ok1 := iso6709Part(m[1], 2, 90)
 	lon, ok2 := iso6709Part(m[2], 3, 180)
 	if !ok1 || !ok2 {
-		return ""
+		return nil
 	}
 	ns, ew := "N", "E"
 	if lat < 0 {
@@ -34,7 +33,7 @@ func iso6709(s string) string {
 	if lon < 0 {
 		ew, lon = "W", -lon
 	}
-	return fmt.Sprintf("%.4f %s, %.4f %s", lat, ns, lon, ew)
+	return []Arg{argCoordinate("lat", lat, ns), argCoordinate("lon", lon, ew)}
 }
 
 // iso6709Part reads one signed coordinate whose degrees take deg digits.

@@ -121,8 +121,7 @@ func (jpegHandler) scan(data []byte) (*Info, error) {
 func exifSegment(p []byte, where string) ([]Finding, int) {
 	fs, o, err := exifFindings(exifTIFF(p), where)
 	if err != nil {
-		fs = append(fs, Finding{Category: Other, Label: "Damaged EXIF data",
-			Value: "EXIF data that could not be read completely; it will be removed", Where: where})
+		fs = append(fs, say(Other, "other.exif_damaged", where))
 	}
 	if o < 1 || o > 8 {
 		o = 1
@@ -142,49 +141,50 @@ func exifTIFF(p []byte) []byte {
 // segmentFindings lists what one segment other than Exif and Photoshop
 // gives away. Image data and the segments needed to show it give nothing.
 func segmentFindings(s jpegSeg) []Finding {
-	one := func(c Category, label, value, where string) []Finding {
-		return []Finding{{Category: c, Label: label, Value: value, Where: where}}
+	one := func(c Category, id, where string, args ...Arg) []Finding {
+		return []Finding{say(c, id, where, args...)}
 	}
 	switch {
 	case s.marker == mCOM:
-		return []Finding{textFinding(Text, "Comment", string(s.payload), "comment (COM)")}
+		return []Finding{textFinding(Text, "text.comment", string(s.payload), "comment (COM)")}
 	case s.is(mAPP0, sigJFIF):
 		if w, h := jfifThumbnail(s.payload); w > 0 && h > 0 {
-			return one(HiddenPictures, "Thumbnail", fmt.Sprintf("a preview picture of %d×%d pixels", w, h), "JFIF (APP0)")
+			return one(HiddenPictures, "hidden.jfif_thumbnail", "JFIF (APP0)", argCount("width", w), argCount("height", h))
 		}
 		return nil
 	case s.is(mAPP0, sigJFXX):
-		return one(HiddenPictures, "Thumbnail", "a small preview picture", "JFXX (APP0)")
+		return one(HiddenPictures, "hidden.jfxx_thumbnail", "JFXX (APP0)")
 	case s.is(mAPP0+1, sigXMP):
 		return xmpFindings(s.payload[len(sigXMP):], "XMP (APP1)")
 	case s.is(mAPP0+1, sigExtXMP), s.is(mAPP0+2, sigICC):
 		return nil // reassembled across segments by inspect
 	case s.is(mAPP0+2, sigMPF):
-		return one(HiddenPictures, "Extra pictures", mpfValue(s.payload), "MPF (APP2)")
+		return []Finding{mpfFinding(s.payload)}
 	case s.is(mAPP0+2, sigFPXR):
-		return one(HiddenPictures, "FlashPix data", "camera data that can hold a preview picture", "FlashPix (APP2)")
+		return one(HiddenPictures, "hidden.flashpix", "FlashPix (APP2)")
 	case s.is(mAPP0+14, sigAdobe) && len(s.payload) >= adobeLen:
 		return nil // colour transform, needed to decode
 	case s.marker >= mAPP0 && s.marker <= mAPPF:
-		v := "unknown data block " + appName(s.marker)
+		seg, size := argText("segment", appName(s.marker)), argCount("count", len(s.payload))
 		if id := appIdentifier(s.payload); id != "" {
-			v += " (" + id + ")"
+			return one(Other, "other.app_segment_named", appName(s.marker), seg, fileText("name", id), size)
 		}
-		return one(Other, "Unknown data block", fmt.Sprintf("%s, %d bytes", v, len(s.payload)), appName(s.marker))
+		return one(Other, "other.app_segment", appName(s.marker), seg, size)
 	}
 	return nil
 }
 
-// mpfValue says in plain words how many pictures an MPF index announces.
-func mpfValue(p []byte) string {
+// mpfFinding says how many pictures an MPF index announces.
+func mpfFinding(p []byte) Finding {
+	const where = "MPF (APP2)"
 	n, ok := mpfExtraImages(p)
 	switch {
 	case !ok:
-		return "an index of extra pictures inside the file (it could not be read)"
+		return say(HiddenPictures, "hidden.mpf_unreadable", where)
 	case n == 1:
-		return "1 extra picture inside the file (for example a depth map or a second camera)"
+		return say(HiddenPictures, "hidden.mpf_one", where)
 	}
-	return fmt.Sprintf("%d extra pictures inside the file (for example a depth map or a second camera)", n)
+	return say(HiddenPictures, "hidden.mpf", where, argCount("count", n))
 }
 
 // iccFindings describes the colour profile, reassembled from its chunks.
@@ -193,16 +193,15 @@ func iccFindings(segs []jpegSeg) []Finding {
 	if chunks == nil {
 		return nil
 	}
-	f := Finding{Category: Other, Label: "Colour profile", Where: "colour profile (APP2)"}
+	const where = "colour profile (APP2)"
 	if !ok {
-		f.Value = "a damaged colour profile; it will be removed"
-		return []Finding{f}
+		return []Finding{say(Other, "other.colour_profile_damaged", where)}
 	}
-	f.Value = iccDescription(bytes.Join(chunks, nil))
-	if f.Value == "" {
-		f.Value = "a colour profile without a description"
+	v := iccDescription(bytes.Join(chunks, nil))
+	if v == "" {
+		return []Finding{say(Other, "other.colour_profile_unnamed", where)}
 	}
-	return []Finding{f}
+	return []Finding{say(Other, "other.colour_profile", where, argText("text", v))}
 }
 
 // extendedXMPFindings lists what the reassembled extended XMP gives away.
@@ -214,11 +213,9 @@ func extendedXMPFindings(segs []jpegSeg, budget int) []Finding {
 		fs = append(fs, xmpFindings(p, where)...)
 	}
 	if !complete {
-		fs = append(fs, Finding{Category: Other, Label: "Extended XMP",
-			Value: "extended XMP data that could not be put back together; it will be removed", Where: where})
+		fs = append(fs, say(Other, "other.extended_xmp_broken", where))
 	} else if len(packets) > 0 && len(fs) == 0 {
-		fs = append(fs, Finding{Category: Other, Label: "Extended XMP",
-			Value: fmt.Sprintf("%d blocks of extended XMP data", len(packets)), Where: where})
+		fs = append(fs, say(Other, "other.extended_xmp", where, argCount("count", len(packets))))
 	}
 	return fs
 }

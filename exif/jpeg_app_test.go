@@ -41,7 +41,7 @@ func TestJPEGMPFIndexSaysHowManyPicturesHide(t *testing.T) {
 			if n != tt.extra || ok != tt.wantOK {
 				t.Errorf("got %d, %v; want %d, %v", n, ok, tt.extra, tt.wantOK)
 			}
-			if v := mpfValue(tt.in); !strings.Contains(v, "picture") {
+			if v := mpfFinding(tt.in).Value; !strings.Contains(v, "picture") {
 				t.Errorf("value %q does not speak of pictures", v)
 			}
 		})

@@ -65,7 +65,7 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 		return nil, checkLimits(1, 1, len(data))
 	}
 	if len(data) < 4 || data[0] != 0xFF || data[1] != mSOI {
-		return nil, FormatError("jpeg: missing SOI marker")
+		return nil, formatError(JPEG, Malformed, "jpeg: missing SOI marker")
 	}
 	f := &jpegFile{data: data, segs: make([]jpegSeg, 0, 16)}
 	var sawSOF, sawSOS bool
@@ -79,19 +79,19 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 		switch {
 		case m == mEOI:
 			if !sawSOF || !sawSOS {
-				return nil, FormatError("jpeg: image has no frame or no scan before EOI")
+				return nil, formatError(JPEG, Truncated, "jpeg: image has no frame or no scan before EOI")
 			}
 			f.eoi = p
 			return f, nil
 		case m == mSOI || (m >= mRST0 && m <= mRST7) || m == 0x01:
 			// T.81 B.1.1.2: SOI starts an image, RSTn only occurs inside
 			// entropy-coded data and TEM is never written by encoders.
-			return nil, FormatError(fmt.Sprintf("jpeg: unexpected marker 0x%02X at offset %d", m, start))
+			return nil, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: unexpected marker 0x%02X at offset %d", m, start)).at(start)
 		case m == mDHP || m == mEXP || (isSOF(m) && m&0x04 != 0):
 			// SOF5–7 and SOF13–15 are differential frames (T.81 B.3).
 			return nil, fmt.Errorf("%w: hierarchical JPEG", ErrUnsupported)
 		case !isKnownSegment(m):
-			return nil, FormatError(fmt.Sprintf("jpeg: unsupported marker 0x%02X at offset %d", m, start))
+			return nil, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: unsupported marker 0x%02X at offset %d", m, start)).at(start)
 		}
 		seg, err := readSegment(data, start, m)
 		if err != nil {
@@ -100,7 +100,7 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 		switch {
 		case isSOF(m):
 			if sawSOF {
-				return nil, FormatError("jpeg: second frame header")
+				return nil, formatError(JPEG, Malformed, "jpeg: second frame header")
 			}
 			sawSOF = true
 			if f.width, f.height, err = parseSOF(seg.payload, len(data)); err != nil {
@@ -108,7 +108,7 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 			}
 		case m == mSOS:
 			if !sawSOF {
-				return nil, FormatError("jpeg: scan before frame header")
+				return nil, formatError(JPEG, Malformed, "jpeg: scan before frame header")
 			}
 			sawSOS = true
 			if err := checkSOS(seg.payload); err != nil {
@@ -124,10 +124,10 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 		case m == mDNL:
 			// T.81 B.2.5: DNL only follows the first scan of a frame whose
 			// height is 0, and such frames are refused in parseSOF.
-			return nil, FormatError("jpeg: DNL segment")
+			return nil, formatError(JPEG, Malformed, "jpeg: DNL segment")
 		}
 		if len(f.segs) == maxJPEGSegments {
-			return nil, FormatError("jpeg: too many segments")
+			return nil, formatError(JPEG, OverLimit, "jpeg: too many segments")
 		}
 		f.segs = append(f.segs, seg)
 		p = seg.end
@@ -161,19 +161,19 @@ func isKnownSegment(m byte) bool {
 // byte where a marker must be is refused rather than skipped.
 func nextMarker(data []byte, p int) (int, byte, error) {
 	if p >= len(data) {
-		return 0, 0, FormatError("jpeg: file ends before EOI")
+		return 0, 0, formatError(JPEG, Truncated, "jpeg: file ends before EOI")
 	}
 	if data[p] != 0xFF {
-		return 0, 0, FormatError(fmt.Sprintf("jpeg: byte 0x%02X at offset %d where a marker should be", data[p], p))
+		return 0, 0, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: byte 0x%02X at offset %d where a marker should be", data[p], p)).at(p)
 	}
 	for p+1 < len(data) && data[p+1] == 0xFF {
 		p++
 	}
 	if p+1 >= len(data) {
-		return 0, 0, FormatError("jpeg: file ends before EOI")
+		return 0, 0, formatError(JPEG, Truncated, "jpeg: file ends before EOI")
 	}
 	if data[p+1] == 0x00 {
-		return 0, 0, FormatError(fmt.Sprintf("jpeg: stuffed byte outside entropy-coded data at offset %d", p))
+		return 0, 0, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: stuffed byte outside entropy-coded data at offset %d", p)).at(p)
 	}
 	return p, data[p+1], nil
 }
@@ -182,15 +182,15 @@ func nextMarker(data []byte, p int) (int, byte, error) {
 // itself but not the marker) and checks the segment fits in data.
 func readSegment(data []byte, start int, m byte) (jpegSeg, error) {
 	if start+4 > len(data) {
-		return jpegSeg{}, FormatError("jpeg: file ends inside a segment length")
+		return jpegSeg{}, formatError(JPEG, Truncated, "jpeg: file ends inside a segment length")
 	}
 	n := int(binary.BigEndian.Uint16(data[start+2:]))
 	if n < 2 {
-		return jpegSeg{}, FormatError(fmt.Sprintf("jpeg: segment length %d at offset %d", n, start))
+		return jpegSeg{}, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: segment length %d at offset %d", n, start)).at(start)
 	}
 	end := start + 2 + n
 	if end > len(data) {
-		return jpegSeg{}, FormatError(fmt.Sprintf("jpeg: segment 0x%02X at offset %d runs past the end of the file", m, start))
+		return jpegSeg{}, formatError(JPEG, Truncated, fmt.Sprintf("jpeg: segment 0x%02X at offset %d runs past the end of the file", m, start)).at(start)
 	}
 	return jpegSeg{marker: m, start: start, end: end, payload: data[start+4 : end]}, nil
 }
@@ -199,18 +199,18 @@ func readSegment(data []byte, start int, m byte) (jpegSeg, error) {
 // bytes per component, and checks the size against the limits.
 func parseSOF(p []byte, size int) (int, int, error) {
 	if len(p) < 6 {
-		return 0, 0, FormatError("jpeg: short frame header")
+		return 0, 0, formatError(JPEG, Truncated, "jpeg: short frame header")
 	}
 	nf := int(p[5])
 	if nf == 0 || len(p) != 6+3*nf {
-		return 0, 0, FormatError(fmt.Sprintf("jpeg: frame header length %d for %d components", len(p), nf))
+		return 0, 0, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: frame header length %d for %d components", len(p), nf))
 	}
 	h := int(binary.BigEndian.Uint16(p[1:]))
 	w := int(binary.BigEndian.Uint16(p[3:]))
 	if h == 0 {
 		// Height 0 means a DNL segment gives it after the first scan
 		// (T.81 B.2.5); almost nothing writes it, so it is refused.
-		return 0, 0, FormatError("jpeg: height defined by DNL is not supported")
+		return 0, 0, formatError(JPEG, Malformed, "jpeg: height defined by DNL is not supported")
 	}
 	if err := checkLimits(w, h, size); err != nil {
 		return 0, 0, err
@@ -222,7 +222,7 @@ func parseSOF(p []byte, size int) (int, int, error) {
 // component, Ss, Se and Ah/Al, with nothing left over.
 func checkSOS(p []byte) error {
 	if len(p) < 1 || p[0] < 1 || p[0] > 4 || len(p) != 4+2*int(p[0]) {
-		return FormatError("jpeg: bad scan header")
+		return formatError(JPEG, Malformed, "jpeg: bad scan header")
 	}
 	return nil
 }
@@ -235,11 +235,11 @@ func entropyEnd(data []byte, p int) (int, error) {
 	for {
 		i := bytes.IndexByte(data[p:], 0xFF)
 		if i < 0 {
-			return 0, FormatError("jpeg: file ends inside entropy-coded data, before EOI")
+			return 0, formatError(JPEG, Truncated, "jpeg: file ends inside entropy-coded data, before EOI")
 		}
 		q := p + i
 		if q+1 >= len(data) {
-			return 0, FormatError("jpeg: file ends inside entropy-coded data, before EOI")
+			return 0, formatError(JPEG, Truncated, "jpeg: file ends inside entropy-coded data, before EOI")
 		}
 		switch c := data[q+1]; {
 		case c == 0x00 || (c >= mRST0 && c <= mRST7):
@@ -293,7 +293,7 @@ func checkTables(m byte, p []byte) error {
 		ok = len(p) == 2
 	}
 	if !ok {
-		return FormatError(fmt.Sprintf("jpeg: malformed table segment 0x%02X", m))
+		return formatError(JPEG, Malformed, fmt.Sprintf("jpeg: malformed table segment 0x%02X", m))
 	}
 	return nil
 }

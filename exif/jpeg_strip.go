@@ -46,7 +46,7 @@ func planJPEG(f *jpegFile, info *Info, opt Options) (jpegClean, error) {
 			// Decoders use the last Adobe segment's transform (libjpeg,
 			// image/jpeg); values other than 0–2 are not defined.
 			if s.payload[11] > 2 {
-				return c, FormatError(fmt.Sprintf("jpeg: Adobe colour transform %d", s.payload[11]))
+				return c, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: Adobe colour transform %d", s.payload[11]))
 			}
 			c.adobe = s.payload
 		}

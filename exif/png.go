@@ -59,7 +59,7 @@ func (pngHandler) profile(data []byte) []byte {
 func (pngHandler) embedProfile(data, icc []byte) ([]byte, error) {
 	const ihdrEnd = 8 + 8 + 13 + 4 // signature, IHDR header, data, CRC
 	if len(data) < ihdrEnd || string(data[12:16]) != "IHDR" {
-		return nil, FormatError("png: IHDR is not first")
+		return nil, formatError(PNG, Malformed, "png: IHDR is not first")
 	}
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)
@@ -77,7 +77,7 @@ func (pngHandler) sniff(head []byte) bool { return bytes.HasPrefix(head, pngSign
 // soon as IHDR is read, before anything else is looked at.
 func parsePNG(data []byte) (*pngFile, error) {
 	if !bytes.HasPrefix(data, pngSignature) {
-		return nil, FormatError("PNG signature missing")
+		return nil, formatError(PNG, Malformed, "PNG signature missing")
 	}
 	f := &pngFile{}
 	pos := len(pngSignature)
@@ -88,12 +88,12 @@ func parsePNG(data []byte) (*pngFile, error) {
 			return nil, err
 		}
 		if len(f.chunks) == 0 && c.typ != "IHDR" {
-			return nil, FormatError("PNG does not start with IHDR")
+			return nil, formatError(PNG, Malformed, "PNG does not start with IHDR")
 		}
 		// PNG §5.6: IDAT chunks are consecutive.
 		if c.typ == "IDAT" {
 			if idat == 2 {
-				return nil, FormatError("PNG IDAT chunks are not consecutive")
+				return nil, formatError(PNG, Malformed, "PNG IDAT chunks are not consecutive")
 			}
 			idat = 1
 		} else if idat == 1 {
@@ -102,7 +102,7 @@ func parsePNG(data []byte) (*pngFile, error) {
 		switch c.typ {
 		case "IHDR":
 			if len(f.chunks) > 0 {
-				return nil, FormatError("PNG has a second IHDR")
+				return nil, formatError(PNG, Malformed, "PNG has a second IHDR")
 			}
 			if f.width, f.height, err = parseIHDR(c.data, len(data)); err != nil {
 				return nil, err
@@ -110,13 +110,13 @@ func parsePNG(data []byte) (*pngFile, error) {
 		case "PLTE":
 			// PNG §11.2.2: 1 to 256 entries of 3 bytes, before IDAT.
 			if n := len(c.data); n == 0 || n > 768 || n%3 != 0 || idat != 0 {
-				return nil, FormatError("PNG PLTE chunk is malformed or after IDAT")
+				return nil, formatError(PNG, Malformed, "PNG PLTE chunk is malformed or after IDAT")
 			}
 		case "acTL":
 			f.animated = true
 		case "IEND":
 			if len(c.data) != 0 || idat == 0 {
-				return nil, FormatError("PNG IEND is not empty or comes before IDAT")
+				return nil, formatError(PNG, Malformed, "PNG IEND is not empty or comes before IDAT")
 			}
 			f.chunks = append(f.chunks, c)
 			f.tail = data[next:]
@@ -137,21 +137,21 @@ func parsePNG(data []byte) (*pngFile, error) {
 // the next one (PNG §5.3: length, type, data, CRC over type and data).
 func readPNGChunk(data []byte, pos int) (pngChunk, int, error) {
 	if len(data)-pos < 12 {
-		return pngChunk{}, 0, FormatError("PNG ends before IEND")
+		return pngChunk{}, 0, formatError(PNG, Truncated, "PNG ends before IEND").at(pos)
 	}
 	n := binary.BigEndian.Uint32(data[pos:])
 	if n > pngMaxChunk || uint64(n) > uint64(len(data)-pos-12) {
-		return pngChunk{}, 0, FormatError(fmt.Sprintf("PNG chunk length %d runs past the end of the file", n))
+		return pngChunk{}, 0, formatError(PNG, Truncated, fmt.Sprintf("PNG chunk length %d runs past the end of the file", n)).at(pos)
 	}
 	end := pos + 12 + int(n)
 	typ := data[pos+4 : pos+8]
 	for _, b := range typ {
 		if (b < 'A' || b > 'Z') && (b < 'a' || b > 'z') {
-			return pngChunk{}, 0, FormatError("PNG chunk type is not four letters")
+			return pngChunk{}, 0, formatError(PNG, Malformed, "PNG chunk type is not four letters").at(pos)
 		}
 	}
 	if crc32.ChecksumIEEE(data[pos+4:end-4]) != binary.BigEndian.Uint32(data[end-4:]) {
-		return pngChunk{}, 0, FormatError(fmt.Sprintf("PNG chunk %s has a bad CRC", typ))
+		return pngChunk{}, 0, formatError(PNG, Malformed, fmt.Sprintf("PNG chunk %s has a bad CRC", typ)).at(pos)
 	}
 	return pngChunk{typ: string(typ), data: data[pos+8 : end-4], raw: data[pos:end]}, end, nil
 }
@@ -160,11 +160,11 @@ func readPNGChunk(data []byte, pos int) (pngChunk, int, error) {
 // against the limits, with size the length of the whole file.
 func parseIHDR(d []byte, size int) (w, h int, err error) {
 	if len(d) != 13 {
-		return 0, 0, FormatError("PNG IHDR length is not 13")
+		return 0, 0, formatError(PNG, Malformed, "PNG IHDR length is not 13")
 	}
 	uw, uh := binary.BigEndian.Uint32(d[0:]), binary.BigEndian.Uint32(d[4:])
 	if uw > pngMaxChunk || uh > pngMaxChunk {
-		return 0, 0, FormatError("PNG width or height over 2^31-1")
+		return 0, 0, formatError(PNG, Malformed, "PNG width or height over 2^31-1")
 	}
 	if err := checkLimits(int(uw), int(uh), size); err != nil {
 		return 0, 0, err
@@ -172,7 +172,7 @@ func parseIHDR(d []byte, size int) (w, h int, err error) {
 	// Colour type (d[9]) 0, 2, 3, 4 or 6; compression and filter method 0;
 	// interlace 0 or 1 (PNG §11.2.1, Table 11.1).
 	if ct := d[9]; ct > 6 || ct == 1 || ct == 5 || d[10] != 0 || d[11] != 0 || d[12] > 1 {
-		return 0, 0, FormatError("PNG IHDR has an unknown colour type or method")
+		return 0, 0, formatError(PNG, Malformed, "PNG IHDR has an unknown colour type or method")
 	}
 	return int(uw), int(uh), nil
 }

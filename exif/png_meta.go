@@ -45,7 +45,7 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 		}
 		fs, _, err := exifFindings(trimExifPrefix(c.data), where)
 		if err != nil || len(fs) == 0 {
-			fs = append(fs, Finding{Other, "EXIF data", fmt.Sprintf("%d bytes", len(c.data)), where})
+			fs = append(fs, say(Other, "other.exif_bytes", where, argCount("count", len(c.data))))
 		}
 		return fs
 	case "iCCP":
@@ -55,13 +55,15 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 	case "pHYs":
 		return []Finding{pngPhysFinding(c.data, where)}
 	case "caBX": // C2PA content credentials in a JUMBF box
-		return []Finding{{EditHistory, "Content credentials (C2PA)",
-			fmt.Sprintf("%d bytes of signed edit history", len(c.data)), where}}
+		return []Finding{say(EditHistory, "edit.c2pa", where, argCount("count", len(c.data)))}
 	}
 	if pngKeep(c, animated, Options{}) {
 		return nil
 	}
-	return []Finding{{Other, "Unrecognised PNG chunk", fmt.Sprintf("%s, %d bytes", c.typ, len(c.data)), where}}
+	if id, ok := pngChunkIDs[c.typ]; ok {
+		return []Finding{say(Other, id, where, argCount("count", len(c.data)))}
+	}
+	return []Finding{say(Other, "other.png_chunk", where, fileText("chunk", c.typ), argCount("count", len(c.data)))}
 }
 
 // pngTextFindings reads a tEXt, zTXt or iTXt chunk. A malformed one is
@@ -69,11 +71,11 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 func pngTextFindings(c pngChunk, where string) []Finding {
 	key, text, err := pngText(c)
 	if err != nil {
-		return []Finding{{Text, "Unreadable text", err.Error(), where}}
+		return []Finding{pngTextError(err, where)}
 	}
 	switch {
 	case key == "XML:com.adobe.xmp":
-		return withFallback(xmpFindings([]byte(text), where), "XMP metadata", len(text), where)
+		return withFallback(xmpFindings([]byte(text), where), "other.xmp_bytes", len(text), where)
 	case strings.HasPrefix(key, "Raw profile type "):
 		return pngRawProfile(strings.TrimPrefix(key, "Raw profile type "), text, where)
 	}
@@ -84,7 +86,10 @@ func pngTextFindings(c pngChunk, where string) []Finding {
 	if !ok {
 		c2 = Text
 	}
-	return []Finding{textFinding(c2, key, text, where)}
+	if id, ok := pngDateKeys[key]; ok {
+		return []Finding{textFinding(c2, id, text, where)}
+	}
+	return []Finding{textFinding(c2, "text.png_keyword", text, where, fileText("keyword", key))}
 }
 
 // pngText splits a text chunk into keyword and text, inflating it when
@@ -167,25 +172,25 @@ func latin1(b []byte) string {
 // digits broken into lines. EXIF, XMP and IPTC profiles go to their own
 // decoders; anything unreadable is still reported.
 func pngRawProfile(name, text, where string) []Finding {
-	label := "Raw " + name + " profile"
+	label := fileText("name", name)
 	b, err := decodeRawProfile(text)
 	if err != nil {
-		return []Finding{textFinding(Other, label, fmt.Sprintf("%d characters that could not be read", len(text)), where)}
+		return []Finding{say(Other, "other.raw_profile_unreadable", where, label, argCount("count", len(text)))}
 	}
 	switch strings.ToLower(name) {
 	case "exif":
 		fs, _, err := exifFindings(trimExifPrefix(b), where)
 		if err == nil {
-			return withFallback(fs, "EXIF data", len(b), where)
+			return withFallback(fs, "other.exif_bytes", len(b), where)
 		}
 	case "xmp":
-		return withFallback(xmpFindings(b, where), "XMP metadata", len(b), where)
+		return withFallback(xmpFindings(b, where), "other.xmp_bytes", len(b), where)
 	case "iptc", "8bim":
-		return withFallback(irbFindings(asIRB(b), where), "IPTC data", len(b), where)
+		return withFallback(irbFindings(asIRB(b), where), "other.iptc_bytes", len(b), where)
 	case "icc", "icm":
 		return []Finding{colourProfileFinding(b, "", where)}
 	}
-	return []Finding{textFinding(Other, label, fmt.Sprintf("%d bytes", len(b)), where)}
+	return []Finding{say(Other, "other.raw_profile", where, label, argCount("count", len(b)))}
 }
 
 // decodeRawProfile undoes ImageMagick's hex encoding (coders/png.c).
@@ -222,7 +227,7 @@ func asIRB(b []byte) []byte {
 func pngICCFinding(d []byte, where string) Finding {
 	name, rest, ok := bytes.Cut(d, []byte{0})
 	if !ok || len(rest) < 1 || rest[0] != 0 {
-		return Finding{Other, "Colour profile", "unreadable", where}
+		return say(Other, "other.colour_profile_unreadable", where)
 	}
 	icc, err := inflateBounded(rest[1:])
 	if err != nil {
@@ -239,40 +244,65 @@ func colourProfileFinding(icc []byte, name, where string) Finding {
 		v = name
 	}
 	if v == "" {
-		v = fmt.Sprintf("%d bytes", len(icc))
+		return say(Other, "other.colour_profile_bytes", where, argCount("count", len(icc)))
 	}
-	return textFinding(Other, "Colour profile", v, where)
+	return textFinding(Other, "other.colour_profile", v, where)
 }
 
 // pngTimeFinding reads tIME (PNG §11.3 tIME: year, month, day,
 // hour, minute, second, in UTC).
 func pngTimeFinding(d []byte, where string) Finding {
 	if len(d) != 7 {
-		return Finding{Time, "Last modified", "unreadable", where}
+		return say(Time, "time.png_modified_unreadable", where)
 	}
 	t := time.Date(int(binary.BigEndian.Uint16(d)), time.Month(d[2]), int(d[3]), int(d[4]), int(d[5]), int(d[6]), 0, time.UTC)
-	return Finding{Time, "Last modified", t.Format("2006-01-02 15:04:05") + " UTC", where}
+	return say(Time, "time.png_modified", where, argText("time", t.Format("2006-01-02 15:04:05")))
 }
 
 // pngPhysFinding reads pHYs (PNG §11.3 pHYs: pixels per unit on x and y,
 // unit 1 meaning the metre). Low value, but dropped all the same.
 func pngPhysFinding(d []byte, where string) Finding {
 	if len(d) != 9 {
-		return Finding{Other, "Pixel density", "unreadable", where}
+		return say(Other, "other.pixel_density_unreadable", where)
 	}
 	x, y := binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:])
-	v := fmt.Sprintf("aspect %d:%d", x, y)
 	if d[8] == 1 {
-		v = fmt.Sprintf("%.0f × %.0f dots per inch", float64(x)*0.0254, float64(y)*0.0254)
+		return say(Other, "other.pixel_density", where, argNumber("x", float64(x)*0.0254), argNumber("y", float64(y)*0.0254))
 	}
-	return Finding{Other, "Pixel density", v, where}
+	return say(Other, "other.pixel_aspect", where, argCount("x", int(x)), argCount("y", int(y)))
 }
 
 // withFallback makes sure a dropped payload is listed even when its decoder
 // found nothing worth naming.
-func withFallback(fs []Finding, label string, n int, where string) []Finding {
+func withFallback(fs []Finding, id string, n int, where string) []Finding {
 	if len(fs) > 0 {
 		return fs
 	}
-	return []Finding{{Other, label, fmt.Sprintf("%d bytes", n), where}}
+	return []Finding{say(Other, id, where, argCount("count", n))}
+}
+
+// pngDateKeys are the keywords ImageMagick gives its dates.
+var pngDateKeys = map[string]string{
+	"date:create": "time.png_date_create", "date:modify": "time.png_date_modify", "date:timestamp": "time.png_date_timestamp",
+}
+
+// pngTextError is the finding of a text chunk that cannot be read, with
+// the reason in the parser's words: its header is damaged, its compressed
+// text does not inflate, or it inflates past the limit.
+func pngTextError(err error, where string) Finding {
+	reason := argText("reason", err.Error())
+	switch {
+	case errors.Is(err, errPNGInflateLimit):
+		return say(Text, "text.png_too_large", where, reason, argCount("limit", pngMaxInflate>>20))
+	case strings.HasPrefix(err.Error(), "exif: compressed PNG data"):
+		return say(Text, "text.png_compressed", where, reason)
+	}
+	return say(Text, "text.png_damaged", where, reason)
+}
+
+// pngChunkIDs name the registered ancillary chunks (PNG §11.3, §11.3.6
+// for dSIG's registration) a person can be told the meaning of.
+var pngChunkIDs = map[string]string{
+	"bKGD": "other.png_bkgd", "hIST": "other.png_hist", "sPLT": "other.png_splt",
+	"oFFs": "other.png_offs", "sCAL": "other.png_scal", "dSIG": "other.png_dsig",
 }

@@ -16,20 +16,28 @@ const maxTextRunes = 200
 // would be cut anyway, and it keeps the work per value small.
 const maxTextInput = 64 << 10
 
-// textFinding makes a finding from free text found in a file, made safe to
-// show: invalid UTF-8 is read as Latin-1 (the usual charset of old EXIF and
-// IPTC text), control characters and bidirectional overrides are removed,
-// white space is collapsed and trimmed, and values longer than about 200
-// characters are shortened with "…". Text that holds something but
-// nothing printable (control characters, NULs) becomes "unreadable text"
-// with its size, so the finding is never blank. The value is plain text;
-// callers must never interpret it as markup.
-func textFinding(c Category, label, value, where string) Finding {
+// textFinding makes the finding id of category c from free text found in
+// a file, its argument "text", made safe to show: invalid UTF-8 is read as
+// Latin-1 (the usual charset of old EXIF and IPTC text), control
+// characters and bidirectional overrides are removed, white space is
+// collapsed and trimmed, and values longer than about 200 characters are
+// shortened with "…". Text that holds something but nothing printable
+// (control characters, NULs) becomes "unreadable text" with its size, so
+// the finding is never blank. Further arguments go after it. The value is
+// plain text; callers must never interpret it as markup.
+func textFinding(c Category, id, value, where string, more ...Arg) Finding {
+	a := fileText("text", value)
+	return say(c, id, where, append([]Arg{a}, more...)...)
+}
+
+// fileText is the argument name holding text read from a file, made safe
+// to show as textFinding describes.
+func fileText(name, value string) Arg {
 	v := cleanText(value)
 	if v == "" && strings.TrimSpace(value) != "" {
-		v = "unreadable text (" + sizeWords(len(value)) + ")"
+		return Arg{Name: name, Kind: ArgUnreadable, Num: float64(len(value))}
 	}
-	return Finding{Category: c, Label: cleanText(label), Value: v, Where: where}
+	return argText(name, v)
 }
 
 // cleanText is the sanitiser behind textFinding.
@@ -87,16 +95,11 @@ func isBidiControl(r rune) bool {
 		r == '\u200E' || r == '\u200F' || r == '\u061C'
 }
 
-// categoryRank is the order of the categories (docs/ARCHITECTURE.md).
-var categoryRank = map[Category]int{
-	Location: 0, Device: 1, Time: 2, People: 3, HiddenPictures: 4, EditHistory: 5, Text: 6, Other: 7,
-}
-
 // sortPayloadFindings orders findings by category, then label and value, so
 // the same file always lists the same way.
 func sortPayloadFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
-		if r := categoryRank[a.Category] - categoryRank[b.Category]; r != 0 {
+		if r := slices.Index(Categories, a.Category) - slices.Index(Categories, b.Category); r != 0 {
 			return r
 		}
 		if c := strings.Compare(a.Label, b.Label); c != 0 {
@@ -120,4 +123,9 @@ func cleanFindings(fs []Finding) []Finding {
 	}
 	sortPayloadFindings(out)
 	return out
+}
+
+// sameWords reports findings that say the same thing in the same place.
+func sameWords(a, b Finding) bool {
+	return a.ID == b.ID && a.Category == b.Category && a.Label == b.Label && a.Value == b.Value && a.Where == b.Where
 }

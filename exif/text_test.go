@@ -22,9 +22,9 @@ func TestTextFinding(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := textFinding(People, "Name\n", c.in, "EXIF")
-			want := Finding{Category: People, Label: "Name", Value: c.want, Where: "EXIF"}
-			if f != want {
+			f := textFinding(People, "people.artist", c.in, "EXIF")
+			want := Finding{Category: People, Label: "Artist", Value: c.want, Where: "EXIF"}
+			if !sameSaid(f, want) {
 				t.Errorf("got %+v, want %+v", f, want)
 			}
 		})

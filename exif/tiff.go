@@ -114,10 +114,10 @@ func walkTIFF(b []byte) (*tiffLayout, error) {
 	case bytes.HasPrefix(b, []byte("MM\x00*")):
 		l.order = binary.BigEndian
 	default:
-		return nil, FormatError("EXIF does not start with a TIFF header")
+		return nil, formatError(TIFF, Malformed, "EXIF does not start with a TIFF header")
 	}
 	if len(b) < 8 {
-		return nil, FormatError("EXIF header is cut short")
+		return nil, formatError(TIFF, Truncated, "EXIF header is cut short")
 	}
 	// The IFD0 chain follows next-IFD offsets; sub-IFDs are read alone, as
 	// goexif and exiftool read them (their next offset is ignored).
@@ -131,10 +131,10 @@ func walkTIFF(b []byte) (*tiffLayout, error) {
 		ref := queue[0]
 		queue = queue[1:]
 		if seen[ref.off] {
-			return nil, FormatError("EXIF directories overlap or form a loop")
+			return nil, formatError(TIFF, Malformed, "EXIF directories overlap or form a loop")
 		}
 		if seen[ref.off] = true; len(seen) > maxIFDs {
-			return nil, FormatError("EXIF has too many directories")
+			return nil, formatError(TIFF, OverLimit, "EXIF has too many directories")
 		}
 		first := len(seen) == 1
 		next, err := walkIFD(b, l.order, ref.off, func(id, typ uint16, val []byte) error {
@@ -187,7 +187,7 @@ func (l *tiffLayout) visit(ifd0 bool, id, typ uint16, val []byte) (uint32, bool,
 		return 0, false, nil // not an integer: goexif does not follow it either
 	}
 	if p < 0 || p > 1<<31-1 {
-		return 0, false, FormatError("EXIF sub-directory offset out of range")
+		return 0, false, formatError(TIFF, Malformed, "EXIF sub-directory offset out of range")
 	}
 	if _, ok := l.sub[id]; !ok {
 		l.sub[id] = uint32(p)
@@ -199,28 +199,28 @@ func (l *tiffLayout) visit(ifd0 bool, id, typ uint16, val []byte) (uint32, bool,
 // bytes (inline or at their offset). It returns the next-IFD offset.
 func walkIFD(b []byte, order binary.ByteOrder, off uint32, visit func(id, typ uint16, val []byte) error) (uint32, error) {
 	if off < 8 || uint64(off)+2 > uint64(len(b)) {
-		return 0, FormatError("EXIF directory offset out of range")
+		return 0, formatError(TIFF, Malformed, "EXIF directory offset out of range")
 	}
 	n := uint64(order.Uint16(b[off:]))
 	end := uint64(off) + 2 + 12*n + 4
 	if n >= 0x8000 || end > uint64(len(b)) {
-		return 0, FormatError("EXIF directory runs past the end")
+		return 0, formatError(TIFF, Truncated, "EXIF directory runs past the end")
 	}
 	for i := range n {
 		e := b[uint64(off)+2+12*i:]
 		id, typ, count := order.Uint16(e[0:]), order.Uint16(e[2:]), uint64(order.Uint32(e[4:]))
 		if typ == 0 || int(typ) >= len(tiffTypeSize) {
-			return 0, FormatError(fmt.Sprintf("EXIF tag %#04x has unknown type %d", id, typ))
+			return 0, formatError(TIFF, Malformed, fmt.Sprintf("EXIF tag %#04x has unknown type %d", id, typ))
 		}
 		size := tiffTypeSize[typ] * count
 		if count == 0 || size > uint64(len(b)) {
-			return 0, FormatError(fmt.Sprintf("EXIF tag %#04x has count %d", id, count))
+			return 0, formatError(TIFF, Malformed, fmt.Sprintf("EXIF tag %#04x has count %d", id, count))
 		}
 		val := e[8 : 8+min(size, 4)]
 		if size > 4 {
 			vo := uint64(order.Uint32(e[8:]))
 			if vo+size > uint64(len(b)) {
-				return 0, FormatError(fmt.Sprintf("EXIF tag %#04x value runs past the end", id))
+				return 0, formatError(TIFF, Truncated, fmt.Sprintf("EXIF tag %#04x value runs past the end", id))
 			}
 			val = b[vo : vo+size]
 		}
@@ -245,15 +245,15 @@ type exifDirs struct {
 func decodeEXIF(b []byte, l *tiffLayout) (d exifDirs, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			d, err = exifDirs{}, FormatError(fmt.Sprintf("EXIF could not be decoded (%v)", r))
+			d, err = exifDirs{}, formatError(TIFF, Malformed, fmt.Sprintf("EXIF could not be decoded (%v)", r))
 		}
 	}()
 	x, err := goexifDecode(bytes.NewReader(b))
 	if err != nil {
-		return d, FormatError(fmt.Sprintf("EXIF could not be decoded (%v)", err))
+		return d, formatError(TIFF, Malformed, fmt.Sprintf("EXIF could not be decoded (%v)", err))
 	}
 	if len(x.Tiff.Dirs) == 0 {
-		return d, FormatError("EXIF has no directory")
+		return d, formatError(TIFF, Malformed, "EXIF has no directory")
 	}
 	d.order = x.Tiff.Order
 	d.ifd0 = x.Tiff.Dirs[0].Tags
@@ -267,11 +267,11 @@ func decodeEXIF(b []byte, l *tiffLayout) (d exifDirs, err error) {
 		}
 		r := bytes.NewReader(b)
 		if _, err := r.Seek(int64(off), 0); err != nil {
-			return exifDirs{}, FormatError("EXIF sub-directory offset out of range")
+			return exifDirs{}, formatError(TIFF, Malformed, "EXIF sub-directory offset out of range")
 		}
 		dir, _, err := tiff.DecodeDir(r, d.order)
 		if err != nil {
-			return exifDirs{}, FormatError(fmt.Sprintf("EXIF sub-directory could not be decoded (%v)", err))
+			return exifDirs{}, formatError(TIFF, Malformed, fmt.Sprintf("EXIF sub-directory could not be decoded (%v)", err))
 		}
 		*dst = dir.Tags
 	}

@@ -1,6 +1,7 @@
 package exif
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -21,41 +22,41 @@ const (
 // (Exif 2.32 §4.6.4–4.6.5 and Table 4, plus the DNG, Windows and
 // Photoshop tags cameras and editors write).
 var exifTextTags = map[uint16]struct {
-	cat   Category
-	label string
-	kind  int
+	cat  Category
+	id   string
+	kind int
 }{
-	0x010E: {Text, "Caption", asciiText},
-	0x013B: {People, "Artist", asciiText},
-	0x8298: {People, "Copyright", asciiText},
-	0xA430: {People, "Camera owner", asciiText},
-	0xFDE8: {People, "Owner name", asciiText},
-	0xA431: {Device, "Camera serial number", asciiText},
-	0xC62F: {Device, "Camera serial number", asciiText},
-	0xFDE9: {Device, "Camera serial number", asciiText},
-	0xA435: {Device, "Lens serial number", asciiText},
-	0xFDEA: {Device, "Lens", asciiText},
-	0xA420: {Device, "Unique image ID", asciiText},
-	0x0131: {EditHistory, "Software", asciiText},
-	0x000B: {EditHistory, "Processing software", asciiText},
-	0x013C: {EditHistory, "Computer", asciiText},
-	0x9286: {Text, "Comment", commentText},
-	0x9C9B: {Text, "Title", xpText},
-	0x9C9C: {Text, "Comment", xpText},
-	0x9C9D: {People, "Author", xpText},
-	0x9C9E: {Text, "Keywords", xpText},
-	0x9C9F: {Text, "Subject", xpText},
+	0x010E: {Text, "text.caption", asciiText},
+	0x013B: {People, "people.artist", asciiText},
+	0x8298: {People, "people.copyright", asciiText},
+	0xA430: {People, "people.camera_owner", asciiText},
+	0xFDE8: {People, "people.owner_name", asciiText},
+	0xA431: {Device, "device.serial", asciiText},
+	0xC62F: {Device, "device.serial", asciiText},
+	0xFDE9: {Device, "device.serial", asciiText},
+	0xA435: {Device, "device.lens_serial", asciiText},
+	0xFDEA: {Device, "device.lens", asciiText},
+	0xA420: {Device, "device.image_id", asciiText},
+	0x0131: {EditHistory, "edit.software", asciiText},
+	0x000B: {EditHistory, "edit.processing_software", asciiText},
+	0x013C: {EditHistory, "edit.computer", asciiText},
+	0x9286: {Text, "text.comment", commentText},
+	0x9C9B: {Text, "text.title", xpText},
+	0x9C9C: {Text, "text.comment", xpText},
+	0x9C9D: {People, "people.author", xpText},
+	0x9C9E: {Text, "text.keywords", xpText},
+	0x9C9F: {Text, "text.subject", xpText},
 }
 
 // exifTimes are the date tags (Exif 2.32 §4.6.5 G) with their time-zone
 // offset tag; the sub-second tags are folded into them.
 var exifTimes = []struct {
 	tag, offset, subsec uint16
-	label               string
+	id                  string
 }{
-	{0x9003, 0x9011, 0x9291, "Taken"},
-	{0x9004, 0x9012, 0x9292, "Digitized"},
-	{0x0132, 0x9010, 0x9290, "Last changed"},
+	{0x9003, 0x9011, 0x9291, "time.taken"},
+	{0x9004, 0x9012, 0x9292, "time.digitized"},
+	{0x0132, 0x9010, 0x9290, "time.changed"},
 }
 
 // exifQuiet are structural tags that say nothing about the person and are
@@ -80,10 +81,7 @@ func (d exifDirs) findings(where string) []Finding {
 			continue
 		}
 		if v := d.text(t, rule.kind); v != "" {
-			if id == 0xA420 {
-				v += " (an ID that can link copies of this photo)"
-			}
-			fs = append(fs, textFinding(rule.cat, rule.label, v, where))
+			fs = append(fs, textFinding(rule.cat, rule.id, v, where))
 		}
 		delete(main, id)
 	}
@@ -94,8 +92,7 @@ func (d exifDirs) findings(where string) []Finding {
 		}
 	}
 	if other > 0 {
-		fs = append(fs, Finding{Category: Other, Label: "Other EXIF data",
-			Value: fmt.Sprintf("%d other EXIF tags (camera settings and technical details)", other), Where: where})
+		fs = append(fs, say(Other, "other.exif_tags", where, argCount("count", other)))
 	}
 	return cleanFindings(fs)
 }
@@ -104,22 +101,21 @@ func (d exifDirs) findings(where string) []Finding {
 // the tags it used from main.
 func (d exifDirs) deviceFindings(main map[uint16]*tiff.Tag, where string) []Finding {
 	var fs []Finding
-	pair := func(a, b uint16, label string) {
+	pair := func(a, b uint16, id string) {
 		mk, model := d.text(main[a], asciiText), d.text(main[b], asciiText)
 		if !strings.HasPrefix(strings.ToLower(model), strings.ToLower(mk)) {
 			model = strings.TrimSpace(mk + " " + model)
 		}
 		if model != "" {
-			fs = append(fs, textFinding(Device, label, model, where))
+			fs = append(fs, textFinding(Device, id, model, where))
 		}
 		delete(main, a)
 		delete(main, b)
 	}
-	pair(0x010F, 0x0110, "Camera")
-	pair(0xA433, 0xA434, "Lens")
+	pair(0x010F, 0x0110, "device.camera")
+	pair(0xA433, 0xA434, "device.lens")
 	if t := main[0x927C]; t != nil {
-		fs = append(fs, Finding{Category: Device, Label: "Manufacturer data",
-			Value: sizeWords(len(t.Val)) + " of manufacturer data, may hold serial numbers", Where: where})
+		fs = append(fs, say(Device, "device.maker_note", where, argSize("size", len(t.Val))))
 		delete(main, 0x927C)
 	}
 	return fs
@@ -134,7 +130,7 @@ func (d exifDirs) timeFindings(main map[uint16]*tiff.Tag, where string) []Findin
 			v += " " + off
 		}
 		if v != "" {
-			fs = append(fs, textFinding(Time, tt.label, v, where))
+			fs = append(fs, textFinding(Time, tt.id, v, where))
 		}
 		delete(main, tt.tag)
 		delete(main, tt.offset)
@@ -160,12 +156,11 @@ func (d exifDirs) thumbnailFindings(where string) []Finding {
 				}
 			}
 		}
-		if found {
-			v := "a small copy of the photo"
-			if size > 0 {
-				v += " (" + sizeWords(size) + ")"
-			}
-			fs = append(fs, Finding{Category: HiddenPictures, Label: "Thumbnail", Value: v, Where: where})
+		switch {
+		case found && size > 0:
+			fs = append(fs, say(HiddenPictures, "hidden.thumbnail", where, argSize("size", size)))
+		case found:
+			fs = append(fs, say(HiddenPictures, "hidden.thumbnail_unsized", where))
 		}
 	}
 	return fs
@@ -274,60 +269,54 @@ func (d exifDirs) gpsFindings(where string) ([]Finding, int) {
 		g[t.Id] = t
 	}
 	var fs []Finding
-	add := func(c Category, label, value string) {
-		fs = append(fs, Finding{Category: c, Label: label, Value: value, Where: where})
+	add := func(c Category, id string, args ...Arg) {
+		fs = append(fs, say(c, id, where, args...))
 	}
 	used := func(ids ...uint16) {
 		for _, id := range ids {
 			delete(g, id)
 		}
 	}
-	if p := d.gpsPoint(g[gpsLat], g[gpsLatRef], g[gpsLon], g[gpsLonRef]); p != "" {
-		add(Location, "GPS position", p+" — this shows where the photo was taken")
+	if p := d.gpsPoint(g[gpsLat], g[gpsLatRef], g[gpsLon], g[gpsLonRef]); p != nil {
+		add(Location, "gps.position", p...)
 	}
-	if p := d.gpsPoint(g[gpsDestLat], g[gpsDestLatRef], g[gpsDestLon], g[gpsDestLonRef]); p != "" {
-		add(Location, "GPS destination", p)
+	if p := d.gpsPoint(g[gpsDestLat], g[gpsDestLatRef], g[gpsDestLon], g[gpsDestLonRef]); p != nil {
+		add(Location, "gps.destination", p...)
 	}
 	if a := d.rationals(g[gpsAlt], 1); a != nil {
 		ref, _ := d.uint(g[gpsAltRef])
-		add(Location, "Altitude", fmt.Sprintf("%.0f m %s sea level", a[0], map[bool]string{false: "above", true: "below"}[ref == 1]))
+		add(Location, map[bool]string{false: "gps.altitude_above", true: "gps.altitude_below"}[ref == 1], argNumber("metres", a[0]))
 	}
 	if dir := d.rationals(g[gpsDir], 1); dir != nil {
-		north := map[string]string{"M": "magnetic north"}[d.text(g[gpsDirRef], asciiText)]
-		if north == "" {
-			north = "true north"
-		}
-		add(Location, "Direction", fmt.Sprintf("the camera faced %.0f° (from %s)", dir[0], north))
+		id := map[string]string{"M": "gps.direction_magnetic"}[d.text(g[gpsDirRef], asciiText)]
+		add(Location, cmp.Or(id, "gps.direction_true"), argNumber("degrees", dir[0]))
 	}
 	if sp := d.rationals(g[gpsSpeed], 1); sp != nil {
-		unit := map[string]string{"M": "mph", "N": "knots"}[d.text(g[gpsSpeedRef], asciiText)]
-		if unit == "" {
-			unit = "km/h"
-		}
-		add(Location, "Speed", fmt.Sprintf("%.0f %s", sp[0], unit))
+		id := map[string]string{"M": "gps.speed_mph", "N": "gps.speed_knots"}[d.text(g[gpsSpeedRef], asciiText)]
+		add(Location, cmp.Or(id, "gps.speed_kmh"), argNumber("speed", sp[0]))
 	}
 	if a := d.text(g[gpsArea], commentText); a != "" {
-		fs = append(fs, textFinding(Location, "GPS area", a, where))
+		fs = append(fs, textFinding(Location, "gps.area", a, where))
 	}
-	if t := d.gpsTime(g[gpsDate], g[gpsTime]); t != "" {
-		add(Time, "GPS time", t)
+	if f, ok := d.gpsTime(g[gpsDate], g[gpsTime], where); ok {
+		fs = append(fs, f)
 	}
 	used(gpsLat, gpsLatRef, gpsLon, gpsLonRef, gpsDestLat, gpsDestLatRef, gpsDestLon, gpsDestLonRef,
 		gpsAlt, gpsAltRef, gpsDir, gpsDirRef, gpsSpeed, gpsSpeedRef, gpsArea, gpsDate, gpsTime, 0x00)
 	return fs, len(g)
 }
 
-// gpsPoint writes a latitude and longitude (three RATIONALs each: degrees,
-// minutes, seconds) as decimal degrees, "48.8584 N, 2.2945 E"; "" when
-// either is missing or out of range.
-func (d exifDirs) gpsPoint(lat, latRef, lon, lonRef *tiff.Tag) string {
+// gpsPoint reads a latitude and longitude (three RATIONALs each: degrees,
+// minutes, seconds) as the arguments "lat" and "lon" in decimal degrees,
+// "48.8584 N, 2.2945 E"; nil when either is missing or out of range.
+func (d exifDirs) gpsPoint(lat, latRef, lon, lonRef *tiff.Tag) []Arg {
 	la, lo := d.rationals(lat, 3), d.rationals(lon, 3)
 	if la == nil || lo == nil {
-		return ""
+		return nil
 	}
 	y, x := la[0]+la[1]/60+la[2]/3600, lo[0]+lo[1]/60+lo[2]/3600
 	if y > 90 || x > 180 {
-		return ""
+		return nil
 	}
 	ns, ew := "N", "E"
 	if strings.HasPrefix(d.text(latRef, asciiText), "S") {
@@ -336,18 +325,20 @@ func (d exifDirs) gpsPoint(lat, latRef, lon, lonRef *tiff.Tag) string {
 	if strings.HasPrefix(d.text(lonRef, asciiText), "W") {
 		ew = "W"
 	}
-	return fmt.Sprintf("%.4f %s, %.4f %s", y, ns, x, ew)
+	return []Arg{argCoordinate("lat", y, ns), argCoordinate("lon", x, ew)}
 }
 
-// gpsTime writes the GPS date and UTC time of day, "2024-05-01 12:03:22 UTC".
-func (d exifDirs) gpsTime(date, clock *tiff.Tag) string {
+// gpsTime is the GPS date and UTC time of day, "2024-05-01 12:03:22 UTC",
+// or the date alone; false when there is neither.
+func (d exifDirs) gpsTime(date, clock *tiff.Tag, where string) (Finding, bool) {
 	day := exifTime(d.text(date, asciiText))
 	hms := d.rationals(clock, 3)
 	if hms == nil || hms[0] >= 24 || hms[1] >= 60 || hms[2] >= 61 {
 		if day == "" {
-			return ""
+			return Finding{}, false
 		}
-		return day + " (UTC date)"
+		return textFinding(Time, "gps.date", day, where), true
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s %02d:%02d:%02d UTC", day, int(hms[0]), int(hms[1]), int(hms[2])))
+	t := strings.TrimSpace(fmt.Sprintf("%s %02d:%02d:%02d", day, int(hms[0]), int(hms[1]), int(hms[2])))
+	return textFinding(Time, "gps.time", t, where), true
 }

@@ -242,8 +242,8 @@ func TestExifFindingsIgnoresTheNextOffsetOfASubIFD(t *testing.T) {
 	gps := w.ifd(0x00025300, w.ascii(0x1D, "2024:05:01")) // next offset far past the end
 	b := w.root(0, w.long(0x8825, gps))
 	fs, _, err := exifFindings(b, "EXIF")
-	want := Finding{Time, "GPS time", "2024-05-01 (UTC date)", "EXIF"}
-	if err != nil || len(fs) != 1 || fs[0] != want {
+	want := Finding{Category: Time, Label: "GPS time", Value: "2024-05-01 (UTC date)", Where: "EXIF"}
+	if err != nil || len(fs) != 1 || !sameSaid(fs[0], want) {
 		t.Errorf("got %v, %v; want %v", fs, err, want)
 	}
 }

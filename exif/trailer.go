@@ -2,7 +2,6 @@ package exif
 
 import (
 	"bytes"
-	"fmt"
 )
 
 // trailerScan is how far into a trailer the markers of a known kind are
@@ -23,27 +22,22 @@ const trailerScan = 64 << 10
 //
 // The value always gives the size in human units.
 func trailerFinding(tail []byte, where string) Finding {
-	size := sizeWords(len(tail))
-	f := Finding{Category: HiddenPictures, Label: "Data after the image", Where: where}
+	size := argSize("size", len(tail))
 	head, end := tail, tail
 	if len(head) > trailerScan {
 		head = head[:trailerScan]
 		end = tail[len(tail)-trailerScan:]
 	}
+	id := "hidden.trailer"
 	switch {
 	case isMotionPhoto(tail, head, end):
-		f.Label = "Video"
-		f.Value = "a video (motion photo) is attached, " + size
+		id = "hidden.trailer_video"
 	case bytes.HasPrefix(tail, []byte{0xFF, 0xD8, 0xFF}):
-		f.Label = "Extra picture"
-		f.Value = "another JPEG image is attached, " + size
+		id = "hidden.trailer_jpeg"
 	case containsEither(head, end, "SEFH") || containsEither(head, end, "SEFT"):
-		f.Label = "Samsung extra data"
-		f.Value = "Samsung extra data (may hold a video, edit history or other pictures), " + size
-	default:
-		f.Value = size + " of unknown data after the image"
+		id = "hidden.trailer_samsung"
 	}
-	return f
+	return say(HiddenPictures, id, where, size)
 }
 
 // isMotionPhoto looks for an ISO BMFF file-type box ("ftyp" at byte 4 of a
@@ -64,21 +58,4 @@ func isMotionPhoto(tail, head, end []byte) bool {
 // containsEither reports whether marker is in a or in b.
 func containsEither(a, b []byte, marker string) bool {
 	return bytes.Contains(a, []byte(marker)) || bytes.Contains(b, []byte(marker))
-}
-
-// sizeWords writes a byte count the way a person reads it: "512 bytes",
-// "14 KB", "3.2 MB".
-func sizeWords(n int) string {
-	switch {
-	case n == 1:
-		return "1 byte"
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 999_500:
-		return fmt.Sprintf("%d KB", (n+500)/1000)
-	case n < 10*1000*1000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	default:
-		return fmt.Sprintf("%d MB", (n+500_000)/1_000_000)
-	}
 }

@@ -25,7 +25,7 @@ func TestTrailerFinding(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := trailerFinding(c.tail, "after EOI")
 			want := Finding{Category: HiddenPictures, Label: c.label, Value: c.value, Where: "after EOI"}
-			if got != want {
+			if !sameSaid(got, want) {
 				t.Errorf("got %+v, want %+v", got, want)
 			}
 		})

@@ -153,7 +153,7 @@ func InspectVideo(r io.ReaderAt, size int64) (*Info, error) {
 		return nil, err
 	}
 	info := &Info{Format: v.format, Width: w, Height: h, Orientation: 1, parsed: v}
-	info.Findings = slices.Compact(cleanFindings(v.findings())) // sorted: repeats are neighbours
+	info.Findings = slices.CompactFunc(cleanFindings(v.findings()), sameWords) // sorted: repeats are neighbours
 	return info, nil
 }
 
@@ -180,9 +180,9 @@ func parseVideo(r io.ReaderAt, size int64) (*videoFile, error) {
 	}
 	if v.movie == nil {
 		if v.tail < size {
-			return nil, FormatError("video damaged or cut short: no complete movie (moov) box")
+			return nil, formatError("", Truncated, "video damaged or cut short: no complete movie (moov) box")
 		}
-		return nil, FormatError("video without a movie (moov) box")
+		return nil, formatError("", Malformed, "video without a movie (moov) box")
 	}
 	m, err := parseMovie(v.movie)
 	if err != nil {
@@ -198,11 +198,11 @@ func (v *videoFile) top(b bmffBox) error {
 	switch b.typ {
 	case "ftyp":
 		if b.off != 0 {
-			return FormatError("video ftyp box is not the first box")
+			return formatError("", Malformed, "video ftyp box is not the first box")
 		}
 		p, err := readPayload(v.r, b, 4096)
 		if err != nil || len(p) < 8 {
-			return FormatError("video ftyp box too short or too long")
+			return formatError("", Truncated, "video ftyp box too short or too long")
 		}
 		v.ftyp = p
 		if string(p[:4]) != "qt  " {
@@ -210,7 +210,7 @@ func (v *videoFile) top(b bmffBox) error {
 		}
 	case "moov":
 		if v.movie != nil {
-			return FormatError("video holds two movie (moov) boxes")
+			return formatError("", Malformed, "video holds two movie (moov) boxes")
 		}
 		p, err := readPayload(v.r, b, maxMoov)
 		if err != nil {
@@ -235,7 +235,7 @@ func readPayload(r io.ReaderAt, b bmffBox, limit int64) ([]byte, error) {
 	}
 	p := make([]byte, n)
 	if _, err := r.ReadAt(p, off); err != nil {
-		return nil, FormatError(fmt.Sprintf("video %s box cut short", printable(b.typ)))
+		return nil, formatError("", Truncated, fmt.Sprintf("video %s box cut short", printable(b.typ)))
 	}
 	return p, nil
 }

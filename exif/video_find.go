@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 )
 
@@ -25,46 +24,46 @@ var xmpUUID = []byte{0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8, 0x9C, 0x71,
 
 // videoLabel is what a metadata item or key means.
 type videoLabel struct {
-	cat   Category
-	label string
+	cat Category
+	id  string
 }
 
 // videoKeys are the QuickTime metadata keys (QuickTime File Format,
 // "Metadata": mdta keys) phones write, by name.
 var videoKeys = map[string]videoLabel{
-	"com.apple.quicktime.location.ISO6709":             {Location, "GPS position"},
-	"com.apple.quicktime.location.accuracy.horizontal": {Location, "Position accuracy"},
-	"com.apple.quicktime.make":                         {Device, "Camera maker"},
-	"com.apple.quicktime.model":                        {Device, "Camera model"},
-	"com.apple.quicktime.software":                     {Device, "Software"},
-	"com.apple.quicktime.camera.lens_model":            {Device, "Lens"},
-	"com.apple.quicktime.creationdate":                 {Time, "Taken"},
-	"com.apple.quicktime.content.identifier":           {Other, "Live Photo ID"},
-	"com.apple.quicktime.author":                       {People, "Author"},
-	"com.apple.quicktime.artist":                       {People, "Artist"},
-	"com.apple.quicktime.displayname":                  {Text, "Title"},
-	"com.apple.quicktime.title":                        {Text, "Title"},
-	"com.apple.quicktime.description":                  {Text, "Caption"},
-	"com.apple.quicktime.comment":                      {Text, "Comment"},
-	"com.apple.quicktime.keywords":                     {Text, "Keywords"},
-	"com.android.version":                              {Device, "Android version"},
-	"com.android.manufacturer":                         {Device, "Camera maker"},
-	"com.android.model":                                {Device, "Camera model"},
+	"com.apple.quicktime.location.ISO6709":             {Location, "gps.position"},
+	"com.apple.quicktime.location.accuracy.horizontal": {Location, "location.accuracy"},
+	"com.apple.quicktime.make":                         {Device, "device.maker"},
+	"com.apple.quicktime.model":                        {Device, "device.model"},
+	"com.apple.quicktime.software":                     {Device, "edit.software"},
+	"com.apple.quicktime.camera.lens_model":            {Device, "device.lens"},
+	"com.apple.quicktime.creationdate":                 {Time, "time.taken"},
+	"com.apple.quicktime.content.identifier":           {Other, "other.live_photo_id"},
+	"com.apple.quicktime.author":                       {People, "people.author"},
+	"com.apple.quicktime.artist":                       {People, "people.artist"},
+	"com.apple.quicktime.displayname":                  {Text, "text.title"},
+	"com.apple.quicktime.title":                        {Text, "text.title"},
+	"com.apple.quicktime.description":                  {Text, "text.caption"},
+	"com.apple.quicktime.comment":                      {Text, "text.comment"},
+	"com.apple.quicktime.keywords":                     {Text, "text.keywords"},
+	"com.android.version":                              {Device, "device.android_version"},
+	"com.android.manufacturer":                         {Device, "device.maker"},
+	"com.android.model":                                {Device, "device.model"},
 }
 
 // videoItems are the user-data and item-list boxes (QuickTime "User Data
 // Atoms", iTunes-style ilst items, 3GPP TS 26.244 §8 asset boxes, Samsung's
 // manu and modl), by type.
 var videoItems = map[string]videoLabel{
-	"\xa9xyz": {Location, "GPS position"}, "loci": {Location, "GPS position"},
-	"\xa9mak": {Device, "Camera maker"}, "manu": {Device, "Camera maker"},
-	"\xa9mod": {Device, "Camera model"}, "modl": {Device, "Camera model"},
-	"\xa9swr": {Device, "Software"}, "\xa9too": {EditHistory, "Software"}, "\xa9enc": {EditHistory, "Software"},
-	"\xa9day": {Time, "Created"}, "yrrc": {Time, "Created"},
-	"\xa9nam": {Text, "Title"}, "titl": {Text, "Title"}, "\xa9cmt": {Text, "Comment"},
-	"\xa9des": {Text, "Caption"}, "\xa9inf": {Text, "Caption"}, "dscp": {Text, "Caption"}, "desc": {Text, "Caption"},
-	"\xa9aut": {People, "Author"}, "auth": {People, "Author"}, "\xa9ART": {People, "Artist"}, "perf": {People, "Artist"},
-	"\xa9cpy": {People, "Copyright"}, "cprt": {People, "Copyright"}, "kywd": {Text, "Keywords"},
+	"\xa9xyz": {Location, "gps.position"}, "loci": {Location, "gps.position"},
+	"\xa9mak": {Device, "device.maker"}, "manu": {Device, "device.maker"},
+	"\xa9mod": {Device, "device.model"}, "modl": {Device, "device.model"},
+	"\xa9swr": {Device, "edit.software"}, "\xa9too": {EditHistory, "edit.software"}, "\xa9enc": {EditHistory, "edit.software"},
+	"\xa9day": {Time, "time.created"}, "yrrc": {Time, "time.created"},
+	"\xa9nam": {Text, "text.title"}, "titl": {Text, "text.title"}, "\xa9cmt": {Text, "text.comment"},
+	"\xa9des": {Text, "text.caption"}, "\xa9inf": {Text, "text.caption"}, "dscp": {Text, "text.caption"}, "desc": {Text, "text.caption"},
+	"\xa9aut": {People, "people.author"}, "auth": {People, "people.author"}, "\xa9ART": {People, "people.artist"}, "perf": {People, "people.artist"},
+	"\xa9cpy": {People, "people.copyright"}, "cprt": {People, "people.copyright"}, "kywd": {Text, "text.keywords"},
 }
 
 // findings lists everything the video holds besides its pictures and sound.
@@ -85,8 +84,10 @@ func (v *videoFile) findings() []Finding {
 	if v.tail < v.size {
 		fs = append(fs, v.tailFinding())
 	}
-	for i := range fs { // XMP's words are a photo's
-		fs[i].Value = strings.Replace(fs[i].Value, "where the photo was taken", "where the video was taken", 1)
+	for i, f := range fs { // XMP's words are a photo's
+		if f.ID == "gps.position" {
+			fs[i] = say(f.Category, "gps.video_position", f.Where, f.Args...)
+		}
 	}
 	return fs
 }
@@ -97,7 +98,7 @@ func (v *videoFile) topFindings(b bmffBox) []Finding {
 	case "free", "skip", "wide", "junk", "pnot":
 		if p := readHead(v.r, b, 64<<10); !allZero(p) {
 			_, n := b.payload()
-			return []Finding{{Other, "Leftover data", sizeWords(int(min(n, 1<<40))) + " in unused space", "video " + fourCC(b.typ) + " box"}}
+			return []Finding{say(Other, "other.leftover_space", "video "+fourCC(b.typ)+" box", argSize("size", int(min(n, 1<<40))))}
 		}
 		return nil
 	}
@@ -127,9 +128,9 @@ func boxFindings(typ string, box []byte, where string) []Finding {
 			return xmpFindings(c.payload, "video XMP")
 		}
 	case "smta", "sefd":
-		return []Finding{{Device, "Samsung extra data", "Samsung camera data, " + sizeWords(len(c.payload)), "video " + typ + " box"}}
+		return []Finding{say(Device, "device.samsung", "video "+typ+" box", argSize("size", len(c.payload)))}
 	}
-	return []Finding{textFinding(Other, "Unknown data", "boxes "+fourCC(typ)+", "+sizeWords(len(c.box)), where)}
+	return []Finding{unknownBoxes(where, fourCC(typ), argSize("size", len(c.box)))}
 }
 
 // userData lists the items of a udta box.
@@ -144,7 +145,7 @@ func userData(p []byte, where string) []Finding {
 		case c.typ == "meta" || c.typ == "XMP_" || c.typ == "uuid" || c.typ == "smta" || c.typ == "sefd":
 			fs = append(fs, boxFindings(c.typ, c.box, where)...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ)+", "+sizeWords(len(c.box)), where))
+			fs = append(fs, unknownBoxes(where, fourCC(c.typ), argSize("size", len(c.box))))
 		}
 	}
 	return fs
@@ -153,12 +154,13 @@ func userData(p []byte, where string) []Finding {
 // itemFinding makes a finding of an item's text: positions become
 // decimal coordinates.
 func itemFinding(l videoLabel, text, where string) Finding {
-	if l.label == "GPS position" {
-		if p := iso6709(text); p != "" {
-			return Finding{Location, "GPS position", p + " — this shows where the video was taken", where}
+	if l.id == "gps.position" {
+		if p := iso6709(text); p != nil {
+			return say(Location, "gps.video_position", where, p...)
 		}
+		return textFinding(l.cat, "gps.position_text", text, where)
 	}
-	return textFinding(l.cat, l.label, text, where)
+	return textFinding(l.cat, l.id, text, where)
 }
 
 // metaFindings lists a meta box: QuickTime keys with their values (keys,
@@ -180,7 +182,7 @@ func metaFindings(p []byte, where string) []Finding {
 		case "xml ", "XMP_", "uuid":
 			fs = append(fs, xmpFindings(c.payload, "video XMP")...)
 		default:
-			fs = append(fs, textFinding(Other, "Unknown data", "boxes "+fourCC(c.typ), where))
+			fs = append(fs, unknownBoxes(where, fourCC(c.typ)))
 		}
 	}
 	return fs
@@ -215,7 +217,7 @@ func itemList(p []byte, keys []string, where string) []Finding {
 			if l, ok := videoItems[c.typ]; ok {
 				fs = append(fs, itemFinding(l, text, where))
 			} else {
-				fs = append(fs, textFinding(Other, "Other metadata", fourCC(c.typ)+": "+text, where))
+				fs = append(fs, textFinding(Other, "other.metadata_item", text, where, fileText("key", fourCC(c.typ))))
 			}
 			continue
 		}
@@ -225,14 +227,10 @@ func itemList(p []byte, keys []string, where string) []Finding {
 		}
 		l, ok := videoKeys[keys[i]]
 		switch {
-		case ok && l.label == "Position accuracy":
-			fs = append(fs, textFinding(l.cat, l.label, text+" m", where))
-		case ok && l.label == "Live Photo ID":
-			fs = append(fs, textFinding(l.cat, l.label, text+" — links this video to its photo", where))
 		case ok:
 			fs = append(fs, itemFinding(l, text, where))
 		default:
-			fs = append(fs, textFinding(Other, "Other metadata", keys[i]+": "+text, where))
+			fs = append(fs, textFinding(Other, "other.metadata_item", text, where, fileText("key", keys[i])))
 		}
 	}
 	return fs
@@ -305,12 +303,12 @@ func (m *movie) timeFindings() []Finding {
 	add := func(p []byte, where string) {
 		c, mod := headerTimes(p)
 		for _, t := range []struct {
-			label string
-			v     uint64
-		}{{"Created", c}, {"Last changed", mod}} {
-			if s := macTime(t.v); s != "" && !seen[t.label+s] {
-				seen[t.label+s] = true
-				fs = append(fs, Finding{Time, t.label, s, where})
+			id string
+			v  uint64
+		}{{"time.created", c}, {"time.changed", mod}} {
+			if s := macTime(t.v); s != "" && !seen[t.id+s] {
+				seen[t.id+s] = true
+				fs = append(fs, textFinding(Time, t.id, s, where))
 			}
 		}
 	}
@@ -353,19 +351,19 @@ func (t *track) finding() Finding {
 		face := bytes.Contains(t.stsd, []byte("face"))
 		switch {
 		case loc && face:
-			return Finding{Location, "Timed metadata track", "a timed metadata track with positions and faces for every frame", where}
+			return say(Location, "location.track_positions_faces", where)
 		case loc:
-			return Finding{Location, "Timed metadata track", "a timed metadata track with positions for every frame", where}
+			return say(Location, "location.track_positions", where)
 		case face:
-			return Finding{People, "Timed metadata track", "a timed metadata track with faces for every frame", where}
+			return say(People, "people.track_faces", where)
 		}
-		return Finding{Other, "Timed metadata track", fmt.Sprintf("a timed metadata track of %d samples", t.samples), where}
+		return say(Other, "other.track_samples", where, argCount("count", int(min(t.samples, math.MaxInt32))))
 	case "tmcd":
-		return Finding{Time, "Timecode track", "a timecode track: the time of day the recording started", where}
+		return say(Time, "time.timecode_track", where)
 	case "text", "sbtl", "subt", "clcp":
-		return Finding{Text, "Text track", "a subtitle or chapter track", where}
+		return say(Text, "text.text_track", where)
 	}
-	return textFinding(Other, "Other track", "a track of another kind ("+fourCC(t.handler)+")", where)
+	return textFinding(Other, "other.other_track", fourCC(t.handler), where)
 }
 
 // tailFinding describes the bytes after the last box, from their first
@@ -376,10 +374,18 @@ func (v *videoFile) tailFinding() Finding {
 	v.r.ReadAt(head, v.tail)
 	end := make([]byte, min(n, trailerScan))
 	v.r.ReadAt(end, v.size-int64(len(end)))
-	f := Finding{HiddenPictures, "Data after the video", sizeWords(int(min(n, 1<<40))) + " of unknown data after the video", "after the last video box"}
+	size := argSize("size", int(min(n, 1<<40)))
 	if containsEither(head, end, "SEFH") || containsEither(head, end, "SEFT") {
-		f.Label = "Samsung extra data"
-		f.Value = "Samsung extra data (may hold edit history or other pictures), " + sizeWords(int(min(n, 1<<40)))
+		return say(HiddenPictures, "hidden.samsung_after_video", "after the last video box", size)
 	}
-	return f
+	return say(HiddenPictures, "hidden.after_video", "after the last video box", size)
+}
+
+// unknownBoxes is the finding of boxes of unknown types: their names, and
+// the size when given.
+func unknownBoxes(where, types string, size ...Arg) Finding {
+	if len(size) > 0 {
+		return textFinding(Other, "other.unknown_box_size", types, where, size...)
+	}
+	return textFinding(Other, "other.unknown_boxes", types, where)
 }

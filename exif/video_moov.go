@@ -70,7 +70,7 @@ func parseMovie(p []byte) (*movie, error) {
 		}
 	}
 	if len(m.mvhd) < 4 {
-		return nil, FormatError("video without a movie header")
+		return nil, formatError("", Malformed, "video without a movie header")
 	}
 	if !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
 		return nil, fmt.Errorf("%w: a file without pictures (sound only) is not supported", ErrUnsupported)
@@ -100,7 +100,7 @@ func (m *movie) parseTrack(p []byte) (*track, error) {
 		}
 	}
 	if len(t.tkhd) < 24 || len(t.mdhd) < 4 || t.handler == "" {
-		return nil, FormatError("video track without its header, media header or handler")
+		return nil, formatError("", Malformed, "video track without its header, media header or handler")
 	}
 	if t.tkhd[0] == 1 {
 		t.id = binary.BigEndian.Uint32(t.tkhd[20:])
@@ -122,7 +122,7 @@ func (t *track) parseMedia(p []byte) error {
 			t.mdhd = c.payload
 		case "hdlr":
 			if len(c.payload) < 12 {
-				return FormatError("video handler box too short")
+				return formatError("", Truncated, "video handler box too short")
 			}
 			t.handler = string(c.payload[8:12])
 		case "minf":
@@ -145,7 +145,7 @@ func (t *track) parseMinf(p []byte) error {
 			return t.parseStbl(c.payload)
 		}
 	}
-	return FormatError("video track without a sample table")
+	return formatError("", Malformed, "video track without a sample table")
 }
 
 // parseStbl reads the sample description and works out where the track's
@@ -169,7 +169,7 @@ func (t *track) parseStbl(p []byte) error {
 		}
 	}
 	if stsc.typ == "" || sizes.typ == "" || offsets.typ == "" {
-		return FormatError("video sample table without sample-to-chunk, size or chunk offset box")
+		return formatError("", Malformed, "video sample table without sample-to-chunk, size or chunk offset box")
 	}
 	sz, err := readSampleSizes(sizes)
 	if err != nil {
@@ -222,7 +222,7 @@ func readSampleSizes(c bmffChild) (*sampleSizes, error) {
 	field := int(r.u32() & 0xFF)
 	s.count = uint64(r.u32())
 	if field != 4 && field != 8 && field != 16 {
-		return nil, FormatError("video stz2 box: field size " + fmt.Sprint(field))
+		return nil, formatError("", Malformed, "video stz2 box: field size "+fmt.Sprint(field))
 	}
 	raw := r.take(int((min(s.count, 1<<40)*uint64(field) + 7) / 8))
 	if r.err != nil {
@@ -260,7 +260,7 @@ func readChunkOffsets(c bmffChild) ([]uint64, error) {
 		w = 8
 	}
 	if n*uint64(w) > uint64(len(r.b)) {
-		return nil, FormatError("video " + c.typ + " box: more chunks than it holds")
+		return nil, formatError("", Malformed, "video "+c.typ+" box: more chunks than it holds")
 	}
 	out := make([]uint64, n)
 	for i := range out {
@@ -278,14 +278,14 @@ func chunkRanges(stsc []byte, sz *sampleSizes, offs []uint64) ([]fileRange, erro
 	r.fullBox()
 	n := uint64(r.u32())
 	if n*12 > uint64(len(r.b)) || (n == 0 && len(offs) > 0) {
-		return nil, FormatError("video stsc box: entry count does not fit")
+		return nil, formatError("", Malformed, "video stsc box: entry count does not fit")
 	}
 	runs := make([][2]uint64, n) // first chunk (1-based), samples per chunk
 	for i := range runs {
 		runs[i] = [2]uint64{uint64(r.u32()), uint64(r.u32())}
 		r.u32()
 		if runs[i][0] == 0 || (i == 0 && runs[i][0] != 1) || (i > 0 && runs[i][0] <= runs[i-1][0]) {
-			return nil, FormatError("video stsc box: chunks out of order")
+			return nil, formatError("", Malformed, "video stsc box: chunks out of order")
 		}
 	}
 	out := make([]fileRange, 0, len(offs))
@@ -297,7 +297,7 @@ func chunkRanges(stsc []byte, sz *sampleSizes, offs []uint64) ([]fileRange, erro
 		}
 		per := runs[run][1]
 		if per > sz.count-sample {
-			return nil, FormatError("video sample table: chunks hold more samples than there are")
+			return nil, formatError("", Malformed, "video sample table: chunks hold more samples than there are")
 		}
 		var n uint64
 		if sz.table == nil {
@@ -308,7 +308,7 @@ func chunkRanges(stsc []byte, sz *sampleSizes, offs []uint64) ([]fileRange, erro
 			}
 		}
 		if offs[c] > 1<<62 || n > 1<<62 {
-			return nil, FormatError("video chunk outside the file")
+			return nil, formatError("", Truncated, "video chunk outside the file")
 		}
 		out = append(out, fileRange{int64(offs[c]), int64(n)})
 		sample += per
@@ -325,7 +325,7 @@ func (m *movie) checkChunks(mdat []bmffBox) error {
 		}
 		for _, c := range t.chunks {
 			if mdatOf(mdat, c) < 0 {
-				return FormatError("video damaged or cut short: samples lie outside its media data")
+				return formatError("", Truncated, "video damaged or cut short: samples lie outside its media data")
 			}
 		}
 	}

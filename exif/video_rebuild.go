@@ -164,7 +164,7 @@ func headerBox(c bmffChild, lang int) ([]byte, error) {
 		times, at = 20, 32
 	}
 	if len(p) < times || (lang == 1 && len(p) < at+2) {
-		return nil, FormatError("video " + c.typ + " box too short")
+		return nil, formatError("", Truncated, "video "+c.typ+" box too short")
 	}
 	clear(p[4:times])
 	if lang == 1 {
@@ -182,7 +182,7 @@ func headerBox(c bmffChild, lang int) ([]byte, error) {
 func blankHandler(c bmffChild) ([]byte, error) {
 	p := c.payload
 	if len(p) < 12 {
-		return nil, FormatError("video handler box too short")
+		return nil, formatError("", Truncated, "video handler box too short")
 	}
 	out := append([]byte{}, p[:4]...)
 	switch string(p[4:8]) {
@@ -202,7 +202,7 @@ func blankHandler(c bmffChild) ([]byte, error) {
 // track whose media is in another file is refused.
 func cleanDref(p []byte) ([]byte, error) {
 	if len(p) < 8 {
-		return nil, FormatError("video dref box too short")
+		return nil, formatError("", Truncated, "video dref box too short")
 	}
 	kids, err := bmffChildren(p[8:])
 	if err != nil {

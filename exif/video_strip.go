@@ -116,7 +116,7 @@ func (v *videoFile) plan() (*VideoPlan, error) {
 			wide[i] = true
 		}
 	}
-	return nil, FormatError("video chunk offsets do not settle")
+	return nil, formatError("", Malformed, "video chunk offsets do not settle")
 }
 
 // order lists the kept top-level boxes after ftyp in the order of the

@@ -44,22 +44,22 @@ func TestVideoInspectFixtures(t *testing.T) {
 		format Format
 		want   []Finding // Where is not compared
 	}{
-		{"ffmpeg-faststart.mp4", MP4, []Finding{{Location, "GPS position", where, ""},
-			{Time, "Created", "2024-05-01 12:34:56 UTC", ""}, {Text, "Title", "VEIL-MARKER-title", ""}}},
-		{"ffmpeg-pcm-moov-last.mov", MOV, []Finding{{Device, "Software", "Lavf59.27.100", ""},
-			{Text, "Comment", "VEIL-MARKER-comment", ""}}},
-		{"exiftool-keys-udta-xmp.mp4", MP4, []Finding{{Device, "Camera model", "VEIL-MARKER-model", ""},
-			{People, "Creator", "VEIL-MARKER-xmp", ""}, {Time, "Taken", "2024-05-01T12:34:56+0200", ""}}},
-		{"exiftool-keys-xmp.mov", MOV, []Finding{{Location, "GPS position", where, ""}}},
+		{"ffmpeg-faststart.mp4", MP4, []Finding{{Category: Location, Label: "GPS position", Value: where, Where: ""},
+			{Category: Time, Label: "Created", Value: "2024-05-01 12:34:56 UTC", Where: ""}, {Category: Text, Label: "Title", Value: "VEIL-MARKER-title", Where: ""}}},
+		{"ffmpeg-pcm-moov-last.mov", MOV, []Finding{{Category: Device, Label: "Software", Value: "Lavf59.27.100", Where: ""},
+			{Category: Text, Label: "Comment", Value: "VEIL-MARKER-comment", Where: ""}}},
+		{"exiftool-keys-udta-xmp.mp4", MP4, []Finding{{Category: Device, Label: "Camera model", Value: "VEIL-MARKER-model", Where: ""},
+			{Category: People, Label: "Creator", Value: "VEIL-MARKER-xmp", Where: ""}, {Category: Time, Label: "Taken", Value: "2024-05-01T12:34:56+0200", Where: ""}}},
+		{"exiftool-keys-xmp.mov", MOV, []Finding{{Category: Location, Label: "GPS position", Value: where, Where: ""}}},
 		{"planted-iphone-moov-last.mov", MOV, []Finding{
-			{Location, "Timed metadata track", "a timed metadata track with positions and faces for every frame", ""},
-			{Other, "Live Photo ID", "VEIL-MARKER-0B9D-4A4E-live-photo — links this video to its photo", ""},
-			{Device, "Lens", "VEIL-MARKER back camera 6.86mm f/1.78", ""},
-			{Device, "Android version", "14 VEIL-MARKER-android", ""},
-			{Device, "Samsung extra data", "Samsung camera data, 28 bytes", ""},
-			{HiddenPictures, "Samsung extra data", "Samsung extra data (may hold edit history or other pictures), 64 bytes", ""},
-			{Time, "Created", "2024-05-01 12:34:56 UTC", ""},
-			{Location, "GPS position", where, ""}}},
+			{Category: Location, Label: "Timed metadata track", Value: "a timed metadata track with positions and faces for every frame", Where: ""},
+			{Category: Other, Label: "Live Photo ID", Value: "VEIL-MARKER-0B9D-4A4E-live-photo — links this video to its photo", Where: ""},
+			{Category: Device, Label: "Lens", Value: "VEIL-MARKER back camera 6.86mm f/1.78", Where: ""},
+			{Category: Device, Label: "Android version", Value: "14 VEIL-MARKER-android", Where: ""},
+			{Category: Device, Label: "Samsung extra data", Value: "Samsung camera data, 28 bytes", Where: ""},
+			{Category: HiddenPictures, Label: "Samsung extra data", Value: "Samsung extra data (may hold edit history or other pictures), 64 bytes", Where: ""},
+			{Category: Time, Label: "Created", Value: "2024-05-01 12:34:56 UTC", Where: ""},
+			{Category: Location, Label: "GPS position", Value: where, Where: ""}}},
 	}
 	files := videoFixtures(t)
 	for _, tt := range tests {
@@ -359,7 +359,11 @@ func TestISO6709(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := iso6709(tt.in); got != tt.want {
+		got := ""
+		if p := iso6709(tt.in); p != nil {
+			got = English.fill("{lat}, {lon}", p)
+		}
+		if got != tt.want {
 			t.Errorf("iso6709(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

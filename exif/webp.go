@@ -87,12 +87,12 @@ func (webpHandler) sniff(head []byte) bool {
 // nextChunk splits the first chunk off b.
 func nextChunk(b []byte) (riffChunk, []byte, error) {
 	if len(b) < 8 {
-		return riffChunk{}, nil, FormatError(fmt.Sprintf("WebP: %d stray bytes where a chunk header should be", len(b)))
+		return riffChunk{}, nil, formatError(WebP, Malformed, fmt.Sprintf("WebP: %d stray bytes where a chunk header should be", len(b)))
 	}
 	size := uint64(binary.LittleEndian.Uint32(b[4:8]))
 	end := 8 + size + size&1
 	if end > uint64(len(b)) {
-		return riffChunk{}, nil, FormatError(fmt.Sprintf("WebP: %q chunk of %d bytes runs past the end of the file", b[:4], size))
+		return riffChunk{}, nil, formatError(WebP, Truncated, fmt.Sprintf("WebP: %q chunk of %d bytes runs past the end of the file", b[:4], size))
 	}
 	return riffChunk{id: string(b[:4]), data: b[8 : 8+size], pad: b[8+size : end]}, b[end:], nil
 }
@@ -117,16 +117,16 @@ func walkChunks(b []byte, fn func(riffChunk) error) error {
 // chunk, checks the limits, and then checks the layout of the whole file.
 func parseWebP(data []byte) (*webpFile, error) {
 	if len(data) < 12 || string(data[:4]) != "RIFF" || string(data[8:12]) != "WEBP" {
-		return nil, FormatError("not a WebP file")
+		return nil, formatError(WebP, Malformed, "not a WebP file")
 	}
 	// "RIFF Header": File Size counts the bytes after itself; chunks are padded to an
 	// even length, so an odd size or one larger than the file is broken.
 	size := uint64(binary.LittleEndian.Uint32(data[4:8]))
 	if size > uint64(len(data)-8) {
-		return nil, FormatError(fmt.Sprintf("WebP: RIFF size %d is larger than the file (%d bytes)", size, len(data)-8))
+		return nil, formatError(WebP, Malformed, fmt.Sprintf("WebP: RIFF size %d is larger than the file (%d bytes)", size, len(data)-8))
 	}
 	if size < 4+8 || size%2 != 0 {
-		return nil, FormatError(fmt.Sprintf("WebP: RIFF size %d is impossible", size))
+		return nil, formatError(WebP, Malformed, fmt.Sprintf("WebP: RIFF size %d is impossible", size))
 	}
 	f := &webpFile{tail: data[8+size:]}
 	first, rest, err := nextChunk(data[12 : 8+size])
@@ -157,7 +157,7 @@ func (f *webpFile) readFirst(c riffChunk) error {
 		// "Extended File Format": flags (1 byte), reserved (3 bytes), canvas width minus one
 		// (24 bits), canvas height minus one (24 bits), little-endian.
 		if len(c.data) != 10 {
-			return FormatError(fmt.Sprintf("WebP: VP8X chunk of %d bytes, want 10", len(c.data)))
+			return formatError(WebP, Malformed, fmt.Sprintf("WebP: VP8X chunk of %d bytes, want 10", len(c.data)))
 		}
 		f.extended, f.vp8x, f.flags = true, c, c.data[0]
 		f.width = int(u24(c.data[4:7])) + 1
@@ -169,7 +169,7 @@ func (f *webpFile) readFirst(c riffChunk) error {
 		f.width, f.height, err = bitstreamSize(c)
 		return err
 	}
-	return FormatError(fmt.Sprintf("WebP: first chunk is %q, want VP8, VP8L or VP8X", c.id))
+	return formatError(WebP, Malformed, fmt.Sprintf("WebP: first chunk is %q, want VP8, VP8L or VP8X", c.id))
 }
 
 // u24 decodes a little-endian 24-bit unsigned integer.
@@ -183,7 +183,7 @@ func bitstreamSize(c riffChunk) (w, h int, err error) {
 		// frame, the start code 9D 01 2A, then 16-bit little-endian width
 		// and height whose top two bits are scaling, not size.
 		if len(b) < 10 || b[0]&1 != 0 || !bytes.Equal(b[3:6], []byte{0x9d, 0x01, 0x2a}) {
-			return 0, 0, FormatError("WebP: VP8 chunk without a key frame header")
+			return 0, 0, formatError(WebP, Malformed, "WebP: VP8 chunk without a key frame header")
 		}
 		return int(binary.LittleEndian.Uint16(b[6:8]) & 0x3fff), int(binary.LittleEndian.Uint16(b[8:10]) & 0x3fff), nil
 	}
@@ -191,11 +191,11 @@ func bitstreamSize(c riffChunk) (w, h int, err error) {
 	// 14 bits width minus one, 14 bits height minus one, 1 bit alpha hint,
 	// 3 bits version that must be 0.
 	if len(b) < 5 || b[0] != 0x2f {
-		return 0, 0, FormatError("WebP: VP8L chunk without its signature")
+		return 0, 0, formatError(WebP, Malformed, "WebP: VP8L chunk without its signature")
 	}
 	bits := binary.LittleEndian.Uint32(b[1:5])
 	if bits>>29 != 0 {
-		return 0, 0, FormatError("WebP: unknown VP8L version")
+		return 0, 0, formatError(WebP, Malformed, "WebP: unknown VP8L version")
 	}
 	return int(bits&0x3fff) + 1, int(bits>>14&0x3fff) + 1, nil
 }
@@ -212,33 +212,33 @@ func (f *webpFile) checkExtended() error {
 	err := walkChunks(f.body, func(c riffChunk) error {
 		switch c.id {
 		case "VP8X":
-			return FormatError("WebP: second VP8X chunk")
+			return formatError(WebP, Malformed, "WebP: second VP8X chunk")
 		case "ICCP":
 			if iccp || animChunk || alph || img {
-				return FormatError("WebP: ICCP chunk after the image or repeated")
+				return formatError(WebP, Malformed, "WebP: ICCP chunk after the image or repeated")
 			}
 			iccp = true
 		case "ANIM":
 			// "Animation", ANIM: background colour (4 bytes), loop count (2 bytes).
 			if !anim || animChunk || len(c.data) != 6 {
-				return FormatError("WebP: unexpected or malformed ANIM chunk")
+				return formatError(WebP, Malformed, "WebP: unexpected or malformed ANIM chunk")
 			}
 			animChunk = true
 		case "ANMF":
 			if !animChunk {
-				return FormatError("WebP: ANMF frame without an ANIM chunk")
+				return formatError(WebP, Malformed, "WebP: ANMF frame without an ANIM chunk")
 			}
 			frames++
 			return f.checkFrame(c.data)
 		case "ALPH":
 			// golang.org/x/image/webp refuses ALPH without the alpha flag.
 			if anim || alph || img || f.flags&webpAlphaBit == 0 {
-				return FormatError("WebP: unexpected ALPH chunk")
+				return formatError(WebP, Malformed, "WebP: unexpected ALPH chunk")
 			}
 			alph = true
 		case "VP8 ", "VP8L":
 			if anim || img || (alph && c.id == "VP8L") {
-				return FormatError(fmt.Sprintf("WebP: unexpected %q chunk", c.id))
+				return formatError(WebP, Malformed, fmt.Sprintf("WebP: unexpected %q chunk", c.id))
 			}
 			img = true
 			return checkBitstream(c, f.width, f.height)
@@ -249,9 +249,9 @@ func (f *webpFile) checkExtended() error {
 	case err != nil:
 		return err
 	case anim && frames == 0:
-		return FormatError("WebP: animation without frames")
+		return formatError(WebP, Malformed, "WebP: animation without frames")
 	case !anim && !img:
-		return FormatError("WebP: no image data")
+		return formatError(WebP, Malformed, "WebP: no image data")
 	}
 	return nil
 }
@@ -264,7 +264,7 @@ func checkBitstream(c riffChunk, w, h int) error {
 		return err
 	}
 	if bw != w || bh != h {
-		return FormatError(fmt.Sprintf("WebP: %q image is %dx%d, want %dx%d", c.id, bw, bh, w, h))
+		return formatError(WebP, Malformed, fmt.Sprintf("WebP: %q image is %dx%d, want %dx%d", c.id, bw, bh, w, h))
 	}
 	return nil
 }
@@ -276,24 +276,24 @@ func checkBitstream(c riffChunk, w, h int) error {
 // allowed by the spec; they are dropped when cleaning.
 func (f *webpFile) checkFrame(p []byte) error {
 	if len(p) < 16 {
-		return FormatError("WebP: ANMF frame header too short")
+		return formatError(WebP, Truncated, "WebP: ANMF frame header too short")
 	}
 	x, y := 2*int(u24(p[0:3])), 2*int(u24(p[3:6]))
 	w, h := int(u24(p[6:9]))+1, int(u24(p[9:12]))+1
 	if x+w > f.width || y+h > f.height {
-		return FormatError(fmt.Sprintf("WebP: ANMF frame %dx%d at %d,%d is outside the canvas", w, h, x, y))
+		return formatError(WebP, Malformed, fmt.Sprintf("WebP: ANMF frame %dx%d at %d,%d is outside the canvas", w, h, x, y))
 	}
 	var alph, img bool
 	err := walkChunks(p[16:], func(c riffChunk) error {
 		switch c.id {
 		case "ALPH":
 			if alph || img {
-				return FormatError("WebP: unexpected ALPH in ANMF frame")
+				return formatError(WebP, Malformed, "WebP: unexpected ALPH in ANMF frame")
 			}
 			alph = true
 		case "VP8 ", "VP8L":
 			if img || (alph && c.id == "VP8L") {
-				return FormatError(fmt.Sprintf("WebP: unexpected %q in ANMF frame", c.id))
+				return formatError(WebP, Malformed, fmt.Sprintf("WebP: unexpected %q in ANMF frame", c.id))
 			}
 			img = true
 			return checkBitstream(c, w, h)
@@ -301,7 +301,7 @@ func (f *webpFile) checkFrame(p []byte) error {
 		return nil
 	})
 	if err == nil && !img {
-		err = FormatError("WebP: ANMF frame without image data")
+		err = formatError(WebP, Malformed, "WebP: ANMF frame without image data")
 	}
 	return err
 }

@@ -40,11 +40,11 @@ func inspectWebP(data []byte) (*webpFile, *Info, error) {
 		switch c.id {
 		case "ANIM", "ALPH", "VP8 ", "VP8L":
 		case "ICCP":
-			desc := iccDescription(c.data)
-			if desc == "" {
-				desc = fmt.Sprintf("unnamed profile (%d bytes)", len(c.data))
+			f := say(Other, "other.colour_profile_unnamed_size", webpWhereICC, argCount("count", len(c.data)))
+			if desc := iccDescription(c.data); desc != "" {
+				f = textFinding(Other, "other.colour_profile", desc, webpWhereICC)
 			}
-			info.Findings = append(info.Findings, textFinding(Other, "Colour profile", desc, webpWhereICC))
+			info.Findings = append(info.Findings, f)
 		case "ANMF":
 			// checkFrame has checked the 16-byte header is there.
 			return walkChunks(c.data[16:], func(s riffChunk) error {
@@ -102,8 +102,7 @@ func (l *webpLister) metadata(c riffChunk, where string) {
 		if where == "" {
 			where = "WebP " + fourCC(c.id) + " chunk"
 		}
-		l.info.Findings = append(l.info.Findings, textFinding(Other, "Unknown data",
-			fmt.Sprintf("%s chunk of %d bytes", fourCC(c.id), len(c.data)), where))
+		l.info.Findings = append(l.info.Findings, textFinding(Other, "other.webp_chunk", fourCC(c.id), where, argCount("count", len(c.data))))
 	}
 }
 
@@ -120,8 +119,7 @@ func (l *webpLister) exif(p []byte, where string, orient bool) {
 	p = bytes.TrimPrefix(p, []byte("Exif\x00\x00"))
 	fs, o, err := exifFindings(p, where)
 	if err != nil {
-		fs = []Finding{textFinding(Other, "Camera data (EXIF)",
-			fmt.Sprintf("unreadable block of %d bytes", len(p)), where)}
+		fs = []Finding{say(Other, "other.camera_exif_unreadable", where, argCount("count", len(p)))}
 	}
 	l.info.Findings = append(l.info.Findings, fs...)
 	if orient && o >= 1 && o <= 8 {
@@ -131,8 +129,7 @@ func (l *webpLister) exif(p []byte, where string, orient bool) {
 
 func (l *webpLister) finish() {
 	if l.unlisted > 0 {
-		l.info.Findings = append(l.info.Findings, textFinding(Other, "Unknown data",
-			fmt.Sprintf("%d more metadata chunks", l.unlisted), "WebP file"))
+		l.info.Findings = append(l.info.Findings, say(Other, "other.more_chunks", "WebP file", argCount("count", l.unlisted)))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -48,55 +47,55 @@ var xmpNS = map[string]string{
 
 // xmpRule says how one property is shown.
 type xmpRule struct {
-	cat   Category
-	label string
+	cat Category
+	id  string
 }
 
 // xmpRules are the properties shown one by one, by prefix:local name.
 var xmpRules = map[string]xmpRule{
-	"dc:creator":                {People, "Creator"},
-	"dc:rights":                 {People, "Copyright"},
-	"xmpRights:Owner":           {People, "Owner"},
-	"photoshop:Credit":          {People, "Credit"},
-	"photoshop:AuthorsPosition": {People, "Creator's job title"},
-	"Iptc4xmpExt:PersonInImage": {People, "People in the photo"},
-	"mwg-rs:Name":               {People, "Names of people tagged in the photo"},
-	"MPReg:PersonDisplayName":   {People, "Names of people tagged in the photo"},
-	"dc:description":            {Text, "Caption"},
-	"dc:title":                  {Text, "Title"},
-	"dc:subject":                {Text, "Keywords"},
-	"photoshop:Headline":        {Text, "Headline"},
-	"photoshop:Instructions":    {Text, "Instructions"},
-	"exif:UserComment":          {Text, "Comment"},
-	"photoshop:City":            {Location, "City"},
-	"photoshop:State":           {Location, "State or region"},
-	"photoshop:Country":         {Location, "Country"},
-	"Iptc4xmpCore:Location":     {Location, "Place"},
-	"Iptc4xmpCore:CountryCode":  {Location, "Country code"},
-	"tiff:Make":                 {Device, "Camera maker"},
-	"tiff:Model":                {Device, "Camera model"},
-	"exifEX:BodySerialNumber":   {Device, "Camera serial number"},
-	"aux:SerialNumber":          {Device, "Camera serial number"},
-	"aux:OwnerName":             {People, "Camera owner"},
-	"aux:Lens":                  {Device, "Lens"},
-	"xmp:CreatorTool":           {EditHistory, "Software"},
-	"stEvt:softwareAgent":       {EditHistory, "Edited with"},
-	"stEvt:action":              {EditHistory, "Edit steps"},
-	"xmp:CreateDate":            {Time, "Created"},
-	"xmp:ModifyDate":            {Time, "Last changed"},
-	"xmp:MetadataDate":          {Time, "Metadata changed"},
-	"exif:DateTimeOriginal":     {Time, "Taken"},
-	"photoshop:DateCreated":     {Time, "Created"},
-	"xmpMM:DocumentID":          {Other, "Document ID"},
-	"xmpMM:OriginalDocumentID":  {Other, "Original document ID"},
-	"xmpMM:InstanceID":          {Other, "Instance ID"},
-	"GCamera:MotionPhoto":       {HiddenPictures, "Video"},
-	"GCamera:MicroVideo":        {HiddenPictures, "Video"},
-	"Container:Directory":       {HiddenPictures, "Attached files"},
-	"exif:GPSLatitude":          {Location, "GPS position"},
-	"exif:GPSLongitude":         {Location, "GPS position"},
-	"exif:GPSAltitude":          {Location, "Altitude"},
-	"Item:Mime":                 {HiddenPictures, "Attached files"},
+	"dc:creator":                {People, "people.creator"},
+	"dc:rights":                 {People, "people.copyright"},
+	"xmpRights:Owner":           {People, "people.owner"},
+	"photoshop:Credit":          {People, "people.credit"},
+	"photoshop:AuthorsPosition": {People, "people.creator_title"},
+	"Iptc4xmpExt:PersonInImage": {People, "people.in_photo"},
+	"mwg-rs:Name":               {People, "people.tagged"},
+	"MPReg:PersonDisplayName":   {People, "people.tagged"},
+	"dc:description":            {Text, "text.caption"},
+	"dc:title":                  {Text, "text.title"},
+	"dc:subject":                {Text, "text.keywords"},
+	"photoshop:Headline":        {Text, "text.headline"},
+	"photoshop:Instructions":    {Text, "text.instructions"},
+	"exif:UserComment":          {Text, "text.comment"},
+	"photoshop:City":            {Location, "location.city"},
+	"photoshop:State":           {Location, "location.state"},
+	"photoshop:Country":         {Location, "location.country"},
+	"Iptc4xmpCore:Location":     {Location, "location.place"},
+	"Iptc4xmpCore:CountryCode":  {Location, "location.country_code"},
+	"tiff:Make":                 {Device, "device.maker"},
+	"tiff:Model":                {Device, "device.model"},
+	"exifEX:BodySerialNumber":   {Device, "device.serial"},
+	"aux:SerialNumber":          {Device, "device.serial"},
+	"aux:OwnerName":             {People, "people.camera_owner"},
+	"aux:Lens":                  {Device, "device.lens"},
+	"xmp:CreatorTool":           {EditHistory, "edit.software"},
+	"stEvt:softwareAgent":       {EditHistory, "edit.edited_with"},
+	"stEvt:action":              {EditHistory, "edit.steps"},
+	"xmp:CreateDate":            {Time, "time.created"},
+	"xmp:ModifyDate":            {Time, "time.changed"},
+	"xmp:MetadataDate":          {Time, "time.metadata_changed"},
+	"exif:DateTimeOriginal":     {Time, "time.taken"},
+	"photoshop:DateCreated":     {Time, "time.created"},
+	"xmpMM:DocumentID":          {Other, "other.document_id"},
+	"xmpMM:OriginalDocumentID":  {Other, "other.original_document_id"},
+	"xmpMM:InstanceID":          {Other, "other.instance_id"},
+	"GCamera:MotionPhoto":       {HiddenPictures, "hidden.motion_photo"},
+	"GCamera:MicroVideo":        {HiddenPictures, "hidden.motion_photo"},
+	"Container:Directory":       {HiddenPictures, "hidden.attached"},
+	"exif:GPSLatitude":          {Location, "gps.position"},
+	"exif:GPSLongitude":         {Location, "gps.position"},
+	"exif:GPSAltitude":          {Location, "gps.altitude_text"},
+	"Item:Mime":                 {HiddenPictures, "hidden.attached"},
 }
 
 // xmpQuiet are properties that say nothing: structure and packet markers.
@@ -113,12 +112,12 @@ var xmpQuiet = map[string]bool{"rdf:about": true, "x:xmptk": true, "rdf:parseTyp
 func xmpFindings(xmp []byte, where string) []Finding {
 	xmp = bytes.TrimRight(xmp, "\x00 \t\r\n")
 	if len(xmp) > maxXMP {
-		return []Finding{{Category: Other, Label: "XMP metadata", Value: "unreadable XMP metadata (" + sizeWords(len(xmp)) + ")", Where: where}}
+		return []Finding{say(Other, "other.xmp_unreadable_size", where, argSize("size", len(xmp)))}
 	}
 	vals, order, err := scanXMP(xmp)
 	fs := xmpPropertyFindings(vals, order, where)
 	if err != nil {
-		fs = append(fs, Finding{Category: Other, Label: "XMP metadata", Value: "unreadable XMP metadata", Where: where})
+		fs = append(fs, say(Other, "other.xmp_unreadable", where))
 	}
 	return cleanFindings(fs)
 }
@@ -203,8 +202,8 @@ func xmpKey(n xml.Name) string {
 // the rest.
 func xmpPropertyFindings(vals map[string][]string, order []string, where string) []Finding {
 	var fs []Finding
-	if p := xmpGPS(vals["exif:GPSLatitude"], vals["exif:GPSLongitude"]); p != "" {
-		fs = append(fs, Finding{Category: Location, Label: "GPS position", Value: p + " — this shows where the photo was taken", Where: where})
+	if p := xmpGPS(vals["exif:GPSLatitude"], vals["exif:GPSLongitude"]); p != nil {
+		fs = append(fs, say(Location, "gps.position", where, p...))
 	}
 	shown := map[string]bool{}
 	other := 0
@@ -220,40 +219,41 @@ func xmpPropertyFindings(vals map[string][]string, order []string, where string)
 			continue
 		case key == "GCamera:MotionPhoto" || key == "GCamera:MicroVideo":
 			if vals[key][0] == "1" {
-				fs = append(fs, Finding{Category: HiddenPictures, Label: "Video", Value: "a video is attached (motion photo)", Where: where})
+				fs = append(fs, say(HiddenPictures, "hidden.motion_photo", where))
 			}
 			continue
 		case key == "Container:Directory" || key == "Item:Mime":
 			if !shown["attached"] {
 				shown["attached"] = true
-				fs = append(fs, Finding{Category: HiddenPictures, Label: "Attached files", Value: "other pictures or a video are attached: " + strings.Join(vals["Item:Mime"], ", "), Where: where})
+				fs = append(fs, say(HiddenPictures, "hidden.attached", where, fileText("types", strings.Join(vals["Item:Mime"], ", "))))
 			}
 			continue
 		case strings.HasPrefix(key, "xmpMM:"):
-			fs = append(fs, textFinding(rule.cat, rule.label, vals[key][0]+" (an ID that can link copies of this photo)", where))
+			fs = append(fs, textFinding(rule.cat, rule.id, vals[key][0], where))
 			continue
 		}
-		fs = append(fs, textFinding(rule.cat, rule.label, strings.Join(vals[key], ", "), where))
+		fs = append(fs, textFinding(rule.cat, rule.id, strings.Join(vals[key], ", "), where))
 	}
 	if other > 0 {
-		fs = append(fs, Finding{Category: Other, Label: "Other XMP data", Value: fmt.Sprintf("%d other XMP properties", other), Where: where})
+		fs = append(fs, say(Other, "other.xmp_properties", where, argCount("count", other)))
 	}
 	return fs
 }
 
 // xmpGPS reads XMP GPS coordinates ("DDD,MM,SSk" or "DDD,MM.mmk", with k
 // one of N, S, E, W: XMP Specification Part 2 §1.2.7.4, "GPSCoordinate") as
-// "48.8584 N, 2.2945 E"; "" when either is missing or unreadable.
-func xmpGPS(lat, lon []string) string {
+// the arguments "lat" and "lon", "48.8584 N, 2.2945 E"; nil when either is
+// missing or unreadable.
+func xmpGPS(lat, lon []string) []Arg {
 	if len(lat) == 0 || len(lon) == 0 {
-		return ""
+		return nil
 	}
 	y, ns, ok1 := xmpCoordinate(lat[0], 90)
 	x, ew, ok2 := xmpCoordinate(lon[0], 180)
 	if !ok1 || !ok2 {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("%.4f %s, %.4f %s", y, ns, x, ew)
+	return []Arg{argCoordinate("lat", y, ns), argCoordinate("lon", x, ew)}
 }
 
 func xmpCoordinate(s string, limit float64) (float64, string, bool) {

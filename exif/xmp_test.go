@@ -49,20 +49,20 @@ const phoneXMP = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>" 
 func TestXMPFindingsListsWhatAnEditedPhotoGivesAway(t *testing.T) {
 	got := xmpFindings([]byte(phoneXMP), "XMP")
 	want := []Finding{
-		{Location, "GPS position", "48.8584 N, 2.2945 E — this shows where the photo was taken", "XMP"},
-		{Location, "City", "Paris", "XMP"},
-		{Location, "Country", "France", "XMP"},
-		{Device, "Camera maker", "Google", "XMP"},
-		{Device, "Camera model", "Pixel 8", "XMP"},
-		{People, "Creator", "Jane Doe", "XMP"},
-		{People, "Names of people tagged in the photo", "John Smith", "XMP"},
-		{HiddenPictures, "Video", "a video is attached (motion photo)", "XMP"},
-		{EditHistory, "Software", "Adobe Lightroom 7.0", "XMP"},
-		{EditHistory, "Edited with", "Adobe Photoshop 25.0", "XMP"},
-		{EditHistory, "Edit steps", "saved, converted", "XMP"},
-		{Text, "Caption", "Our <b>flat</b>", "XMP"},
-		{Other, "Document ID", "xmp.did:1234abcd (an ID that can link copies of this photo)", "XMP"},
-		{Other, "Other XMP data", "2 other XMP properties", "XMP"}, // exif:ExposureTime, mwg-rs:Type
+		{Category: Location, Label: "GPS position", Value: "48.8584 N, 2.2945 E — this shows where the photo was taken", Where: "XMP"},
+		{Category: Location, Label: "City", Value: "Paris", Where: "XMP"},
+		{Category: Location, Label: "Country", Value: "France", Where: "XMP"},
+		{Category: Device, Label: "Camera maker", Value: "Google", Where: "XMP"},
+		{Category: Device, Label: "Camera model", Value: "Pixel 8", Where: "XMP"},
+		{Category: People, Label: "Creator", Value: "Jane Doe", Where: "XMP"},
+		{Category: People, Label: "Names of people tagged in the photo", Value: "John Smith", Where: "XMP"},
+		{Category: HiddenPictures, Label: "Video", Value: "a video is attached (motion photo)", Where: "XMP"},
+		{Category: EditHistory, Label: "Software", Value: "Adobe Lightroom 7.0", Where: "XMP"},
+		{Category: EditHistory, Label: "Edited with", Value: "Adobe Photoshop 25.0", Where: "XMP"},
+		{Category: EditHistory, Label: "Edit steps", Value: "saved, converted", Where: "XMP"},
+		{Category: Text, Label: "Caption", Value: "Our <b>flat</b>", Where: "XMP"},
+		{Category: Other, Label: "Document ID", Value: "xmp.did:1234abcd (an ID that can link copies of this photo)", Where: "XMP"},
+		{Category: Other, Label: "Other XMP data", Value: "2 other XMP properties", Where: "XMP"}, // exif:ExposureTime, mwg-rs:Type
 	}
 	for _, w := range want {
 		if !containsFinding(got, w) {
@@ -81,29 +81,29 @@ func TestXMPFindings(t *testing.T) {
 	}{
 		{"finds a property whatever prefix the file chose",
 			`<r:RDF xmlns:r="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><r:Description xmlns:p="http://ns.adobe.com/photoshop/1.0/" p:City="Lyon"/></r:RDF>`,
-			[]Finding{{Location, "City", "Lyon", "XMP"}}},
+			[]Finding{{Category: Location, Label: "City", Value: "Lyon", Where: "XMP"}}},
 		{"reads Microsoft face names",
 			`<x xmlns:MPReg="http://ns.microsoft.com/photo/1.2/t/Region#"><MPReg:PersonDisplayName>Ann</MPReg:PersonDisplayName></x>`,
-			[]Finding{{People, "Names of people tagged in the photo", "Ann", "XMP"}}},
+			[]Finding{{Category: People, Label: "Names of people tagged in the photo", Value: "Ann", Where: "XMP"}}},
 		{"says a Google container holds other files",
 			`<x xmlns:Container="http://ns.google.com/photos/1.0/container/" xmlns:Item="http://ns.google.com/photos/1.0/container/item/"><Container:Directory><Item:Item Item:Mime="video/mp4"/></Container:Directory></x>`,
-			[]Finding{{HiddenPictures, "Attached files", "other pictures or a video are attached: video/mp4", "XMP"}}},
+			[]Finding{{Category: HiddenPictures, Label: "Attached files", Value: "other pictures or a video are attached: video/mp4", Where: "XMP"}}},
 		{"gives no position for an unreadable coordinate",
 			`<x xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="north" exif:GPSLongitude="2,17E"/>`,
 			nil},
 		{"lists nothing for an empty packet", ``, nil},
 		{"names a value of nothing but control characters (found by fuzzing)",
 			"<x xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>\x7f</dc:creator></x>",
-			[]Finding{{People, "Creator", "unreadable text (1 byte)", "XMP"}}},
+			[]Finding{{Category: People, Label: "Creator", Value: "unreadable text (1 byte)", Where: "XMP"}}},
 		{"reports a packet that is not XML",
 			`<x:xmpmeta><rdf:RDF><<<`,
-			[]Finding{{Other, "XMP metadata", "unreadable XMP metadata", "XMP"}}},
+			[]Finding{{Category: Other, Label: "XMP metadata", Value: "unreadable XMP metadata", Where: "XMP"}}},
 		{"keeps what was read before a fault",
 			`<x xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:rights>© Ann</dc:rights><y z=">`,
-			[]Finding{{People, "Copyright", "© Ann", "XMP"}, {Other, "XMP metadata", "unreadable XMP metadata", "XMP"}}},
+			[]Finding{{Category: People, Label: "Copyright", Value: "© Ann", Where: "XMP"}, {Category: Other, Label: "XMP metadata", Value: "unreadable XMP metadata", Where: "XMP"}}},
 		{"removes control characters from values",
 			`<x xmlns:dc="http://purl.org/dc/elements/1.1/" dc:title="a&#x9;b&#x202E;c"/>`,
-			[]Finding{{Text, "Title", "a bc", "XMP"}}},
+			[]Finding{{Category: Text, Label: "Title", Value: "a bc", Where: "XMP"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestXMPFindings(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, c.want)
 			}
 			for i := range got {
-				if got[i] != c.want[i] {
+				if !sameSaid(got[i], c.want[i]) {
 					t.Errorf("got %+v, want %+v", got[i], c.want[i])
 				}
 			}
@@ -171,16 +171,16 @@ func TestXMPFindingsReadsWhatExiftoolWrote(t *testing.T) {
 	}
 	got := xmpFindings(b, "XMP")
 	want := []Finding{
-		{Location, "City", "Paris", "XMP"},
-		{People, "Creator", "Jane Doe", "XMP"},
-		{Text, "Caption", "Our flat", "XMP"},
-		{Other, "Document ID", "xmp.did:42 (an ID that can link copies of this photo)", "XMP"},
+		{Category: Location, Label: "City", Value: "Paris", Where: "XMP"},
+		{Category: People, Label: "Creator", Value: "Jane Doe", Where: "XMP"},
+		{Category: Text, Label: "Caption", Value: "Our flat", Where: "XMP"},
+		{Category: Other, Label: "Document ID", Value: "xmp.did:42 (an ID that can link copies of this photo)", Where: "XMP"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if !sameSaid(got[i], want[i]) {
 			t.Errorf("got %+v, want %+v", got[i], want[i])
 		}
 	}

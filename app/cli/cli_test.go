@@ -144,7 +144,7 @@ func TestInspectJSONShape(t *testing.T) {
 	if len(fs) == 0 {
 		t.Fatalf("no findings: %s", lines[0])
 	}
-	for _, k := range []string{"category", "label", "value", "where"} {
+	for _, k := range []string{"id", "category", "label", "value", "where"} {
 		if _, ok := fs[0].(map[string]any)[k]; !ok {
 			t.Errorf("a finding lacks %q", k)
 		}
@@ -169,5 +169,28 @@ func TestCleanJSONShape(t *testing.T) {
 func TestHelpGoesToStdout(t *testing.T) {
 	if code, out, _ := run(t, "help"); code != ExitOK || !strings.Contains(out, "veil clean") {
 		t.Errorf("exit %d, %q", code, out)
+	}
+}
+
+func TestInspectTextNamesEachCategoryOnceInTheOneOrder(t *testing.T) {
+	code, out, errs := run(t, "inspect", "--no-faces", "../../exif/testdata/jpeg/iptc-app13.jpg", "../../exif/testdata/jpeg/exif-gps-thumbnail.jpg")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var heads []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "    ") && !strings.Contains(l, "face") {
+			heads = append(heads, strings.TrimSpace(l))
+		}
+	}
+	for _, want := range []string{"Location", "Names"} {
+		if !slices.Contains(heads, want) {
+			t.Errorf("no heading %q among %q:\n%s", want, heads, out)
+		}
+	}
+	for _, h := range heads {
+		if h == "People" || h == "Other" {
+			t.Errorf("heading %q is an ID, not the category's name", h)
+		}
 	}
 }

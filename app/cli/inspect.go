@@ -55,20 +55,19 @@ func printReport(w io.Writer, rep app.Report) {
 	if len(rep.Findings) == 0 {
 		fmt.Fprintln(w, "  Nothing found beyond the picture itself.")
 	}
-	for _, c := range categories {
+	for _, c := range exif.Categories {
 		first := true
 		for _, f := range rep.Findings {
 			if f.Category != c {
 				continue
 			}
 			if first {
-				fmt.Fprintf(w, "  %s\n", c)
+				name, _ := exif.English.Category(c)
+				fmt.Fprintf(w, "  %s\n", name)
 				first = false
 			}
-			fmt.Fprintf(w, "    %s: %s  (%s)\n", f.Label, f.Value, f.Where)
+			label, value := exif.English.Finding(f)
+			fmt.Fprintf(w, "    %s: %s  (%s)\n", label, value, f.Where)
 		}
 	}
 }
-
-var categories = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
-	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}

@@ -128,7 +128,7 @@ func (e *entry) summary() string {
 func categoryShort(g group) string {
 	if g.cat == exif.Device {
 		for _, f := range g.items {
-			if strings.Contains(strings.ToLower(f.Label), "serial") {
+			if f.ID == "device.serial" || f.ID == "device.lens_serial" {
 				return lang.L("Device serial")
 			}
 		}

@@ -18,19 +18,15 @@ type group struct {
 	items []exif.Finding
 }
 
-// categoryOrder is the order of the categories (docs/ARCHITECTURE.md): what
-// identifies most first.
-var categoryOrder = []exif.Category{exif.Location, exif.Device, exif.Time, exif.People,
-	exif.HiddenPictures, exif.EditHistory, exif.Text, exif.Other}
-
-// groupFindings groups findings by category, in categoryOrder (unknown
-// categories count as Other), each keeping the order found.
+// groupFindings groups findings by category, in the order of
+// exif.Categories (unknown categories count as Other), each keeping the
+// order found.
 func groupFindings(fs []exif.Finding) []group {
 	var gs []group
-	for _, c := range categoryOrder {
+	for _, c := range exif.Categories {
 		g := group{cat: c}
 		for _, f := range fs {
-			if f.Category == c || (c == exif.Other && !slices.Contains(categoryOrder, f.Category)) {
+			if f.Category == c || (c == exif.Other && !slices.Contains(exif.Categories, f.Category)) {
 				g.items = append(g.items, f)
 			}
 		}
@@ -39,48 +35,6 @@ func groupFindings(fs []exif.Finding) []group {
 		}
 	}
 	return gs
-}
-
-// categoryName is a category in the person's language.
-func categoryName(c exif.Category) string {
-	switch c {
-	case exif.Location:
-		return lang.L("Location")
-	case exif.Device:
-		return lang.L("Device")
-	case exif.Time:
-		return lang.L("Time")
-	case exif.People:
-		return lang.L("Names")
-	case exif.HiddenPictures:
-		return lang.L("Hidden pictures")
-	case exif.EditHistory:
-		return lang.L("Edit history")
-	case exif.Text:
-		return lang.L("Text")
-	}
-	return lang.L("Other details")
-}
-
-// categoryWhy says in one line why a category matters.
-func categoryWhy(c exif.Category) string {
-	switch c {
-	case exif.Location:
-		return lang.L("Anyone who gets the file can see where it was taken.")
-	case exif.Device:
-		return lang.L("The phone or camera, and its serial number, can link this photo to you and to your other photos.")
-	case exif.Time:
-		return lang.L("The date and time can reveal your routine or where you were.")
-	case exif.People:
-		return lang.L("Names of people or of the owner can identify you.")
-	case exif.HiddenPictures:
-		return lang.L("A hidden copy can still show what you cropped or covered.")
-	case exif.EditHistory:
-		return lang.L("The editing history can show the original or who edited it.")
-	case exif.Text:
-		return lang.L("Comments and descriptions can hold names or places.")
-	}
-	return lang.L("Other details stored in the file.")
 }
 
 // findingsPanel is "What this photo reveals".
@@ -204,9 +158,10 @@ func facesShownLine(n, shown int) string {
 func (fp *findingsPanel) group(g group) []fyne.CanvasObject {
 	out := []fyne.CanvasObject{gap(4), container.New(tightVBox{}, subheading(categoryName(g.cat), categoryIcon(g.cat)), note(categoryWhy(g.cat)))}
 	for _, f := range g.items {
-		label := widget.NewLabelWithStyle(trFinding(f.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l, v := findingText(f)
+		label := widget.NewLabelWithStyle(l, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		label.Wrapping = fyne.TextWrapWord
-		value := wrapped(trFinding(f.Value), widget.MediumImportance)
+		value := wrapped(v, widget.MediumImportance)
 		out = append(out, container.New(tightVBox{}, label, value))
 	}
 	return out

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"encoding/binary"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,86 +14,85 @@ import (
 	"veil/exif"
 )
 
-// The Spanish findings catalogue must keep up with package exif: every
-// label and value the core writes in its own words needs an entry, or a
-// Spanish speaker reads English. These tests inspect every fixture of the
-// core and look each finding up the way trFinding does.
+// Every language of the window must word every finding of package exif:
+// these tests read each table of findingwords/ and the findings of every
+// fixture of the core, and fail on any ID a language lacks or any
+// argument a finding does not give.
 
-// freeTextLabels are the labels whose value is read from the file (names,
-// captions, device names, dates): such a value is shown as it is. The only
-// words the core itself writes under them are "unreadable text (…)", which
-// is checked.
-var freeTextLabels = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range []string{
-		"Description", "Artist", "Copyright", "Camera owner", "Owner name", "Camera serial number",
-		"Lens serial number", "Lens", "Software", "Processing software", "Computer", "Comment", "Title",
-		"Author", "Keywords", "Subject", "Camera", "Taken", "Digitized", "Last changed", "GPS area",
-		"Instructions", "Created", "Created (time)", "Creator", "Creator's job title", "City", "Area",
-		"State or region", "Country code", "Country", "Job reference", "Headline", "Credit", "Source",
-		"Contact", "Caption", "Caption writer", "Owner", "People in the photo",
-		"Names of people tagged in the photo", "Place", "Camera maker", "Camera model", "Edited with",
-		"Edit steps", "Metadata changed", "Text drawn on the picture", "Application data",
-		"Embedded data", "Creation Time", "Disclaimer", "Warning",
-	} {
-		m[l] = true
+var placeholder = regexp.MustCompile(`\{([a-z]+)\}`)
+
+// placeholders are the argument names a template uses, sorted.
+func placeholders(s string) []string {
+	var names []string
+	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+		names = append(names, m[1])
 	}
-	return m
-}()
-
-// fileTextLabels are labels of the fixtures that are read from the file.
-var fileTextLabels = map[string]string{
-	"Description (de Beschreibung)": "a PNG iTXt keyword with its language and translated keyword",
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
-var sizeOnly = regexp.MustCompile(`^[\d.]+ (bytes?|KB|MB)$`)
-
-// sameInSpanish are English texts a Spanish speaker reads as they are.
-var sameInSpanish = []*regexp.Regexp{
-	regexp.MustCompile(`^Video$`),
-	sizeOnly,
-	regexp.MustCompile(`^[\d.]+ km/h$`),
-	regexp.MustCompile(`^[\d.]+ [NS], [\d.]+ E$`), // N, S and E are the same letters in Spanish
-	regexp.MustCompile(`^[^ ,]+, \d+ bytes?$`),    // a name from the file (chunk, MIME type), its size
-}
-
-// untranslatable are texts in which the core puts words of its own around
-// text from the file: a key made from them holds the file's text, so no
-// catalogue entry can match. Each needs a change in the core (the file's
-// text apart from the explanation), not in the catalogue.
-var untranslatable = []struct {
-	re  *regexp.Regexp
-	why string
-}{
-	{regexp.MustCompile(`^(boxes|properties) `), "a list of box names follows"},
-	{regexp.MustCompile(`^label 0x`), "the extension label is written in hexadecimal"},
-}
-
-// (The core says "Caption", not "Description": go-i18n, under fyne/lang,
-// reads an entry named like one of its reserved words — id, description,
-// other, … — as a field of a message and rejects the whole file.)
-
-func TestEveryFindingOfTheCoreFixturesIsTranslated(t *testing.T) {
-	es := readTranslations(t, "findings.es.json")
-	tr := func(k string) string {
-		if v, ok := es[k]; ok {
-			return v
+// languageFiles reads each table file of findingwords/ as it is, by
+// language code.
+func languageFiles(t *testing.T) map[string]exif.Table {
+	t.Helper()
+	files, err := fs.Glob(findingFiles, "findingwords/*.json")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("found %v (%v): the tables are not embedded", files, err)
+	}
+	out := map[string]exif.Table{}
+	for _, f := range files {
+		tb, err := readFindingTable(findingFiles, f)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return k
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = tb
 	}
+	return out
+}
+
+// argsOf are the names of the arguments a finding of that ID has.
+func argsOf(id string) []string {
+	en := exif.English[id]
+	return append(placeholders(en.Label+en.Value), exif.ArgsBeyondEnglish[id]...)
+}
+
+func isSubset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestEveryLanguageWordsEveryIDWithItsArguments(t *testing.T) {
+	for code, tb := range languageFiles(t) {
+		for id, m := range tb {
+			_, ok := exif.English[id]
+			switch {
+			case !ok:
+				t.Errorf("%s.json: %q is no ID of package exif", code, id)
+			case !isSubset(placeholders(m.Label+m.Value), argsOf(id)):
+				t.Errorf("%s.json: %q uses %v; the finding has only %v", code, id, placeholders(m.Label+m.Value), argsOf(id))
+			}
+		}
+		if code == "en" {
+			continue // the window's own English: only where it differs
+		}
+		for _, id := range slices.Sorted(maps.Keys(exif.English)) {
+			m, en := tb[id], exif.English[id]
+			if (m.Label == "") != (en.Label == "") || (m.Value == "") != (en.Value == "") {
+				t.Errorf("%s.json lacks words for %q (English: %q, %q)", code, id, en.Label, en.Value)
+			}
+		}
+	}
+}
+
+func TestEveryFindingOfTheCoreFixturesIsWordedInEveryLanguage(t *testing.T) {
 	files := fixtureFiles()
 	built := addBuiltFiles(t, files)
-	checked, gaps := 0, map[string]bool{}
-	check := func(name, what, s string) {
-		checked++
-		switch why := untranslatableWhy(s); {
-		case trWith(s, tr) != s, matchesAny(sameInSpanish, s):
-		case why != "":
-			gaps[s+": "+why] = true
-		default:
-			t.Errorf("%s: the %s %q has no Spanish (key %q)", name, what, s, findingKey(s))
-		}
-	}
+	tables := findingTables()
+	checked := 0
 	for name, data := range files {
 		info, err := exif.Inspect(data)
 		want, isBuilt := built[name]
@@ -105,34 +106,49 @@ func TestEveryFindingOfTheCoreFixturesIsTranslated(t *testing.T) {
 			t.Errorf("%s: no finding %q in %v: the file is built wrong", name, want, info.Findings)
 		}
 		for _, f := range info.Findings {
-			if !isFileTextLabel(f.Label) {
-				check(name, "label", f.Label)
-			}
-			if !isFileTextValue(f) {
-				check(name, "value of "+f.Label, f.Value)
-			}
+			checked++
+			checkWorded(t, name, f, tables)
 		}
 	}
-	if len(files) < 60 || checked < 80 {
-		t.Fatalf("inspected %d files and checked %d texts: the fixtures were not found", len(files), checked)
-	}
-	for g := range gaps {
-		t.Logf("cannot be translated yet: %s", g)
+	if len(files) < 60 || checked < 150 {
+		t.Fatalf("inspected %d files and checked %d findings: the fixtures were not found", len(files), checked)
 	}
 }
 
-// TestFindingsCatalogueLoadsLikeTheApp loads the translations the way the
-// window does. go-i18n refuses a whole file when one of its keys is a
-// reserved word; the findings would then stay in English.
-func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
-	reserved := regexp.MustCompile(`(?i)^(id|description|hash|leftdelim|rightdelim|zero|one|two|few|many|other|translation)$`)
-	for k := range readTranslations(t, "findings.es.json") {
-		if reserved.MatchString(k) {
-			t.Errorf("%q is a go-i18n reserved word: the catalogue would not load", k)
+// checkWorded fails when a finding has no words in a language, or lacks
+// an argument its words use.
+func checkWorded(t *testing.T, name string, f exif.Finding, tables map[string]exif.Table) {
+	t.Helper()
+	_, ok := exif.English[f.ID]
+	if !ok {
+		t.Errorf("%s: finding %q (%s) has no ID of the English table", name, f.ID, f.Label)
+		return
+	}
+	for _, p := range argsOf(f.ID) {
+		if !slices.ContainsFunc(f.Args, func(a exif.Arg) bool { return a.Name == p }) {
+			t.Errorf("%s: finding %s lacks the argument %q", name, f.ID, p)
 		}
 	}
+	for code, tb := range tables {
+		if label, value := tb.Finding(f); label == "" || value == "" && f.Value != "" {
+			t.Errorf("%s: finding %s is %q, %q in %s", name, f.ID, label, value, code)
+		}
+	}
+}
+
+// TestFindingsCatalogueLoadsLikeTheApp loads the window's translations the
+// way the window does, and checks that each names the findings table of
+// its language.
+func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
 	if _, err := newLocalizer(translations, "translations"); err != nil {
 		t.Errorf("the translations do not load: %v", err)
+	}
+	tables := findingTables()
+	for _, f := range stringFiles() {
+		code := readTranslations(t, f)["veil.language"]
+		if code != strings.TrimSuffix(f, ".json") || tables[code] == nil {
+			t.Errorf("%s names the findings language %q, tables %v", f, code, slices.Sorted(maps.Keys(tables)))
+		}
 	}
 }
 
@@ -157,60 +173,6 @@ func withSegment(image []byte, marker byte, payload []byte) []byte {
 	seg = binary.BigEndian.AppendUint16(seg, uint16(2+len(payload))) // length, itself included
 	seg = append(seg, payload...)                                    // payload
 	return append(append(append([]byte{}, image[:2]...), seg...), image[2:]...)
-}
-
-// isFileTextLabel reports labels read from the file.
-func isFileTextLabel(label string) bool {
-	_, ok := fileTextLabels[label]
-	return ok || strings.Contains(label, "VEIL-MARKER")
-}
-
-// isFileTextValue reports values read from the file: the fixtures' planted
-// text, the free text under freeTextLabels, dates and numbers, and the
-// description of a colour profile.
-func isFileTextValue(f exif.Finding) bool {
-	switch {
-	case strings.Contains(f.Value, "VEIL-MARKER"), datesAndNumbers(f.Value):
-		return true
-	case freeTextLabels[f.Label] || isFileTextLabel(f.Label):
-		return !strings.HasPrefix(f.Value, "unreadable text (")
-	case f.Label == "Colour profile":
-		return !strings.HasPrefix(f.Value, "a ") && !strings.HasPrefix(f.Value, "unnamed profile") &&
-			f.Value != "unreadable" && !sizeOnly.MatchString(f.Value)
-	}
-	return false
-}
-
-// datesAndNumbers reports text made of numbers and the signs of dates and
-// times only: "2024-05-01 12:34:56 UTC", "012345678901", "350/10".
-func datesAndNumbers(s string) bool {
-	rest := strings.ReplaceAll(numberRun.ReplaceAllString(s, ""), "UTC", "")
-	return rest != s && strings.Trim(rest, " -:+./,") == ""
-}
-
-// findingKey is the catalogue key trFinding builds for s.
-func findingKey(s string) string {
-	var key string
-	trWith(s, func(k string) string { key = k; return k })
-	return key
-}
-
-func matchesAny(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
-
-func untranslatableWhy(s string) string {
-	for _, u := range untranslatable {
-		if u.re.MatchString(s) {
-			return u.why
-		}
-	}
-	return ""
 }
 
 // addBuiltFiles adds to files the payloads of the core's tests and what the

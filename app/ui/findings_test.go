@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
+	"veil/exif"
 	"veil/redact/face"
 )
 
@@ -74,15 +75,21 @@ func TestAnAnimationSaysOnlyItsFirstFrameIsShown(t *testing.T) {
 
 func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 	test.NewTempApp(t)
-	tests := []struct{ raw, want string }{
-		{"date:create", "Date created"},
-		{"Unrecognised PNG chunk", "Other data stored in the file"},
-		{"exif: compressed PNG data: unexpected EOF", "compressed text that could not be read; it will be removed"},
-		{"bKGD, 6 bytes", "a background colour (6 bytes)"},
+	tests := []struct {
+		id   string
+		args []exif.Arg
+		want string
+	}{
+		{"time.png_date_create", nil, "Date created"},
+		{"other.png_chunk", nil, "Other data stored in the file"},
+		{"text.png_compressed", []exif.Arg{{Name: "reason", Kind: exif.ArgText, Text: "exif: compressed PNG data: unexpected EOF"}},
+			"Unreadable text: compressed text that could not be read; it will be removed"},
+		{"other.png_bkgd", []exif.Arg{{Name: "count", Kind: exif.ArgCount, Num: 6}}, "Other data stored in the file: a background colour (6 bytes)"},
 	}
 	for _, tt := range tests {
-		if got := trFinding(tt.raw); got != tt.want {
-			t.Errorf("%q is shown as %q, want %q", tt.raw, got, tt.want)
+		label, value := findingText(exif.Finding{ID: tt.id, Args: tt.args})
+		if got := label + ": " + value; label != tt.want && got != tt.want {
+			t.Errorf("%s is shown as %q, want %q", tt.id, got, tt.want)
 		}
 	}
 }

@@ -138,3 +138,17 @@ func (l *localizer) L(key string, data ...any) string {
 	}
 	return s
 }
+
+// X is the string with the ID key in the language spoken, fallback when
+// that language has none: an entry that is not an English sentence, such
+// as "veil.language", the code of the findings table to use.
+func (l *localizer) X(key, fallback string) string {
+	l.mu.RLock()
+	active := l.active
+	l.mu.RUnlock()
+	s, err := active.Localize(&i18n.LocalizeConfig{DefaultMessage: &i18n.Message{ID: key, Other: fallback}})
+	if err != nil && s == "" {
+		return fallback
+	}
+	return s
+}

@@ -21,7 +21,7 @@ func TestEveryStringIsTranslated(t *testing.T) {
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: the scan is broken", len(keys))
 	}
-	for _, file := range languageFiles() {
+	for _, file := range stringFiles() {
 		tr := readTranslations(t, file)
 		for k, where := range keys {
 			if _, ok := tr[k]; !ok {
@@ -35,7 +35,7 @@ func TestEveryStringIsTranslated(t *testing.T) {
 // English: the same keys, none empty, each with the fields of its key.
 func TestEveryLanguageHasTheSameStrings(t *testing.T) {
 	en := readTranslations(t, "en.json")
-	for _, file := range languageFiles() {
+	for _, file := range stringFiles() {
 		tr := readTranslations(t, file)
 		for k := range en {
 			if _, ok := tr[k]; !ok {
@@ -80,7 +80,7 @@ func TestTemplateFieldsAreCompared(t *testing.T) {
 // its file and each file of window strings its place in the Settings.
 func TestEveryLanguageHasAFile(t *testing.T) {
 	want := map[string]bool{}
-	for _, f := range languageFiles() {
+	for _, f := range stringFiles() {
 		want[f] = true
 	}
 	entries, err := translations.ReadDir("translations")
@@ -98,8 +98,9 @@ func TestEveryLanguageHasAFile(t *testing.T) {
 	}
 }
 
-// languageFiles are the files of the languages of the Settings.
-func languageFiles() []string {
+// stringFiles are the files of window strings of the languages of the
+// Settings.
+func stringFiles() []string {
 	var out []string
 	for _, c := range languages[1:] {
 		out = append(out, strings.ReplaceAll(c.Tag, "-", "_")+".json")

@@ -1,18 +1,15 @@
 package ui
 
 import (
-	"errors"
 	"image"
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 
 	"veil/app"
-	"veil/exif"
 	"veil/redact/face"
 )
 
@@ -147,32 +144,6 @@ func (v *shell) fail(e *entry, err error) {
 		v.refreshPanels()
 	}
 	v.entryChanged(e)
-}
-
-// failText is the reason shown for a failed photo, without its file name
-// (the list shows the name already).
-func failText(err error) string {
-	msg := err.Error()
-	var fe *app.FileError
-	if errors.As(err, &fe) {
-		msg = fe.Err.Error()
-	}
-	for _, prefix := range []string{"exif: ", "redact: ", "unsupported file: "} {
-		msg = strings.TrimPrefix(msg, prefix)
-	}
-	var damaged exif.FormatError
-	switch {
-	case app.IsUnsupported(err):
-		return lang.L("Not supported: {{.Reason}}", map[string]any{"Reason": msg})
-	case errors.Is(err, exif.ErrTooLarge):
-		return lang.L("Too large: {{.Reason}}", map[string]any{"Reason": strings.TrimPrefix(msg, "file too large: ")})
-	case errors.As(err, &damaged):
-		// The parser's reason ("file ends inside entropy-coded data")
-		// means nothing to the person; it goes to the log.
-		fyne.LogError("damaged file", err)
-		return lang.L("Damaged or incomplete file: Veil cannot be sure to clean all of it, so it wrote nothing.")
-	}
-	return lang.L("Failed: {{.Reason}}", map[string]any{"Reason": msg})
 }
 
 // selectEntry puts a photo on screen. The previous one keeps its edits and
