@@ -14,8 +14,9 @@ import (
 )
 
 // translations holds one file of window strings per language (en.json,
-// es.json, fr.json, de.json, pt_BR.json) and the findings' tables
-// (findings.<language>.json). English is the key of every string.
+// es.json, fr.json, de.json, pt_BR.json). English is the key of every
+// string; "veil.language" names the findings table of the language
+// (findingwords/, findings_words.go).
 //
 //go:embed translations
 var translations embed.FS
@@ -24,8 +25,9 @@ var translations embed.FS
 // lang.L. It stands where Fyne's lang package would be, because Fyne picks
 // its language from the system alone and offers no way to choose another;
 // here the Settings can (the choice applies when Veil next opens: the
-// window is built once, in the language of that moment). No file of the
-// package imports Fyne's lang, so that a call cannot slip past the choice.
+// window is built once, in the language of that moment). A file of the
+// package that imported Fyne's lang under its own name would not compile,
+// so a string cannot slip past the choice.
 var lang = func() *localizer {
 	l, err := newLocalizer(translations, "translations")
 	if err != nil {
@@ -34,8 +36,8 @@ var lang = func() *localizer {
 	return l
 }()
 
-// languageChoice is a choice of the Settings: a tag, "" for the system's, and the
-// language's name in itself.
+// languageChoice is a choice of the Settings: a tag, "" for the system's,
+// and the language's name in itself.
 type languageChoice struct{ Tag, Name string }
 
 // languages are the choices of Settings: Language, in the order shown. A
