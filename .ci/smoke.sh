@@ -2,12 +2,13 @@
 # End-to-end smoke test of the real window under Xvfb, as a person would use
 # it: start veil, drop two photos on the window titled "Veil" with a real
 # XDND drag (tools/xdnd-drop/xdnd-drop.c, built here with cc and Xlib),
-# press Ctrl+Shift+S (Save all), and check the two clean copies next to the
+# press Ctrl+Shift+S (Save all), answer "Save anyway" to its question about
+# the photo with no face, and check the two clean copies next to the
 # originals: verified, no metadata, faces covered. On the way it shrinks the
 # window to 1024×640 and uncovers the face, then covers it again with
 # Ctrl+Z. Screenshots go to $SMOKE_OUT (default /tmp/veil-smoke):
 # 1-empty.png, 2-loaded.png, 3-small.png, 4-uncovered.png, 5-undone.png,
-# 6-saved.png.
+# 6-asked.png, 7-saved.png.
 # usage: [SMOKE_DISPLAY=:N] .ci/smoke.sh VEIL_BINARY
 set -euo pipefail
 veil=$(realpath "$1")
@@ -77,12 +78,20 @@ if compare -metric AE "$out/4-uncovered.png" "$out/5-undone.png" null: 2>/dev/nu
   echo "smoke: unticking the face or Ctrl+Z changed nothing on screen"; exit 1
 fi
 xdotool key --window "$win" ctrl+shift+s
+# phone.jpg has no face: Save all lists it and asks once ("Look before
+# sending?"). Press "Save anyway", centred under the question in the
+# 1024×640 window.
+sleep 3
+import -window root "$out/6-asked.png"
+[ -f "$out/photos/phone-clean.jpg" ] && { echo "smoke: Save all saved a photo with no face found without asking"; exit 1; }
+xdotool mousemove --window "$win" 579 456; sleep 0.3
+xdotool mousedown 1; sleep 0.15; xdotool mouseup 1
 for _ in $(seq 120); do
   [ -f "$out/photos/astronaut-clean.png" ] && [ -f "$out/photos/phone-clean.jpg" ] && break
   sleep 0.5
 done
 sleep 1
-import -window root "$out/6-saved.png"
+import -window root "$out/7-saved.png"
 
 fail=0
 for f in astronaut-clean.png phone-clean.jpg; do

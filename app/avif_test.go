@@ -33,7 +33,9 @@ func TestDecodeAVIFGivesThePictureAsShown(t *testing.T) {
 		{"a picture without transforms decodes as stored", "plain.avif", 192, 128, image.Pt(96, 18), image.Pt(96, 110)},
 		{"metadata does not turn the picture", "metadata.avif", 192, 128, image.Pt(96, 18), image.Pt(96, 110)},
 		{"irot 3 turns it a quarter turn clockwise", "rotated.avif", 128, 192, image.Pt(110, 96), image.Pt(18, 96)},
-		{"imir about a horizontal axis swaps top and bottom", "mirrored.avif", 192, 128, image.Pt(96, 110), image.Pt(96, 18)},
+		// mirror-*.avif are red, green / blue, white quarters as stored.
+		{"imir mode 0 exchanges top and bottom", "mirror-0.avif", 192, 128, image.Pt(20, 110), image.Pt(20, 20)},
+		{"imir mode 1 exchanges left and right", "mirror-1.avif", 192, 128, image.Pt(170, 20), image.Pt(170, 110)},
 		{"clap keeps the centre", "cropped.avif", 96, 64, image.Pt(48, 10), image.Pt(48, 54)},
 	}
 	for _, tt := range tests {

@@ -72,7 +72,8 @@ func TestHEIFTransformsReadClapIrotImir(t *testing.T) {
 	}{
 		{"plain.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(0, 0, 192, 128)}},
 		{"rotated.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(0, 0, 192, 128), Turns: 3}},
-		{"mirrored.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(0, 0, 192, 128), Mirror: MirrorTopBottom}},
+		{"mirror-0.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(0, 0, 192, 128), Mirror: MirrorTopBottom}},
+		{"mirror-1.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(0, 0, 192, 128), Mirror: MirrorLeftRight}},
 		{"cropped.avif", HEIFTransform{Stored: image.Pt(192, 128), Crop: image.Rect(48, 32, 144, 96)}},
 	}
 	for _, tt := range tests {

@@ -21,8 +21,11 @@ type HEIFTransform struct {
 // Mirror is an imir axis (§6.5.12), or none.
 type Mirror int
 
-// The mirrors: imir axis 0 is a vertical axis (left and right swap), axis
-// 1 a horizontal one (top and bottom swap).
+// The mirrors. ISO/IEC 23008-12:2022 §6.5.12 names imir's field a mode:
+// 0 exchanges top and bottom, 1 left and right (older editions called it
+// an axis, and readers disagreed on its direction; libheif and libavif
+// follow the 2022 text, and so does Veil: exif/testdata/avif/mirror-*.avif
+// decode as heif-convert shows them).
 const (
 	NoMirror Mirror = iota
 	MirrorLeftRight
@@ -54,7 +57,7 @@ func HEIFTransforms(data []byte) (HEIFTransform, error) {
 		t.Turns = int(b.data[0] & 3)
 	}
 	if b, ok := m.prop(p, "imir"); ok && len(b.data) > 0 {
-		t.Mirror = MirrorLeftRight + Mirror(b.data[0]&1)
+		t.Mirror = MirrorTopBottom - Mirror(b.data[0]&1)
 	}
 	return t, nil
 }

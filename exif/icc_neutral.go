@@ -100,14 +100,18 @@ func neutralICC(icc []byte) ([]byte, error) {
 }
 
 // iccNeutralHeader zeroes the header fields that date a profile or name
-// who made it and for which device (ICC.1:2022 §7.2): the creation date
-// and time (bytes 24–35), the device manufacturer and model (48–55) and
-// the profile creator (80–83). The profile ID (84–99) is an MD5 of the
+// who made it, with what and for which device (ICC.1:2022 §7.2): the
+// preferred CMM (bytes 4–7, the software that made it), the creation date
+// and time (24–35), the primary platform (40–43), the device manufacturer
+// and model (48–55) and the profile creator (80–83). Zero is a valid value
+// of each ("none"), and none of them is read to convert colour. The profile ID (84–99) is an MD5 of the
 // profile, so it changes with them: it stays zero ("not computed",
 // §7.2.18) when it was, and is otherwise computed again from the neutral
 // bytes, so that 16 bytes a maker chose never survive as an "ID".
 func iccNeutralHeader(p []byte) {
+	clear(p[4:8])   // preferred CMM
 	clear(p[24:36]) // date and time created
+	clear(p[40:44]) // primary platform
 	clear(p[48:56]) // device manufacturer and model
 	clear(p[80:84]) // profile creator
 	if allZero(p[84:100]) {

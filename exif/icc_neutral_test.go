@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// iccFixture builds a small profile: a 128-byte header (size, a creation
-// date at 24, 'acsp' at 36,
+// iccFixture builds a small profile: a 128-byte header (size, a CMM at 4,
+// a creation date at 24, 'acsp' at 36, a platform at 40,
 // device manufacturer 'APPL' and model 'VEIL' at 48, creator 'VEIL' at 80,
 // a profile ID at 84), a tag table, and tags: desc (v2 textDescription),
 // cprt (text), rXYZ (XYZ, colour data) and a private 'mmod' tag.
@@ -40,7 +40,9 @@ func iccFixture(desc string) []byte {
 	}
 	h := make([]byte, 128)
 	binary.BigEndian.PutUint32(h[0:], uint32(n+len(body)))           // profile size
+	copy(h[4:], "VCMM")                                              // preferred CMM
 	copy(h[24:], []byte{0x07, 0xe9, 0, 3, 0, 14, 0, 9, 0, 41, 0, 7}) // created 2025-03-14 09:41:07
+	copy(h[40:], "VPLT")                                             // primary platform
 	copy(h[36:], "acsp")                                             // file signature
 	h[47] = 1                                                        // profile flags: embedded
 	h[67] = 1                                                        // rendering intent: relative colorimetric
@@ -155,7 +157,9 @@ func TestNeutralICCClearsTheHeaderThatDatesAndNamesAProfile(t *testing.T) {
 		name   string
 		lo, hi int
 	}{
+		{"preferred CMM", 4, 8},
 		{"creation date", 24, 36},
+		{"primary platform", 40, 44},
 		{"device manufacturer and model", 48, 56},
 		{"profile creator", 80, 84},
 	}

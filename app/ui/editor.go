@@ -72,7 +72,14 @@ type Editor struct {
 
 	prev preview // the display-size preview and its worker
 
+	// veiled: the faces are still being looked for, so the photo is shown
+	// blurred past recognition (veil, made when first drawn) and no
+	// preview is rendered; see SetVeiled.
+	veiled bool
+	veil   *image.NRGBA
+
 	message string // shown in the middle when there is no photo
+	pending string // idem, while the photo is still being read
 }
 
 // Compile-time checks of the input interfaces the Editor implements.
@@ -98,7 +105,7 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 		return
 	}
 	e.photoID++
-	e.img = img
+	e.img, e.veil = img, nil
 	e.items = make([]item, len(regions))
 	for i, r := range regions {
 		e.items[i] = item{r: r, covered: true}
@@ -122,9 +129,36 @@ func (e *Editor) Clear() {
 	e.photoID++
 	e.opts = redact.Options{}
 	e.img, e.items, e.crop, e.sel, e.undo, e.redo = nil, nil, image.Rectangle{}, -1, nil, nil
+	e.veiled, e.veil = false, nil
 	e.interruptDrag()
 	e.prev.reset()
 	e.Refresh()
+}
+
+// SetVeiled veils the photo (true) while its faces are still being looked
+// for: it is shown blurred past recognition, with "Looking for faces…" over
+// it, and the areas drawn on it; or shows it again with its covers (false).
+// The veil is a display state: it changes nothing that is written.
+func (e *Editor) SetVeiled(veiled bool) {
+	if veiled == e.veiled {
+		return
+	}
+	e.veiled, e.veil = veiled, nil
+	if !veiled {
+		e.requestPreview()
+	}
+	e.Refresh()
+}
+
+// Veiled reports whether the photo is veiled (see SetVeiled).
+func (e *Editor) Veiled() bool { return e.veiled }
+
+// veilFrame returns the veil of the photo, made on first use.
+func (e *Editor) veilFrame() *image.NRGBA {
+	if e.veil == nil && e.img != nil {
+		e.veil = veilImage(e.img)
+	}
+	return e.veil
 }
 
 // SetMessage sets the words shown in the middle while there is no photo
@@ -132,6 +166,15 @@ func (e *Editor) Clear() {
 func (e *Editor) SetMessage(s string) {
 	if s != e.message {
 		e.message = s
+		e.Refresh()
+	}
+}
+
+// SetPending sets the words shown in the middle while there is no photo
+// yet but one is coming (it is being read); "" shows none.
+func (e *Editor) SetPending(s string) {
+	if s != e.pending {
+		e.pending = s
 		e.Refresh()
 	}
 }

@@ -236,13 +236,20 @@ func fitSize(img, box image.Point) image.Point {
 
 // requestPreview asks for a new preview of the covered regions at the size
 // the photo takes on screen (none while a drag is in progress: DragEnd asks).
+// The first request for a photo shows a quick nearest-pixel frame at once
+// (covered regions get flat stand-ins over it until the preview is ready),
+// so that a 48 MP photo is on screen in milliseconds. A veiled photo gets
+// no preview: nothing of it is shown but the veil.
 func (e *Editor) requestPreview() {
-	if e.img == nil || e.drag != nil && e.drag.kind != dragNone {
+	if e.img == nil || e.veiled || e.drag != nil && e.drag.kind != dragNone {
 		return
 	}
 	size := e.previewSize()
 	if size == (image.Point{}) {
 		return // not laid out yet: Layout asks
+	}
+	if e.prev.img == nil {
+		e.prev.img, e.prev.shown = quickFrame(e.img, size), nil
 	}
 	e.prev.gen++
 	e.prev.size = size

@@ -22,11 +22,14 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	r.waiting = canvas.NewText(lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground))
 	r.waiting.Alignment = fyne.TextAlignCenter
 	r.waiting.Hide()
+	r.waitBg = canvas.NewRectangle(color.Transparent)
+	r.waitBg.CornerRadius = 6
+	r.waitBg.Hide()
 	r.message = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	r.message.Wrapping = fyne.TextWrapWord
 	r.message.Importance = widget.DangerImportance
 	r.message.Hide()
-	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waiting, r.message}
+	r.objects = []fyne.CanvasObject{r.photo, r.overlay, r.waitBg, r.waiting, r.message}
 	return r
 }
 
@@ -37,9 +40,10 @@ type editorRenderer struct {
 	e       *Editor
 	photo   *canvas.Image
 	overlay *canvas.Raster
-	waiting *canvas.Text  // says the photo is coming, until its first preview
-	message *widget.Label // why there is no photo (Editor.SetMessage)
-	buf     *image.RGBA   // the overlay's pixels, reused between frames
+	waiting *canvas.Text      // says the photo is coming, or its faces are being looked for
+	waitBg  *canvas.Rectangle // behind waiting, so that it reads over the veil
+	message *widget.Label     // why there is no photo (Editor.SetMessage)
+	buf     *image.RGBA       // the overlay's pixels, reused between frames
 	labels  []*coverLabel
 	badges  []*badge // the number of every area, as in the legend
 	objects []fyne.CanvasObject
@@ -134,16 +138,17 @@ func (r *editorRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *editorRenderer) Refresh() {
 	e := r.e
 	r.photo.Image = e.prev.img
-	if e.prev.img == nil || e.img == nil {
+	if e.veiled {
+		r.photo.Image = e.veilFrame()
+	}
+	if e.img == nil || r.photo.Image == nil {
 		r.photo.Image = nil
 		r.photo.Hide()
 	} else {
 		r.photo.Show()
 	}
 	r.photo.Refresh()
-	r.waiting.Text, r.waiting.Color = lang.L("Preparing the photo…"), theme.Color(theme.ColorNameForeground)
-	showIf(r.waiting, r.loading())
-	r.waiting.Refresh()
+	r.refreshWaiting()
 	if r.message.Text != e.message {
 		r.message.SetText(e.message) // a label measures its text when set
 	}
@@ -151,6 +156,28 @@ func (r *editorRenderer) Refresh() {
 	r.syncLabels()
 	r.Layout(e.Size())
 	r.overlay.Refresh()
+}
+
+// refreshWaiting says what the editor is waiting for: the faces, over the
+// veiled photo, or the photo's first frame.
+func (r *editorRenderer) refreshWaiting() {
+	e := r.e
+	r.waiting.Text = lang.L("Preparing the photo…")
+	switch {
+	case e.veiled:
+		r.waiting.Text = lang.L("Looking for faces…")
+	case e.img == nil:
+		r.waiting.Text = e.pending
+	}
+	r.waiting.Color = theme.Color(theme.ColorNameForeground)
+	r.waiting.TextStyle.Bold = e.veiled
+	r.waitBg.FillColor = withAlpha(theme.Color(theme.ColorNameBackground), 0xE0)
+	pending := e.img == nil && e.pending != "" && e.message == ""
+	show := r.loading() || e.veiled && e.img != nil || pending
+	showIf(r.waiting, show)
+	showIf(r.waitBg, show && e.veiled)
+	r.waiting.Refresh()
+	r.waitBg.Refresh()
 }
 
 // syncLabels keeps one label per region that is not covered.
@@ -166,7 +193,7 @@ func (r *editorRenderer) syncLabels() {
 	}
 	r.labels = r.labels[:n]
 	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
-	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waiting, r.message)
+	r.objects = append(r.objects[:0], r.photo, r.overlay, r.waitBg, r.waiting, r.message)
 	for _, l := range r.labels {
 		l.text.Text, l.text.Color, l.text.TextSize = lang.L("Not covered"), fg, theme.TextSize()
 		l.bg.FillColor = withAlpha(bg, 0xE6)
@@ -277,21 +304,30 @@ func (r *editorRenderer) layoutWords(size fyne.Size) {
 		r.message.Move(fyne.NewPos((size.Width-mw)/2, (size.Height-mh)/2))
 	}
 	if r.waiting.Visible() {
-		th := r.waiting.MinSize().Height
-		r.waiting.Move(fyne.NewPos(0, (size.Height-th)/2))
-		r.waiting.Resize(fyne.NewSize(size.Width, th))
+		ts := r.waiting.MinSize()
+		r.waiting.Move(fyne.NewPos(0, (size.Height-ts.Height)/2))
+		r.waiting.Resize(fyne.NewSize(size.Width, ts.Height))
+		pad := 2 * theme.InnerPadding()
+		bw := min(size.Width, ts.Width+2*pad)
+		r.waitBg.Move(fyne.NewPos((size.Width-bw)/2, (size.Height-ts.Height)/2-pad/2))
+		r.waitBg.Resize(fyne.NewSize(bw, ts.Height+pad))
 	}
 }
 
-// loading reports whether a photo is set but its first preview is not
-// ready: the editor then says so in words, and draws nothing else.
-func (r *editorRenderer) loading() bool { return r.e.img != nil && r.e.prev.img == nil }
+// loading reports whether a photo is set but not even its first frame is
+// ready (nor veiled): the editor then says so in words, and draws nothing
+// else.
+func (r *editorRenderer) loading() bool {
+	return r.e.img != nil && r.e.prev.img == nil && !r.e.veiled
+}
 
 // drawCovers paints a flat stand-in cover on every covered region the
 // preview does not show yet, and on a region being drawn: nothing that
 // will be covered is ever shown uncovered, even for a moment.
 func (r *editorRenderer) drawCovers(p *painter) {
 	flat := opaque(redact.DefaultFillColor)
+	p.clip = true // on the photo only, where the cover will be
+	defer func() { p.clip = false }()
 	for _, it := range r.e.items {
 		if it.covered && !r.e.prev.has(it.r) {
 			p.fillRegion(it.r, flat)

@@ -13,6 +13,9 @@ func (v *shell) showEntry(e *entry) {
 	if e.photo != nil {
 		v.editor.SetRedactOptions(e.photo.RedactOptions())
 	}
+	// Until its faces are known the photo is shown veiled: never a face
+	// uncovered before the person has seen its cover.
+	v.editor.SetVeiled(!e.found)
 	if e.edits == nil {
 		v.editor.SetPhoto(e.img, e.faceRegions(v.prefs.Style))
 		v.refreshPanels()

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"veil/app"
@@ -95,6 +96,11 @@ func (v *shell) decoded(e *entry, p *app.Photo, img image.Image, err error, keep
 	if keep && e == v.selected {
 		e.photo, e.img = p, img
 		e.bounds = img.Bounds()
+		if !e.found && e.thumb == nil {
+			// Its row shows the photo veiled until the faces are
+			// known and the covered thumbnail replaces it.
+			e.thumb = veilImage(img)
+		}
 		v.showEntry(e)
 	}
 	v.entryChanged(e)
@@ -219,8 +225,11 @@ func (v *shell) refreshPanels() {
 	v.reveals.show(v.selected, v.prefs)
 	failed := v.selected != nil && v.selected.state == stFailed
 	v.editor.SetMessage("")
+	v.editor.SetPending("")
 	if failed {
 		v.editor.SetMessage(v.selected.err) // in the middle, where the photo would be
+	} else if v.selected != nil && v.selected.img == nil {
+		v.editor.SetPending(lang.L("Reading the picture…")) // a 48 MP photo takes seconds
 	}
 	showIf(v.checks.content, !failed) // nothing to check before sending it
 	v.side.Refresh()                  // its height changed: lay it out again

@@ -24,8 +24,9 @@
 // TensorFlow.js graph with float16 weights and read directly: fb_model.go,
 // fb_net.go), gives Detect a second opinion (fb_ensemble.go): it finds
 // faces cut by the frame or half hidden that BlazeFace misses, and a
-// BlazeFace box below 0.8 is kept only when FaceBoxes, on the photo or on
-// it turned a quarter either way, sees a face there too.
+// BlazeFace box below 0.8 is kept only when FaceBoxes sees a face there
+// too: on the photo or on it turned a quarter either way, or, for a box
+// too small for that, looking again at a close crop (fb_close.go).
 //
 // Recall comes before precision: a face left visible is the worst failure,
 // a false box costs the person one click.

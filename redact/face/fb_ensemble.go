@@ -1,7 +1,9 @@
 package face
 
 import (
+	"cmp"
 	"image"
+	"math"
 	"slices"
 )
 
@@ -16,36 +18,79 @@ const (
 	// blazeSure is the BlazeFace score at which a box counts as a face
 	// without FaceBoxes' support. Below it, a box is kept only when a
 	// FaceBoxes box of probability fbFloor or more overlaps it by
-	// confirmIoU (as a box of another pass confirms a weak one): on
-	// the dev set made hard, this dropped 68 of BlazeFace's 69 false boxes
-	// (texture, folds, hands: FaceBoxes gives them about 0.1) and 7 of its
-	// 218 true ones, most of which FaceBoxes or another pass finds anyway.
+	// confirmIoU (as a box of another pass confirms a weak one). On the
+	// dev set made hard, BlazeFace's false boxes (texture, folds, hands)
+	// score 0.46–0.77 and FaceBoxes gives them about 0.1; with this rule
+	// and FaceBoxes' own faces, 69 false boxes became 5 and 217 of 253
+	// faces 242.
 	blazeSure = 0.8
+	// fbSeen is the smallest face (pixels of FaceBoxes' whole-photo
+	// canvas) that pass is asked to vouch for: its smallest anchors are 32
+	// pixels; smaller boxes are looked at again closer (fb_close.go).
+	fbSeen = 32
 )
 
 // secondOpinion runs FaceBoxes on img and returns the boxes Detect
 // merges: the BlazeFace boxes (blaze) that are sure or that FaceBoxes
-// supports, and FaceBoxes' own faces.
+// supports — on the whole photo, or looking again closer at a box too
+// small for it there — and FaceBoxes' own faces.
 func (m *faceBoxes) secondOpinion(img image.Image, ws *workspace, blaze []box) ([]box, error) {
-	// The turned passes run only when an unsure BlazeFace box still lacks
-	// support: most photos need one FaceBoxes pass.
+	b := img.Bounds()
+	minSide := fbSeen / math.Min(1, float64(m.side)/float64(max(b.Dx(), b.Dy())))
+	small := func(bx box) bool { return min(bx.x1-bx.x0, bx.y1-bx.y0) < minSide }
+	blaze, err := m.judgeSmall(img, ws, blaze, small)
+	if err != nil {
+		return nil, err
+	}
+	needs := func(bx box) bool { return bx.score < blazeSure && !small(bx) }
+	// The turned passes run only when a box that needs support still lacks
+	// it: most photos need one FaceBoxes pass.
 	unsupported := func(up []box) bool {
-		return slices.ContainsFunc(blaze, func(b box) bool { return b.score < blazeSure && !overlapsAny(b, up) })
+		return slices.ContainsFunc(blaze, func(bx box) bool { return needs(bx) && !overlapsAny(bx, up) })
 	}
 	up, side, err := m.detect(img, ws, unsupported)
 	if err != nil {
 		return nil, err
 	}
-	return mergeSecondOpinion(blaze, up, side), nil
+	return mergeSecondOpinion(blaze, up, side, needs), nil
 }
 
-// mergeSecondOpinion keeps the BlazeFace boxes scoring blazeSure or that a
-// FaceBoxes box of the upright (fb) or turned canvas (side) confirms, then
-// adds the upright FaceBoxes boxes of fbKeep or more.
-func mergeSecondOpinion(blaze, fb, side []box) []box {
+// judgeSmall drops the unsure BlazeFace boxes too small for the
+// whole-photo pass that FaceBoxes, looking again closer, does not vouch
+// for (at most maxClose of them, best first; the rest are kept).
+func (m *faceBoxes) judgeSmall(img image.Image, ws *workspace, blaze []box, small func(box) bool) ([]box, error) {
+	var out []box
+	looked := 0
+	for _, bx := range sortedByScore(blaze) {
+		if bx.score >= blazeSure || !small(bx) || looked >= maxClose {
+			out = append(out, bx)
+			continue
+		}
+		looked++
+		ok, err := m.vouchClose(img, bx, ws)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, bx)
+		}
+	}
+	return out, nil
+}
+
+func sortedByScore(boxes []box) []box {
+	boxes = slices.Clone(boxes)
+	slices.SortStableFunc(boxes, func(a, b box) int { return cmp.Compare(b.score, a.score) })
+	return boxes
+}
+
+// mergeSecondOpinion keeps the BlazeFace boxes that need no support or
+// that a FaceBoxes box of the upright (fb) or turned canvas (side)
+// confirms, then adds the upright FaceBoxes boxes of fbKeep or more.
+func mergeSecondOpinion(blaze, fb, side []box, needs func(box) bool) []box {
 	var out []box
 	for _, b := range blaze {
-		if b.score >= blazeSure || overlapsAny(b, fb) || overlapsAny(b, side) {
+		if !needs(b) || overlapsAny(b, fb) || overlapsAny(b, side) {
 			out = append(out, b)
 		}
 	}

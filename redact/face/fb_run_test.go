@@ -151,7 +151,8 @@ func TestMergeSecondOpinion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := mergeSecondOpinion(tt.blaze, tt.up, tt.sid); len(got) != tt.want {
+			needs := func(b box) bool { return b.score < blazeSure }
+			if got := mergeSecondOpinion(tt.blaze, tt.up, tt.sid, needs); len(got) != tt.want {
 				t.Errorf("%d boxes %+v, want %d", len(got), got, tt.want)
 			}
 		})

@@ -13,10 +13,11 @@
 #   rotated.avif    the same with EXIF Orientation 6, which avifenc turns
 #                   into irot 3 (a quarter turn clockwise), as a phone held
 #                   upright writes it; upright it is 128×192, red on the right
-#   mirrored.avif   plain.avif plus imir axis 1, a horizontal axis (ISO/IEC
-#                   23008-12 §6.5.12): top and bottom swap, blue above.
-#                   avifenc 0.11 names the values the old way round: its
-#                   "--imir 1" ("left-to-right") writes axis 1
+#   mirror-0.avif   quad.png (red, green / blue, white quarters) plus imir
+#                   mode 0 (ISO/IEC 23008-12:2022 §6.5.12): top and bottom
+#                   exchanged, blue top left, as heif-convert shows it
+#   mirror-1.avif   quad.png plus imir mode 1: left and right exchanged,
+#                   green top left
 #   cropped.avif    plain.avif plus clap: the 96×64 centre
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +27,7 @@ cd "$tmp"
 
 /usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append -quality 95 base.jpg
 /usr/bin/convert -size 192x64 xc:red -size 192x64 xc:blue -append -depth 8 PNG24:plain.png
+/usr/bin/convert \( -size 96x64 xc:red -size 96x64 xc:lime +append \) \( -size 96x64 xc:blue -size 96x64 xc:white +append \) -append -depth 8 PNG24:quad.png
 /usr/bin/convert -size 256x192 xc:'rgb(128,128,128)' -depth 8 PNG24:grey.png
 
 exiftool -q -overwrite_original \
@@ -42,5 +44,6 @@ enc grey.png "$here/grey.avif"
 enc base.jpg "$here/rotated.avif"
 exiftool -q -overwrite_original -Orientation#=1 base.jpg
 enc base.jpg "$here/metadata.avif"
-enc --imir 1 plain.png "$here/mirrored.avif"
+enc --imir 0 quad.png "$here/mirror-0.avif"
+enc --imir 1 quad.png "$here/mirror-1.avif"
 enc --crop 48,32,96,64 plain.png "$here/cropped.avif"
