@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/storage"
 
 	"veil/app"
@@ -26,8 +27,10 @@ func bothCases(exts []string) []string {
 
 // nativePick, where the platform has one Veil can reach, asks the
 // platform's own file chooser for photos (several at once) or a folder,
-// off the UI goroutine; ok is false when it cannot (files_portal.go).
-var nativePick func(title, accept string, folder bool) (paths []string, ok bool)
+// off the UI goroutine; ok is false when it cannot (files_portal.go,
+// files_windows.go, files_darwin.go). owner is the window's handle
+// (windowHandle), for a chooser that belongs to the window; 0 for none.
+var nativePick func(owner uintptr, title, accept string, folder bool) (paths []string, ok bool)
 
 // openFiles asks for photos to open: in the desktop's own chooser, several
 // at once, where there is one; else in Fyne's, one at a time.
@@ -44,16 +47,23 @@ func (v *shell) openFolder() {
 
 // pickNative asks the platform's chooser (v.native) and gives what was
 // chosen to then, or calls fallback when there is no such chooser.
+// The chooser runs on its own goroutine, so that the window goes on
+// drawing; while it is up, asking again does nothing.
 func (v *shell) pickNative(title string, folder bool, then func([]string), fallback func()) {
 	pick := v.native
 	if pick == nil {
 		fallback()
 		return
 	}
-	accept := lang.L("Open")
+	if v.picking {
+		return
+	}
+	v.picking = true
+	accept, owner := lang.L("Open"), windowHandle(v.win)
 	v.spawn(func() {
-		paths, ok := pick(title, accept, folder)
+		paths, ok := pick(owner, title, accept, folder)
 		v.post(func() {
+			v.picking = false
 			v.forgetDialog()
 			switch {
 			case !ok:
@@ -63,6 +73,27 @@ func (v *shell) pickNative(title string, folder bool, then func([]string), fallb
 			}
 		})
 	})
+}
+
+// windowHandle is the platform's handle of w, read on the UI goroutine:
+// its HWND on Windows, its NSWindow on macOS, its window id on X11; 0 where
+// the driver has none (the test driver, Wayland).
+func windowHandle(w fyne.Window) (h uintptr) {
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return 0
+	}
+	nw.RunNative(func(ctx any) {
+		switch c := ctx.(type) {
+		case driver.WindowsWindowContext:
+			h = c.HWND
+		case driver.MacWindowContext:
+			h = c.NSWindow
+		case driver.X11WindowContext:
+			h = c.WindowHandle
+		}
+	})
+	return h
 }
 
 // openFile asks for a photo in Fyne's chooser.

@@ -124,6 +124,7 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 		icon:    widget.NewIcon(nil),
 		status:  widget.NewLabel(""),
 	}
+	r.name.tip = pl.v.tip
 	r.thumb.FillMode = canvas.ImageFillContain
 	r.thumb.ScaleMode = canvas.ImageScaleFastest
 	r.thumb.SetMinSize(fyne.NewSquareSize(thumbView))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -9,12 +10,17 @@ import (
 // midLabel is a one-line label for a file name: whole where it fits, else
 // shortened in the middle ("IMG_2024…221530.jpg"), so that both the start
 // of the name and its end (the numbers that tell photos apart, the
-// extension) stay readable.
+// extension) stay readable. A shortened name shows whole, over the list,
+// when the pointer rests on it.
 type midLabel struct {
 	widget.Label
 	full  string
-	width float32 // the width last given
+	width float32       // the width last given
+	tip   *hoverTip     // nil: no tip
+	at    fyne.Position // the absolute position of the label at MouseIn
 }
+
+var _ desktop.Hoverable = (*midLabel)(nil)
 
 func newMidLabel(style fyne.TextStyle) *midLabel {
 	l := &midLabel{}
@@ -25,6 +31,9 @@ func newMidLabel(style fyne.TextStyle) *midLabel {
 
 // SetFull shows the name s, shortened to the width if need be.
 func (l *midLabel) SetFull(s string) {
+	if s != l.full && l.tip != nil {
+		l.tip.disarm(l) // the list gave this row another photo
+	}
 	l.full = s
 	l.fit()
 }
@@ -34,6 +43,32 @@ func (l *midLabel) Resize(s fyne.Size) {
 	l.width = s.Width
 	l.Label.Resize(s)
 	l.fit()
+}
+
+// MouseIn asks for the whole name to show after a moment, if it was
+// shortened.
+func (l *midLabel) MouseIn(ev *desktop.MouseEvent) {
+	if l.tip == nil {
+		return
+	}
+	l.at = ev.AbsolutePosition.Subtract(ev.Position)
+	l.tip.arm(l, l.tipText)
+}
+
+// MouseMoved does nothing: the tip stays while the pointer is on the name.
+func (l *midLabel) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the whole name.
+func (l *midLabel) MouseOut() {
+	if l.tip != nil {
+		l.tip.disarm(l)
+	}
+}
+
+// tipText is the whole name, where the shortened one is, if it was
+// shortened.
+func (l *midLabel) tipText() (string, fyne.TextStyle, fyne.Position, bool) {
+	return l.full, l.TextStyle, l.at, l.Text != l.full
 }
 
 // MinSize is one line of "…": the label gives way to its neighbours.

@@ -65,6 +65,7 @@ type shell struct {
 	side       *fyne.Container // the right column's scrolled content
 	sideScroll *container.Scroll
 	rightCol   *fyne.Container // the side, with the save bar under it
+	tip        *hoverTip       // whole file names over the list
 
 	entries  []*entry
 	selected *entry
@@ -76,7 +77,8 @@ type shell struct {
 	// detect finds the faces of a photo (off the UI goroutine).
 	detect func(*app.Photo) ([]face.Face, error)
 	// native is the platform's file chooser (nativePick), nil for none.
-	native func(title, accept string, folder bool) ([]string, bool)
+	native  func(owner uintptr, title, accept string, folder bool) ([]string, bool)
+	picking bool // the platform's chooser is on screen
 
 	faults     int  // faults recovered from (bridge.go)
 	faultShown bool // the message about one is on screen
@@ -97,6 +99,7 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 	v.editor.prev.spawn = func(f func()) { v.spawn(f) }
 	v.editor.prev.post = v.post
 	v.editor.SetStyle(v.prefs.Style)
+	v.tip = newHoverTip(v.post)
 	v.list = newPhotoList(v)
 	v.tools = newToolbar(v)
 	v.legend = newLegend(v)
@@ -127,7 +130,8 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	// 1024 pixels the photo keeps about half the window.
 	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
 		v.list.content, container.NewPadded(middle), v.rightCol)
-	return container.NewBorder(header, nil, nil, nil, body)
+	// The tip's layer is on top and takes no clicks (hovertip.go).
+	return container.NewStack(container.NewBorder(header, nil, nil, nil, body), v.tip.layer)
 }
 
 // showMain switches between the empty state and the main screen.
