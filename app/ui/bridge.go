@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 )
 
 // post hands a result computed on a goroutine back to the UI goroutine. It
@@ -54,6 +53,7 @@ func (v *shell) recovered() {
 	v.faultShown = true
 	d := dialog.NewInformation(lang.L("Something went wrong"),
 		lang.L("Part of the window stopped working for a moment. Your photos and your changes are kept: you can go on, and save as usual."), v.win)
+	d.SetDismissText(lang.L("OK")) // Fyne's own would follow the system, not the Settings
 	d.SetOnClosed(func() { v.faultShown = false })
 	v.openDialog(d)
 }

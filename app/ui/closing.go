@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 )
 
 // askBeforeClosing runs when the person closes the window: with changes

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"veil/app"
 	"veil/exif"
 	"veil/redact"

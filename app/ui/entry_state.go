@@ -4,8 +4,6 @@ import (
 	"image"
 	"strconv"
 
-	"fyne.io/fyne/v2/lang"
-
 	"veil/redact"
 )
 

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
-
 	"veil/exif"
 )
 
@@ -142,11 +140,11 @@ func checkWorded(t *testing.T, name string, f exif.Finding, tables map[string]ex
 // way the window does, and checks that each names the findings table of
 // its language.
 func TestFindingsCatalogueLoadsLikeTheApp(t *testing.T) {
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	if _, err := newLocalizer(translations, "translations"); err != nil {
 		t.Errorf("the translations do not load: %v", err)
 	}
 	tables := findingTables()
-	for _, f := range []string{"en.json", "es.json"} {
+	for _, f := range stringFiles() {
 		code := readTranslations(t, f)["veil.language"]
 		if code != strings.TrimSuffix(f, ".json") || tables[code] == nil {
 			t.Errorf("%s names the findings language %q, tables %v", f, code, slices.Sorted(maps.Keys(tables)))

@@ -75,7 +75,6 @@ func TestAnAnimationSaysOnlyItsFirstFrameIsShown(t *testing.T) {
 
 func TestFindingsInEnglishAvoidTheFilesJargon(t *testing.T) {
 	test.NewTempApp(t)
-	loadTranslations()
 	tests := []struct {
 		id   string
 		args []exif.Arg

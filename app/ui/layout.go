@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -182,4 +183,24 @@ func (c columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s.Height = max(s.Height, m.Height)
 	}
 	return s.AddWidthHeight(2*theme.Padding(), 0)
+}
+
+// widthWatch stacks its objects and calls changed when the width it is
+// given changes. changed runs inside the layout under way: it must only ask
+// for work to be done later.
+type widthWatch struct {
+	width   float32
+	changed func()
+}
+
+func (w *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objs, size)
+	if size.Width != w.width {
+		w.width = size.Width
+		w.changed()
+	}
+}
+
+func (w *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objs)
 }

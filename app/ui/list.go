@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,6 +26,9 @@ type photoList struct {
 	checking *widget.Label
 	bar      *widget.ProgressBar
 	content  fyne.CanvasObject
+	// room is the width of a status's words beside the thumbnail when the
+	// list is roomAt wide.
+	room, roomAt float32
 }
 
 // keyList is a widget.List whose arrow keys move the selection itself (the
@@ -56,6 +58,11 @@ type row struct {
 	icon    *widget.Icon
 	status  *widget.Label
 	remove  *widget.Button
+	// The status line (icon and words) sits in text, under the name, or,
+	// when it is a warning or does not fit there, in body, under the
+	// thumbnail, across the row, wrapped: the column beside the thumbnail
+	// is too narrow for the longer words of some languages.
+	line, text, top, body *fyne.Container
 }
 
 func newPhotoList(v *shell) *photoList {
@@ -78,7 +85,10 @@ func newPhotoList(v *shell) *photoList {
 	pl.bar.TextFormatter = func() string { return "" }
 	pl.checking.Hide()
 	pl.bar.Hide()
-	pl.content = container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l)
+	// A warning's row is as tall as its lines at the list's width: a new
+	// width (the window resized) measures them again, after the layout.
+	watch := &widthWatch{changed: func() { v.post(pl.syncHeights) }}
+	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l))
 	return pl
 }
 
@@ -125,9 +135,11 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	r.status.SizeName = theme.SizeNameCaptionText
 	r.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), nil)
 	r.remove.Importance = widget.LowImportance
-	status := container.NewBorder(nil, nil, r.icon, nil, r.status)
-	text := container.New(tightVBox{}, r.name, r.summary, status)
-	box := container.NewBorder(nil, nil, container.NewCenter(r.thumb), container.NewCenter(r.remove), text)
+	r.line = container.NewBorder(nil, nil, r.icon, nil, r.status)
+	r.text = container.New(tightVBox{}, r.name, r.summary, r.line)
+	r.top = container.NewBorder(nil, nil, container.NewCenter(r.thumb), nil, r.text)
+	r.body = container.New(tightVBox{}, r.top)
+	box := container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.body)
 	pl.rows[box] = r
 	return box
 }
@@ -150,13 +162,26 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.summary.SetText(e.summary())
 	warn := e.warning()
 	r.icon.SetResource(statusIcon(e, warn != ""))
-	r.status.Text, r.status.Importance = rowStatus(e, warn)
+	text, importance := rowStatus(e, warn)
+	r.setStatus(text, importance, pl.below(text, warn != ""))
+	r.remove.OnTapped = func() { pl.v.remove(e) }
+}
+
+// setStatus shows the status line: one line beside the thumbnail, or
+// wrapped under it.
+func (r *row) setStatus(text string, importance widget.Importance, below bool) {
+	r.status.Text, r.status.Importance = text, importance
 	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	if warn != "" {
+	r.text.Objects = []fyne.CanvasObject{r.name, r.summary, r.line}
+	r.body.Objects = []fyne.CanvasObject{r.top}
+	if below {
 		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+		r.text.Objects = r.text.Objects[:2]
+		r.body.Objects = append(r.body.Objects, r.line)
 	}
 	r.status.Refresh()
-	r.remove.OnTapped = func() { pl.v.remove(e) }
+	r.text.Refresh()
+	r.body.Refresh()
 }
 
 // rowStatus is the status line of a row and its colour: where the photo
@@ -215,29 +240,45 @@ func (pl *photoList) syncHeights() {
 }
 
 // rowHeight is the height a row needs: the template's, plus the lines of a
-// warning.
+// status under the thumbnail.
 func (pl *photoList) rowHeight(e *entry) float32 {
 	if pl.base == 0 {
 		pl.base = pl.template().Height
 	}
 	warn := e.warning()
-	if warn == "" {
+	text, importance := rowStatus(e, warn)
+	if !pl.below(text, warn != "") {
 		return pl.base
 	}
-	text, _ := rowStatus(e, warn)
-	size := theme.CaptionTextSize()
-	line := fyne.MeasureText(text, size, fyne.TextStyle{})
-	// The status line's width: the row less the thumbnail, the icon and
-	// the remove button.
-	avail := max(60, pl.list.Size().Width-thumbView-4*theme.IconInlineSize()-4*theme.Padding())
-	lines := int(line.Width/avail) + 1
-	return pl.base + float32(lines-1)*line.Height
+	// Measured on a row laid out at the list's width, as it will be shown.
+	o, r := pl.spareRow()
+	r.setStatus(text, importance, true)
+	o.Resize(fyne.NewSize(pl.list.Size().Width, pl.base))
+	return max(pl.base, o.MinSize().Height)
+}
+
+// below tells whether a row's status goes under its thumbnail: a warning
+// always, other words when they do not fit beside it.
+func (pl *photoList) below(text string, warning bool) bool {
+	if w := pl.list.Size().Width; w != pl.roomAt {
+		o, r := pl.spareRow()
+		o.Resize(fyne.NewSize(w, pl.base))
+		pl.room, pl.roomAt = r.status.Size().Width-2*theme.InnerPadding(), w
+	}
+	return warning || fyne.MeasureText(text, theme.CaptionTextSize(), fyne.TextStyle{}).Width > pl.room
+}
+
+// spareRow is a row that is not in the list, to measure.
+func (pl *photoList) spareRow() (fyne.CanvasObject, *row) {
+	o := pl.createRow()
+	r := pl.rows[o]
+	delete(pl.rows, o)
+	return o, r
 }
 
 // template returns the size of an empty row.
 func (pl *photoList) template() fyne.Size {
-	o := pl.createRow()
-	delete(pl.rows, o)
+	o, _ := pl.spareRow()
 	return o.MinSize()
 }
 

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
@@ -21,11 +20,12 @@ const (
 	keyKeepICC     = "keepICC"     // bool, default true
 	keyQuality     = "jpegQuality" // int 1–100, default 92
 	keyStyle       = "defaultStyle"
+	keyLanguage    = "language" // a tag of languages, "" for the system's
 )
 
 // storedKeys is the keep-list of preferences: scrubPrefs removes any other
 // key (Fyne's file dialog, for one, would remember the last folder).
-var storedKeys = map[string]bool{keyOutDir: true, keyRandomNames: true, keyKeepICC: true, keyQuality: true, keyStyle: true}
+var storedKeys = map[string]bool{keyOutDir: true, keyRandomNames: true, keyKeepICC: true, keyQuality: true, keyStyle: true, keyLanguage: true}
 
 // prefs are the settings of the Settings dialog.
 type prefs struct {
@@ -34,6 +34,7 @@ type prefs struct {
 	KeepICC     bool
 	Quality     int
 	Style       redact.Style
+	Language    string // a tag of languages, "" for the system's
 }
 
 func loadPrefs(p fyne.Preferences) prefs {
@@ -43,6 +44,7 @@ func loadPrefs(p fyne.Preferences) prefs {
 		KeepICC:     p.BoolWithFallback(keyKeepICC, true),
 		Quality:     p.IntWithFallback(keyQuality, app.DefaultJPEGQuality),
 		Style:       redact.Blur,
+		Language:    p.String(keyLanguage),
 	}
 	if st, err := redact.ParseStyle(p.String(keyStyle)); err == nil {
 		s.Style = st
@@ -59,6 +61,7 @@ func (s prefs) store(p fyne.Preferences) {
 	p.SetBool(keyKeepICC, s.KeepICC)
 	p.SetInt(keyQuality, s.Quality)
 	p.SetString(keyStyle, s.Style.String())
+	p.SetString(keyLanguage, s.Language)
 	scrubPrefs(p)
 }
 
@@ -115,6 +118,7 @@ func (v *shell) showSettings() {
 		widget.NewFormItem(lang.L("Colour"), icc),
 		widget.NewFormItem(lang.L("JPEG quality"), container.NewBorder(nil, nil, nil, qText, quality)),
 		widget.NewFormItem(lang.L("Cover faces with"), style),
+		widget.NewFormItem(lang.L("Language"), languageChooser(&s)),
 	}
 	d := dialog.NewForm(lang.L("Settings"), lang.L("Save settings"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
@@ -124,6 +128,33 @@ func (v *shell) showSettings() {
 	d.Resize(fyne.NewSize(640, 420))
 	v.openDialog(d)
 	v.settings = d
+}
+
+// languageChooser is the Language choice of the Settings dialog, writing
+// s.Language. The window is built in one language, so a new choice applies
+// when Veil next opens, as the line under it says.
+func languageChooser(s *prefs) fyne.CanvasObject {
+	names := make([]string, len(languages))
+	for i, c := range languages {
+		names[i] = c.Name
+	}
+	names[0] = lang.L("Automatic")
+	pick := widget.NewSelect(names, func(n string) {
+		for i, name := range names {
+			if name == n {
+				s.Language = languages[i].Tag
+			}
+		}
+	})
+	pick.SetSelectedIndex(0)
+	for i, c := range languages {
+		if c.Tag == s.Language {
+			pick.SetSelectedIndex(i)
+		}
+	}
+	note := widget.NewLabel(lang.L("Used from the next time Veil opens."))
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(pick, note)
 }
 
 // outDirChooser is the "Save clean copies" choice of the Settings dialog,

@@ -31,7 +31,7 @@ func New(a fyne.App, files []string) fyne.Window {
 
 // newWindow builds the window and its shell, empty.
 func newWindow(a fyne.App) *shell {
-	loadTranslations()
+	lang.Use(a.Preferences().String(keyLanguage))
 	if _, ok := a.Settings().Theme().(veilTheme); !ok {
 		a.Settings().SetTheme(veilTheme{a.Settings().Theme()})
 	}
