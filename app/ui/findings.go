@@ -60,7 +60,11 @@ func newFindingsPanel() *findingsPanel {
 // show lists what the photo on screen reveals, in plain words. Values are
 // plain-text labels: nothing from a file is ever read as markup.
 func (fp *findingsPanel) show(e *entry, p prefs) {
-	objs := []fyne.CanvasObject{heading(lang.L("What this photo reveals"))}
+	title := lang.L("What this photo reveals")
+	if isVideoEntry(e) {
+		title = lang.L("What this video reveals")
+	}
+	objs := []fyne.CanvasObject{heading(title)}
 	if e != nil {
 		objs = append(objs, fileName(e.name()))
 	}

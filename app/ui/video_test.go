@@ -20,6 +20,11 @@ func TestAVideoIsListedCleanedAndNeverCovered(t *testing.T) {
 	if v.selected != e || !isVideoEntry(e) || e.state == stFailed {
 		t.Fatalf("the video is not on screen: %s", e.statusText())
 	}
+	t.Run("the panel speaks of a video, not a photo", func(t *testing.T) {
+		if !strings.Contains(renderedText(v.reveals.box.Objects), "What this video reveals") {
+			t.Error("the heading does not say video")
+		}
+	})
 	t.Run("the faces line says videos cannot be covered", func(t *testing.T) {
 		if !strings.Contains(renderedText(v.reveals.box.Objects), "Faces in videos cannot be covered by Veil") {
 			t.Error("no line about faces in videos")
