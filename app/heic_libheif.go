@@ -17,8 +17,8 @@ import (
 // has already freed (the allocator then writes its bookkeeping over the
 // first 24 luma bytes), prints libheif's warnings on the terminal, and
 // compiles the module on the first photo. Veil takes the module's bytes,
-// compiles them once (in the background when the window opens, see
-// WarmUp), and runs a fresh instance for every photo (see wasm.go).
+// compiles them once (in the background as soon as a HEIC photo is added
+// to the window, see WarmUp), and runs a fresh instance for every photo (see wasm.go).
 //
 // The module's decode(in, len, configOnly, *w, *h, *colourspace, *chroma,
 // *premultiplied, out) first reports the primary image's declared size and
@@ -41,8 +41,8 @@ var libheifCompiled = sync.OnceValues(func() (*wasmEngine, error) { return compi
 
 // compileLibheifWith compiles with a compilation cache, or none. Veil uses
 // none: a cache on disk would leave a trace of Veil on the computer, and
-// the window compiles in the background when it opens (WarmUp), while the
-// person picks a photo. BenchmarkCompileLibheif measures both.
+// the window compiles in the background as HEIC photos are added
+// (WarmUp), while the list fills. BenchmarkCompileLibheif measures both.
 func compileLibheifWith(cache wazero.CompilationCache) (*wasmEngine, error) {
 	return compileWasm(heifWasmGz, api.CoreFeaturesV2, cache)
 }

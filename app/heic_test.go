@@ -253,10 +253,35 @@ func fileCache(b *testing.B, dir string) wazero.CompilationCache {
 	return c
 }
 
-// TestWarmUpCompilesBothDecoders starts the background compilation the
-// window asks for and waits for both engines.
-func TestWarmUpCompilesBothDecoders(t *testing.T) {
-	WarmUp()
+// TestWarmUpCompilesOnlyWhatThePhotosNeed: a window with no HEIC or AVIF
+// photo carries no compiled decoder.
+func TestWarmUpCompilesOnlyWhatThePhotosNeed(t *testing.T) {
+	tests := []struct {
+		name       string
+		paths      []string
+		heif, avif bool
+	}{
+		{"no photo", nil, false, false},
+		{"JPEG and PNG need neither", []string{"a.jpg", "b.PNG"}, false, false},
+		{"an iPhone photo needs libheif", []string{"a.jpg", "IMG_1.HEIC"}, true, false},
+		{"a .heif too", []string{"x.heif"}, true, false},
+		{"an AVIF needs libavif", []string{"x.avif"}, false, true},
+		{"both", []string{"x.avif", "y.heic"}, true, true},
+		{"a folder is not a photo", []string{"Photos"}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if h, a := decodersFor(tt.paths); h != tt.heif || a != tt.avif {
+				t.Errorf("decodersFor(%q) = %v, %v, want %v, %v", tt.paths, h, a, tt.heif, tt.avif)
+			}
+		})
+	}
+}
+
+// TestBothDecodersCompile starts the background compilation a window asks
+// for and waits for both engines.
+func TestBothDecodersCompile(t *testing.T) {
+	WarmUp("a.heic", "b.avif")
 	for name, compiled := range map[string]func() (*wasmEngine, error){"libheif": libheifCompiled, "libavif": libavifCompiled} {
 		if e, err := compiled(); err != nil || e == nil {
 			t.Errorf("%s: %v", name, err)

@@ -7,12 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime/debug"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+
+	"veil/exif"
 )
 
 // The HEIC and AVIF decoders are C libraries compiled to WebAssembly and
@@ -27,16 +30,38 @@ import (
 // the 4 GiB a 32-bit module could otherwise ask for.
 const wasmMemoryPages = 3 << 30 >> 16
 
-// WarmUp prepares the decoders in the background, so that the first HEIC
-// or AVIF photo opened does not wait for the WebAssembly to compile. The
-// window calls it when it opens; the command line does not need it.
-// The two compile one after the other on one goroutine, HEIC first (the
-// iPhone's format), leaving the other cores to the window.
-func WarmUp() {
+// WarmUp starts compiling, in the background, the decoder each of paths
+// will need (HEIC or AVIF, told by the file's extension), so that the
+// photo does not wait for the WebAssembly to compile when it is decoded.
+// The window calls it as photos are added, not when it opens: a compiled
+// decoder holds some 40–90 MB, which a window with no such photo should
+// not carry. Each decoder compiles once per process; the memory the
+// compiler used is handed back to the system when it is done. Paths of
+// other kinds are ignored.
+func WarmUp(paths ...string) {
+	heif, avif := decodersFor(paths)
+	if !heif && !avif {
+		return
+	}
 	go func() {
-		_, _ = libheifCompiled()
-		_, _ = libavifCompiled()
+		if heif {
+			_, _ = libheifCompiled()
+		}
+		if avif {
+			_, _ = libavifCompiled()
+		}
+		debug.FreeOSMemory()
 	}()
+}
+
+// decodersFor tells which WebAssembly decoders paths need, by extension.
+func decodersFor(paths []string) (heif, avif bool) {
+	for _, p := range paths {
+		ext := filepath.Ext(p)
+		heif = heif || exif.ExtensionFits(ext, exif.HEIC)
+		avif = avif || exif.ExtensionFits(ext, exif.AVIF)
+	}
+	return heif, avif
 }
 
 // wasmEngine is a compiled module and the runtime that runs it.

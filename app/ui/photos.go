@@ -29,7 +29,9 @@ func (v *shell) dropURIs(uris []fyne.URI) {
 // starts reading them. A photo already in the list is not added twice.
 func (v *shell) add(paths []string) {
 	var first *entry
-	for _, p := range app.Expand(paths) {
+	paths = app.Expand(paths)
+	app.WarmUp(paths...) // a HEIC or AVIF decoder compiles while the list fills
+	for _, p := range paths {
 		if v.find(p) != nil {
 			continue
 		}

@@ -21,7 +21,6 @@ import (
 // New builds the main window. files are photos to open at once (from the
 // command line or dropped on the app's icon).
 func New(a fyne.App, files []string) fyne.Window {
-	app.WarmUp() // the HEIC decoder compiles while the person picks a photo
 	v := newWindow(a)
 	if len(files) > 0 {
 		v.add(files)
