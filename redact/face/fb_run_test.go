@@ -159,6 +159,33 @@ func TestMergeSecondOpinion(t *testing.T) {
 	}
 }
 
+func TestAgreed(t *testing.T) {
+	face := box{x0: 100, y0: 100, x1: 200, y1: 200}
+	near := box{x0: 110, y0: 105, x1: 210, y1: 205}
+	elsewhere := box{x0: 400, y0: 400, x1: 450, y1: 450}
+	at := func(b box, s float64) box { b.score = s; return b }
+	tests := []struct {
+		name  string
+		b     box
+		blaze []box
+		want  bool
+	}{
+		{"a box another pass finds too is agreed", at(face, 0.75), []box{at(near, 0.6)}, true},
+		{"a box alone is not agreed", at(face, 0.75), []box{at(elsewhere, 0.9)}, false},
+		{"a box below agreeSure is not agreed", at(face, 0.65), []box{at(near, 0.9)}, false},
+		{"a box whose partner scores below pairScore is not agreed", at(face, 0.75), []box{at(near, 0.5)}, false},
+		{"a box does not agree with its own copy", at(face, 0.75), []box{at(face, 0.75)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blaze := append([]box{tt.b}, tt.blaze...)
+			if got := agreed(tt.b, blaze); got != tt.want {
+				t.Errorf("agreed = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestUnturnFollowsTurnCanvas(t *testing.T) {
 	// One bright pixel at (1, 2) of a 6×4 canvas: wherever turnInto puts
 	// it, unturn must bring its one-pixel box back to (1, 2).
