@@ -10,6 +10,9 @@
 package ui
 
 import (
+	"runtime/debug"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -18,10 +21,18 @@ import (
 	"veil/redact/face"
 )
 
+// startupSettles is how long after New the window has drawn and the
+// start-up garbage can be handed back to the system.
+const startupSettles = 3 * time.Second
+
 // New builds the main window. files are photos to open at once (from the
 // command line or dropped on the app's icon).
 func New(a fyne.App, files []string) fyne.Window {
 	v := newWindow(a)
+	// Starting the toolkit (fonts, themes, translations) leaves garbage
+	// the runtime would hand back only slowly: once the window is up, give
+	// it back at once (an empty window: 154 → 149 MB under Xvfb).
+	time.AfterFunc(startupSettles, debug.FreeOSMemory)
 	if len(files) > 0 {
 		v.add(files)
 	}
