@@ -82,7 +82,7 @@ func (b *budget) reserve(n int64) (release func(), err error) {
 		return func() {}, nil
 	}
 	if b.physical > 0 && n > b.physical {
-		return nil, fmt.Errorf("%w: its pixels need about %s of memory, and this computer has %s", exif.ErrTooLarge, memorySize(n), memorySize(b.physical))
+		return nil, exif.TooLarge("toolarge.memory", exif.TextArg("need", memorySize(n)), exif.TextArg("have", memorySize(b.physical)))
 	}
 	b.mu.Lock()
 	for b.used > 0 && b.used+n > b.limit {

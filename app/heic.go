@@ -64,7 +64,7 @@ func checkHEIF(data []byte, f exif.Format, damaged error) (*exif.Info, error) {
 		return nil, err
 	}
 	if info.Format != f {
-		return nil, fmt.Errorf("%w: not a %s file", exif.ErrUnsupported, strings.ToUpper(string(f)))
+		return nil, exif.Unsupported("refused.not_format", exif.TextArg("format", strings.ToUpper(string(f))))
 	}
 	if err := exif.CheckHEIFCoding(data); err != nil {
 		return nil, damaged

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -30,7 +29,7 @@ func readFile(path string, buf []byte) ([]byte, error) {
 		return nil, errNotRegular
 	}
 	if st.Size() > exif.MaxBytes {
-		return nil, fmt.Errorf("%w: %d MB is over the %d MB limit", exif.ErrTooLarge, st.Size()>>20, exif.MaxBytes>>20)
+		return nil, exif.TooLarge("toolarge.file", exif.CountArg("size", st.Size()>>20), exif.CountArg("limit", exif.MaxBytes>>20))
 	}
 	// One allocation of the size the file has now plus one byte, which
 	// tells whether it grew while it was read (and leaves room for the
@@ -55,7 +54,7 @@ func readFile(path string, buf []byte) ([]byte, error) {
 		data = append(data, rest...)
 	}
 	if len(data) > exif.MaxBytes {
-		return nil, fmt.Errorf("%w: the file is over the %d MB limit", exif.ErrTooLarge, exif.MaxBytes>>20)
+		return nil, exif.TooLarge("toolarge.file_unsized", exif.CountArg("limit", exif.MaxBytes>>20))
 	}
 	return data, nil
 }

@@ -115,7 +115,7 @@ func upright(img image.Image, orientation int) image.Image {
 func decode(f exif.Format, data []byte) (image.Image, error) {
 	c, ok := codecs[f]
 	if !ok {
-		return nil, fmt.Errorf("%w: %s", exif.ErrUnsupported, f)
+		return nil, exif.Unsupported("refused.no_decoder", exif.TextArg("format", string(f)))
 	}
 	return c.decode(data)
 }

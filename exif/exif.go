@@ -148,14 +148,14 @@ var ErrNotClean = errors.New("exif: metadata remains")
 // checkLimits refuses images over the limits, with the numbers in the message.
 func checkLimits(width, height int, size int) error {
 	if size > MaxBytes {
-		return fmt.Errorf("%w: %d MB is over the %d MB limit", ErrTooLarge, size>>20, MaxBytes>>20)
+		return refuse(ErrTooLarge, "toolarge.file", argCount("size", size>>20), argCount("limit", MaxBytes>>20))
 	}
 	if width <= 0 || height <= 0 {
 		return formatError("", Malformed, fmt.Sprintf("image size %dx%d", width, height))
 	}
 	if int64(width)*int64(height) > MaxPixels {
-		return fmt.Errorf("%w: %dx%d is %.0f megapixels, over the %d megapixel limit",
-			ErrTooLarge, width, height, float64(width)*float64(height)/1e6, MaxPixels/1_000_000)
+		return refuse(ErrTooLarge, "toolarge.pixels", argCount("width", width), argCount("height", height),
+			argNumber("megapixels", float64(width)*float64(height)/1e6), argCount("limit", MaxPixels/1_000_000))
 	}
 	return nil
 }

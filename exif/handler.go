@@ -2,7 +2,6 @@ package exif
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 )
 
@@ -85,10 +84,10 @@ var handlers = []handler{jpegHandler{}, pngHandler{}, webpHandler{}, gifHandler{
 var refused = []struct {
 	f      Format
 	magic  func([]byte) bool
-	reason string
+	reason string // the ID of its RefusalError
 	exts   []string
 }{
-	{TIFF, isTIFF, "TIFF and camera raw files are not supported", []string{".tif", ".tiff"}},
+	{TIFF, isTIFF, "refused.tiff", []string{".tif", ".tiff"}},
 }
 
 func isTIFF(h []byte) bool {
@@ -119,10 +118,10 @@ func find(data []byte) (handler, error) {
 	}
 	for _, r := range refused {
 		if r.magic(head) {
-			return nil, fmt.Errorf("%w: %s", ErrUnsupported, r.reason)
+			return nil, refuse(ErrUnsupported, r.reason)
 		}
 	}
-	return nil, fmt.Errorf("%w: not a photo or video Veil can clean (%s)", ErrUnsupported, cleanedNames())
+	return nil, refuse(ErrUnsupported, "refused.unknown", argText("formats", cleanedNames()))
 }
 
 // cleanedNames lists the containers Veil cleans, for a person to read.

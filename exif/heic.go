@@ -161,7 +161,7 @@ func parseHEIC(data []byte) (*heicFile, error) {
 		return nil, formatError(HEIC, Truncated, "HEIC file damaged or cut short: no readable meta box")
 	}
 	if meta == nil {
-		return nil, fmt.Errorf("%w: HEIF file without a meta box (an image sequence only)", ErrUnsupported)
+		return nil, refuse(ErrUnsupported, "refused.heif_sequence_only")
 	}
 	f.meta, err = parseHEICMeta(*meta)
 	return f, err

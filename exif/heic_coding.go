@@ -165,5 +165,5 @@ func (f *heicFile) codedSize(it *heicItem) (uint32, uint32, error) {
 		}
 		return av1OBUsSize(data)
 	}
-	return 0, 0, fmt.Errorf("%w: HEIF picture of type %s", ErrUnsupported, fourCC(it.typ))
+	return 0, 0, refuse(ErrUnsupported, "refused.heif_picture_type", argText("type", fourCC(it.typ)))
 }

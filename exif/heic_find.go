@@ -169,7 +169,7 @@ func heicSizeText(m *heicMeta, it *heicItem) string {
 	if w, h, ok := m.ispe(it); ok {
 		return fmt.Sprintf("%d×%d", w, h)
 	}
-	return "unknown size"
+	return unknownSize
 }
 
 // heicPictures is the finding of the pictures of one kind ("preview",
@@ -185,9 +185,9 @@ func heicPictures(kind string, sizes []string, where string) Finding {
 		list += ", …"
 	}
 	if len(sizes) == 1 {
-		return say(HiddenPictures, "hidden."+kind, where, argText("sizes", list))
+		return say(HiddenPictures, "hidden."+kind, where, Arg{Name: "sizes", Kind: ArgSizes, Text: list})
 	}
-	return say(HiddenPictures, "hidden."+kind+"s", where, argCount("count", len(sizes)), argText("sizes", list))
+	return say(HiddenPictures, "hidden."+kind+"s", where, argCount("count", len(sizes)), Arg{Name: "sizes", Kind: ArgSizes, Text: list})
 }
 
 // propertyFindings lists the primary picture's colour profile (colr of

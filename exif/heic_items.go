@@ -83,7 +83,7 @@ func (f *heicFile) decodable(p *heicItem) error {
 					return formatError(HEIC, Malformed, fmt.Sprintf("HEIC grid refers to undeclared item %d", id))
 				}
 				if t.typ != f.codec {
-					return fmt.Errorf("%w: %s grid of %q tiles", ErrUnsupported, f.format(), t.typ)
+					return refuse(ErrUnsupported, "refused.heif_grid_tiles", argText("format", string(f.format())), argText("tiles", string(t.typ)))
 				}
 				tiles++
 			}
@@ -93,11 +93,11 @@ func (f *heicFile) decodable(p *heicItem) error {
 		}
 		return nil
 	case "av01":
-		return fmt.Errorf("%w: an AV1 picture in a file branded HEIC", ErrUnsupported)
+		return refuse(ErrUnsupported, "refused.av1_in_heic")
 	case "hvc1":
-		return fmt.Errorf("%w: an HEVC picture in a file branded AVIF", ErrUnsupported)
+		return refuse(ErrUnsupported, "refused.hevc_in_avif")
 	}
-	return fmt.Errorf("%w: HEIF primary image of type %s", ErrUnsupported, fourCC(p.typ))
+	return refuse(ErrUnsupported, "refused.heif_primary_type", argText("type", fourCC(p.typ)))
 }
 
 // clapSize crops w×h to a clean aperture (ISO/IEC 14496-12 §12.1.4:

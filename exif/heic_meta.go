@@ -118,7 +118,7 @@ func (meta *heicMeta) child(b heicBox) error {
 		// dinf names where data lives; iloc entries pointing elsewhere
 		// than this file are refused in parseIloc.
 	case "ipro", "sinf", "ipmc":
-		return fmt.Errorf("%w: protected (encrypted) HEIF items", ErrUnsupported)
+		return refuse(ErrUnsupported, "refused.heif_protected")
 	default:
 		meta.unknown = append(meta.unknown, b.typ)
 	}
@@ -182,7 +182,7 @@ func parseInfe(e heicBox) (*heicItem, error) {
 		return nil, r.err
 	}
 	if protection != 0 {
-		return nil, fmt.Errorf("%w: protected (encrypted) HEIF items", ErrUnsupported)
+		return nil, refuse(ErrUnsupported, "refused.heif_protected")
 	}
 	return it, nil
 }
@@ -214,7 +214,7 @@ func (meta *heicMeta) parseIloc(b heicBox) error {
 			loc.method = uint64(r.u16() & 15)
 		}
 		if dref := r.u16(); dref != 0 {
-			return fmt.Errorf("%w: HEIF item data stored in another file", ErrUnsupported)
+			return refuse(ErrUnsupported, "refused.heif_external")
 		}
 		base := r.uint(baseSize)
 		count := int(r.u16())
@@ -314,7 +314,7 @@ func (meta *heicMeta) parseIpma(c heicBox) error {
 // resolve joins iloc entries to their items and checks the references.
 func (meta *heicMeta) resolve() error {
 	if meta.handler != "pict" {
-		return fmt.Errorf("%w: HEIF file whose handler is %q, not pictures", ErrUnsupported, meta.handler)
+		return refuse(ErrUnsupported, "refused.heif_handler", argText("handler", meta.handler))
 	}
 	for _, loc := range meta.locs {
 		it := meta.items[loc.id]
@@ -325,8 +325,7 @@ func (meta *heicMeta) resolve() error {
 			return formatError(HEIC, Malformed, fmt.Sprintf("HEIC item %d is located twice", loc.id))
 		}
 		if loc.method > 1 {
-			return fmt.Errorf("%w: HEIF item %d built from other items (construction method %d)",
-				ErrUnsupported, loc.id, loc.method)
+			return refuse(ErrUnsupported, "refused.heif_constructed", argCount("item", int(loc.id)), argCount("method", int(loc.method)))
 		}
 		it.located, it.method, it.extents = true, loc.method, loc.extents
 	}

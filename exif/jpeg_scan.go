@@ -89,7 +89,7 @@ func scanJPEG(data []byte) (*jpegFile, error) {
 			return nil, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: unexpected marker 0x%02X at offset %d", m, start)).at(start)
 		case m == mDHP || m == mEXP || (isSOF(m) && m&0x04 != 0):
 			// SOF5–7 and SOF13–15 are differential frames (T.81 B.3).
-			return nil, fmt.Errorf("%w: hierarchical JPEG", ErrUnsupported)
+			return nil, refuse(ErrUnsupported, "refused.hierarchical_jpeg")
 		case !isKnownSegment(m):
 			return nil, formatError(JPEG, Malformed, fmt.Sprintf("jpeg: unsupported marker 0x%02X at offset %d", m, start)).at(start)
 		}

@@ -24,7 +24,12 @@ const (
 	ArgText       ArgKind = "text"       // text read from the file, shown as it is: Text
 	ArgCoordinate ArgKind = "coordinate" // degrees, Num, with their compass point, Text (N, S, E, W)
 	ArgUnreadable ArgKind = "unreadable" // text that holds nothing printable, of Num bytes
+	ArgSizes      ArgKind = "sizes"      // picture sizes ("640×480"), Text, comma-separated; unknownSize for one not known
 )
+
+// unknownSize stands in an ArgSizes for a picture whose size is not
+// known; each language words it ("size.unknown").
+const unknownSize = "?"
 
 // Arg is one value of a finding.
 type Arg struct {
@@ -58,8 +63,10 @@ type Message struct {
 // Table is one language's words, by ID. Besides the findings it holds
 // the categories ("category.Location": the name, and in Value why it
 // matters), the units of size ("size.byte", "size.bytes", "size.KB",
-// "size.MB", each a Value with {n}), the compass points ("compass.W") and
-// "text.unreadable" (a Value with {size}).
+// "size.MB", each a Value with {n}), the compass points ("compass.W"),
+// "text.unreadable" (a Value with {size}), "size.unknown" (a picture whose
+// size is not known) and the reasons of every RefusalError ("refused.*",
+// "toolarge.*", each a Value).
 type Table map[string]Message
 
 // message is the words of id: t's, or English when t has none.
@@ -136,6 +143,8 @@ func (t Table) arg(a Arg) string {
 		return fmt.Sprintf("%.4f %s", a.Num, t.message("compass."+a.Text).Value)
 	case ArgUnreadable:
 		return t.fill(t.message("text.unreadable").Value, []Arg{argSize("size", int(a.Num))})
+	case ArgSizes:
+		return t.sizes(a.Text)
 	}
 	return a.Text
 }
@@ -165,4 +174,15 @@ func say(c Category, id, where string, args ...Arg) Finding {
 	f := Finding{ID: id, Category: c, Where: where, Args: args}
 	f.Label, f.Value = English.Finding(f)
 	return f
+}
+
+// sizes writes a list of picture sizes, unknownSize in t's words.
+func (t Table) sizes(list string) string {
+	sizes := strings.Split(list, ", ")
+	for i, s := range sizes {
+		if s == unknownSize {
+			sizes[i] = t.message("size.unknown").Value
+		}
+	}
+	return strings.Join(sizes, ", ")
 }

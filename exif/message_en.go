@@ -205,6 +205,36 @@ var English = Table{
 	"hidden.trailer_video":      {"Video", "a video (motion photo) is attached, {size}"},
 	"hidden.trailer_jpeg":       {"Extra picture", "another JPEG image is attached, {size}"},
 	"hidden.trailer_samsung":    {"Samsung extra data", "Samsung extra data (may hold a video, edit history or other pictures), {size}"},
+
+	// Why a file is refused (refusal.go): a RefusalError's ID and its
+	// arguments. Only Value is used.
+	"refused.unknown":               {Value: "not a photo or video Veil can clean ({formats})"},
+	"refused.tiff":                  {Value: "TIFF and camera raw files are not supported"},
+	"refused.not_format":            {Value: "not a {format} file"},
+	"refused.no_decoder":            {Value: "{format}"},
+	"refused.hierarchical_jpeg":     {Value: "hierarchical JPEG"},
+	"refused.png_chunk":             {Value: "PNG critical chunk {chunk} is not understood"},
+	"refused.heif_picture_type":     {Value: "HEIF picture of type {type}"},
+	"refused.heif_primary_type":     {Value: "HEIF primary image of type {type}"},
+	"refused.heif_grid_tiles":       {Value: "{format} grid of \"{tiles}\" tiles"},
+	"refused.av1_in_heic":           {Value: "an AV1 picture in a file branded HEIC"},
+	"refused.hevc_in_avif":          {Value: "an HEVC picture in a file branded AVIF"},
+	"refused.heif_protected":        {Value: "protected (encrypted) HEIF items"},
+	"refused.heif_external":         {Value: "HEIF item data stored in another file"},
+	"refused.heif_handler":          {Value: "HEIF file whose handler is \"{handler}\", not pictures"},
+	"refused.heif_constructed":      {Value: "HEIF item {item} built from other items (construction method {method})"},
+	"refused.heif_sequence_only":    {Value: "HEIF file without a meta box (an image sequence only)"},
+	"refused.video_fragmented":      {Value: "fragmented (streaming) videos are not supported"},
+	"refused.video_compressed_moov": {Value: "compressed QuickTime movie headers are not supported"},
+	"refused.video_sound_only":      {Value: "a file without pictures (sound only) is not supported"},
+	"refused.video_external_media":  {Value: "the video's pictures or sound are in another file"},
+	"toolarge.file":                 {Value: "{size} MB is over the {limit} MB limit"},
+	"toolarge.file_unsized":         {Value: "the file is over the {limit} MB limit"},
+	"toolarge.pixels":               {Value: "{width}x{height} is {megapixels} megapixels, over the {limit} megapixel limit"},
+	"toolarge.memory":               {Value: "its pixels need about {need} of memory, and this computer has {have}"},
+	"toolarge.video_box":            {Value: "the video's {box} box holds {size}, over the {limit} limit"},
+	"toolarge.webp_output":          {Value: "WebP output over 4 GB"},
+	"size.unknown":                  {Value: "unknown size"},
 }
 
 // ArgsBeyondEnglish are the arguments of IDs whose English words do not

@@ -125,7 +125,7 @@ func parsePNG(data []byte) (*pngFile, error) {
 			// PNG §5.4: a lowercase first letter marks an ancillary chunk
 			// that may be skipped; an unknown critical one may not.
 			if c.typ[0]&0x20 == 0 && c.typ != "IDAT" {
-				return nil, fmt.Errorf("%w: PNG critical chunk %s is not understood", ErrUnsupported, c.typ)
+				return nil, refuse(ErrUnsupported, "refused.png_chunk", argText("chunk", string(c.typ)))
 			}
 		}
 		f.chunks = append(f.chunks, c)

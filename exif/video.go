@@ -25,7 +25,7 @@ func IsVideo(f Format) bool { return f == MOV || f == MP4 }
 // errFragmented refuses fragmented files (§8.8: movie fragments, the
 // streaming form): their sample tables are spread over the file in moof
 // boxes that this handler does not rewrite.
-var errFragmented = fmt.Errorf("%w: fragmented (streaming) videos are not supported", ErrUnsupported)
+var errFragmented = refuse(ErrUnsupported, "refused.video_fragmented")
 
 // videoFile is a video walked to its true end.
 type videoFile struct {
@@ -231,7 +231,7 @@ func (v *videoFile) top(b bmffBox) error {
 func readPayload(r io.ReaderAt, b bmffBox, limit int64) ([]byte, error) {
 	off, n := b.payload()
 	if n > limit {
-		return nil, fmt.Errorf("%w: the video's %s box holds %s, over the %s limit", ErrTooLarge, printable(b.typ), sizeWords(int(min(n, 1<<40))), sizeWords(int(limit)))
+		return nil, refuse(ErrTooLarge, "toolarge.video_box", argText("box", printable(b.typ)), argSize("size", int(min(n, 1<<40))), argSize("limit", int(limit)))
 	}
 	p := make([]byte, n)
 	if _, err := r.ReadAt(p, off); err != nil {

@@ -64,7 +64,7 @@ func parseMovie(p []byte) (*movie, error) {
 		case "mvex":
 			return nil, errFragmented
 		case "cmov":
-			return nil, fmt.Errorf("%w: compressed QuickTime movie headers are not supported", ErrUnsupported)
+			return nil, refuse(ErrUnsupported, "refused.video_compressed_moov")
 		default:
 			m.meta = append(m.meta, metaBox{c.typ, c.box, "video"})
 		}
@@ -73,7 +73,7 @@ func parseMovie(p []byte) (*movie, error) {
 		return nil, formatError("", Malformed, "video without a movie header")
 	}
 	if !slices.ContainsFunc(m.tracks, func(t *track) bool { return t.handler == "vide" }) {
-		return nil, fmt.Errorf("%w: a file without pictures (sound only) is not supported", ErrUnsupported)
+		return nil, refuse(ErrUnsupported, "refused.video_sound_only")
 	}
 	return m, nil
 }

@@ -1,7 +1,6 @@
 package exif
 
 import (
-	"fmt"
 	"io"
 	"slices"
 )
@@ -297,4 +296,4 @@ func cleanFtyp(p []byte) []byte {
 }
 
 // errExternalMedia refuses a track whose samples are in another file.
-var errExternalMedia = fmt.Errorf("%w: the video's pictures or sound are in another file", ErrUnsupported)
+var errExternalMedia = refuse(ErrUnsupported, "refused.video_external_media")

@@ -224,7 +224,7 @@ func appendChunk(out []byte, id string, data []byte) []byte {
 // finishRIFF writes the RIFF size (container spec, "RIFF Header").
 func finishRIFF(out []byte) ([]byte, error) {
 	if len(out)-8 > math.MaxUint32 {
-		return nil, fmt.Errorf("%w: WebP output over 4 GB", ErrTooLarge)
+		return nil, refuse(ErrTooLarge, "toolarge.webp_output")
 	}
 	binary.LittleEndian.PutUint32(out[4:8], uint32(len(out)-8))
 	return out, nil

@@ -33,9 +33,14 @@ var failMessages = []struct {
 }
 
 // failText is the reason shown for a failed photo, without its file name
-// (the list shows the name already).
+// (the list shows the name already). A refusal (exif.RefusalError) is
+// data, worded in the person's language; any other failure says its own
+// words.
 func failText(err error) string {
-	reason := ownWords(err)
+	reason, ok := findingTable().Refusal(err)
+	if !ok {
+		reason = ownWords(err)
+	}
 	for _, m := range failMessages {
 		if m.is(err) {
 			return m.text(err, reason)

@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,5 +41,53 @@ func TestFailuresAreExplainedInPlainWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRefusalsAreWordedInTheWindowsLanguage drops a text file and a TIFF
+// in Spanish and in French: each row gives the reason in that language,
+// from its table, and none of the English one.
+func TestRefusalsAreWordedInTheWindowsLanguage(t *testing.T) {
+	files := map[string][]byte{
+		"notes.txt": []byte("not a photo"),
+		"scan.tif":  append([]byte("II*\x00\x08\x00\x00\x00"), make([]byte, 64)...),
+	}
+	for _, code := range []string{"es", "fr"} {
+		t.Run("in "+code, func(t *testing.T) {
+			v, _ := newTestShell(t)
+			lang.Use(code) // as the Settings would
+			t.Cleanup(func() { lang.Use("") })
+			dir := t.TempDir()
+			var paths []string
+			for name, data := range files {
+				paths = append(paths, filepath.Join(dir, name))
+				os.WriteFile(paths[len(paths)-1], data, 0o600)
+			}
+			drop(v, paths...)
+			if len(v.entries) != len(files) {
+				t.Fatalf("%d rows for %d files", len(v.entries), len(files))
+			}
+			for _, e := range v.entries {
+				checkRefusalWorded(t, code, e.statusText(), files[e.name()])
+			}
+		})
+	}
+}
+
+// checkRefusalWorded fails when status does not give the refusal of data
+// in language code, or gives any of its English.
+func checkRefusalWorded(t *testing.T, code, status string, data []byte) {
+	t.Helper()
+	_, err := exif.Sniff(data)
+	english, ok := exif.English.Refusal(err)
+	if !ok {
+		t.Fatalf("%v is no refusal", err)
+	}
+	want, _ := findingTables()[code].Refusal(err)
+	if !strings.Contains(status, want) || strings.Contains(status, english) || want == english {
+		t.Errorf("the row says %q, want %q and not %q", status, want, english)
+	}
+	if strings.HasPrefix(status, "Not supported") {
+		t.Errorf("the row says %q: its prefix is English", status)
 	}
 }
