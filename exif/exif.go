@@ -131,7 +131,8 @@ func formatError(f Format, r Reason, detail string) FormatError {
 // does not know; HEIF files with encrypted or external items or pictures
 // of a kind it cannot decode, image sequences alone; fragmented, sound-only or compressed-header
 // videos and videos whose media is in another file) and for files it does
-// not recognise at all.
+// not recognise at all. Each such error is a *RefusalError, whose ID and
+// arguments let a caller word the reason in any language (refusal.go).
 var ErrUnsupported = errors.New("exif: unsupported file")
 
 // ErrTooLarge is wrapped by errors for files over MaxPixels or MaxBytes.
