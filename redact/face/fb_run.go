@@ -36,12 +36,7 @@ func (n *fbNet) run(input *tensor, ws *workspace) ([]*tensor, error) {
 		out := ws.tensor(c, h, w)
 		st.exec(ins, out, ws)
 		vals[st.out] = out
-		for s, l := range last {
-			if l == i && s != 0 && vals[s] != nil {
-				ws.put(vals[s].data)
-				vals[s] = nil
-			}
-		}
+		releaseDead(vals, last, i, ws)
 	}
 	outs := make([]*tensor, len(n.heads))
 	for i, s := range n.heads {

@@ -32,18 +32,24 @@ func (n *network) run(input *tensor, ws *workspace) ([]*tensor, error) {
 		out := ws.tensor(c, h, w)
 		st.exec(in, res, out, ws)
 		vals[st.out] = out
-		for s, l := range last {
-			if l == i && s != 0 && vals[s] != nil {
-				ws.put(vals[s].data)
-				vals[s] = nil
-			}
-		}
+		releaseDead(vals, last, i, ws)
 	}
 	outs := make([]*tensor, len(n.heads))
 	for i, h := range n.heads {
 		outs[i] = vals[h.slot]
 	}
 	return outs, nil
+}
+
+// releaseDead returns to ws the values whose last reader was step i (see
+// lastUses); slot 0, the input canvas, belongs to the caller.
+func releaseDead(vals []*tensor, last []int, i int, ws *workspace) {
+	for s, l := range last {
+		if l == i && s != 0 && vals[s] != nil {
+			ws.put(vals[s].data)
+			vals[s] = nil
+		}
+	}
 }
 
 // lastUses returns, per slot, the index of the last step reading it; head
