@@ -25,8 +25,10 @@
 // fb_net.go), gives Detect a second opinion (fb_ensemble.go): it finds
 // faces cut by the frame or half hidden that BlazeFace misses, and a
 // BlazeFace box below 0.8 is kept only when FaceBoxes sees a face there
-// too: on the photo or on it turned a quarter either way, or, for a box
-// too small for that, looking again at a close crop (fb_close.go).
+// too — on the photo or on it turned a quarter either way, or, for a box
+// too small for that, looking again at a close crop (fb_close.go) — or
+// when it scores 0.7 or more and another BlazeFace pass agrees: FaceBoxes
+// scores a face tilted 45° like background.
 //
 // Recall comes before precision: a face left visible is the worst failure,
 // a false box costs the person one click.
