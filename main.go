@@ -28,7 +28,7 @@ func main() {
 	}
 	defer noWindow(env)
 	a := fyneapp.NewWithID(appID)
-	ui.New(a, args).ShowAndRun()
+	ui.New(a, args, idleLoop()).ShowAndRun()
 }
 
 // noWindow turns the panic of a display named but not there (GLFW "not

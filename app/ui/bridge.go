@@ -11,8 +11,12 @@ import (
 
 // post hands a result computed on a goroutine back to the UI goroutine. It
 // is the only place that calls fyne.Do: every change to a widget made by
-// background work goes through here, guarded like every other way in.
-func (v *shell) post(f func()) { fyne.Do(func() { v.guard(f) }) }
+// background work goes through here, guarded like every other way in. It
+// wakes the window's loop first if it sleeps (idle.go).
+func (v *shell) post(f func()) {
+	v.idle.touch()
+	fyne.Do(func() { v.guard(f) })
+}
 
 // safe returns f guarded: the form every callback Veil gives a widget
 // (buttons, shortcuts, menus) takes, so that a fault in one click never
