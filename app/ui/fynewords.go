@@ -12,17 +12,24 @@ import (
 	"golang.org/x/text/language"
 )
 
-// fyneWords are the words Fyne's own widgets show that Veil cannot set
-// itself, by Fyne's key, each with Veil's key for it (an English text of
+// fyneWords are the words Fyne's own widgets look up when Veil uses them,
+// by Fyne's key, each with Veil's key for it (an English text of
 // translations/). Veil sets its own text wherever Fyne lets it (a dialog's
 // buttons and title, a file dialog's buttons and title); these remain:
 // the file dialog's "New folder" form and its options pop-up, the "(Parent
 // folder)" entry of its list, the error it may show, the menu of a text
-// field (the new folder's name), and the defaults of dialogs should a
-// dialog ever be made without its own words.
+// field (the new folder's name), the defaults of dialogs should a dialog
+// ever be made without its own words, and the defaults Fyne looks up
+// before Veil's text replaces them ("Open", "File"). The list must hold
+// every key those widgets ask for: where Veil's words make a locale Fyne
+// had none for, go-i18n falls back for any other key to English, not to
+// Fyne's own translation (fynewords_test.go watches for it).
 var fyneWords = map[string]string{
 	"OK":                "OK",
 	"Cancel":            "Cancel",
+	"Open":              "Open",
+	"File":              "File",
+	"Folder":            "Folder",
 	"Yes":               "Yes",
 	"No":                "No",
 	"Error":             "Error",
