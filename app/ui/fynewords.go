@@ -16,8 +16,8 @@ import (
 // by Fyne's key, each with Veil's key for it (an English text of
 // translations/). Veil sets its own text wherever Fyne lets it (a dialog's
 // buttons and title, a file dialog's buttons and title); these remain:
-// the file dialog's "New folder" form and its options pop-up, the "(Parent
-// folder)" entry of its list, the error it may show, the menu of a text
+// the file dialog's "New folder" form and its options pop-up, the "(Up)" entry
+// of its list (Fyne's "(Parent)"), the error it may show, the menu of a text
 // field (the new folder's name), the defaults of dialogs should a dialog
 // ever be made without its own words, and the defaults Fyne looks up
 // before Veil's text replaces them ("Open", "File"). The list must hold
@@ -36,7 +36,7 @@ var fyneWords = map[string]string{
 	"New Folder":        "New folder",
 	"Create Folder":     "Create folder",
 	"file.name":         "Name",
-	"file.parent":       "Parent folder",
+	"file.parent":       "Up",
 	"Show Hidden Files": "Show hidden files",
 	"Cut":               "Cut",
 	"Copy":              "Copy",

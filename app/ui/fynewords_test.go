@@ -160,10 +160,10 @@ func TestFynesFileChooserSpeaksTheSettingsLanguage(t *testing.T) {
 		want               []string
 	}{
 		{"Spanish chosen on an English system", "en_US.UTF-8", "es", []string{
-			"Abrir una foto", "Cancelar", "Abrir", "(Carpeta superior)",
+			"Abrir una foto", "Cancelar", "Abrir", "(Subir)",
 			"Nueva carpeta", "Nombre", "Crear carpeta", "Mostrar archivos ocultos"}},
 		{"English chosen on a Spanish system", "es_ES.UTF-8", "en", []string{
-			"Open a photo", "Cancel", "Open", "(Parent folder)",
+			"Open a photo", "Cancel", "Open", "(Up)",
 			"New folder", "Name", "Create folder", "Show hidden files"}},
 	}
 	for _, tt := range tests {
