@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -73,11 +72,11 @@ func (l *localizer) teachFyne() error {
 	}
 	for _, loc := range fyneLocales() {
 		if err := fynelang.AddTranslationsForLocale(data, fyne.Locale(loc)); err != nil {
-			return fmt.Errorf("Fyne's words in %s: %w", loc, err)
+			return fmt.Errorf("ui: Veil's words for Fyne in %s: %w", loc, err)
 		}
 	}
 	if got := fynelang.L("Cancel"); got != words["Cancel"] {
-		return errors.New("Fyne's words follow the system's language: it says " + got)
+		return fmt.Errorf("ui: Fyne's words still follow the system's language (its Cancel reads %q)", got)
 	}
 	return nil
 }
