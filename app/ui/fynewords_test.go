@@ -201,3 +201,24 @@ func iconButton(t *testing.T, o fyne.CanvasObject, icon fyne.Resource) *widget.B
 	}
 	return found
 }
+
+// TestFynesFolderChoosersAreTitledInVeilsWords checks the titles of Fyne's
+// folder choosers, which Fyne would make of its own "Open" and "Folder".
+func TestFynesFolderChoosersAreTitledInVeilsWords(t *testing.T) {
+	systemSpeaks(t, "en_US.UTF-8", "")
+	v := shellSpeaking(t, "es")
+	v.openFolder()
+	if seen := wordsUnder(t, topDialog(t, v)); !slices.Contains(seen, "Abrir una carpeta") {
+		t.Errorf("the folder chooser reads %q", seen)
+	}
+	test.Tap(buttonNamed(t, topDialog(t, v), "Cancelar"))
+	v.showSettings()
+	walk(t, topDialog(t, v), func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok && slices.Contains(r.Options, "En una carpeta que elijo") {
+			r.SetSelected("En una carpeta que elijo")
+		}
+	})
+	if seen := wordsUnder(t, topDialog(t, v)); !slices.Contains(seen, "Carpeta para las copias limpias") {
+		t.Errorf("the chooser of a folder for clean copies reads %q", seen)
+	}
+}
