@@ -145,6 +145,17 @@ func TestThePortalIsAskedForPhotosOrAFolder(t *testing.T) {
 		if _, filtered := opts["filters"]; filtered == folder || (!folder && !strings.Contains(opts["filters"].String(), `"*.jpg"`)) {
 			t.Errorf("folder %v: the chooser is given the filters %v", folder, opts["filters"])
 		}
+
+	}
+}
+
+// TestTheFiltersHaveThePortalsTypes checks the D-Bus types of the filters
+// sent (the portal refuses others): a(sa(us)) and (sa(us)). (The fake
+// portal cannot: godbus hands a method the values it decoded, retyped.)
+func TestTheFiltersHaveThePortalsTypes(t *testing.T) {
+	opts := chooserOptions("t", "Open photos", "Open", false)
+	if a, b := opts["filters"].Signature().String(), opts["current_filter"].Signature().String(); a != "a(sa(us))" || b != "(sa(us))" {
+		t.Errorf("the filters are sent as %s and %s", a, b)
 	}
 }
 
