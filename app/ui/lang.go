@@ -34,8 +34,7 @@ var lang = func() *localizer {
 	if err != nil {
 		fyne.LogError("Veil translations", err)
 	}
-	l.fyne = true
-	l.Use("")
+	l.fyne = true // from the window's first Use on (newWindow)
 	return l
 }()
 
