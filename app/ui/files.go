@@ -41,7 +41,7 @@ func (v *shell) openFiles() {
 // openFolder asks for a folder and opens every photo in it.
 func (v *shell) openFolder() {
 	v.pickNative(lang.L("Open a folder"), true, v.add, func() {
-		v.pickFolder(func(dir string) { v.add([]string{dir}) }, nil)
+		v.pickFolder(lang.L("Open a folder"), func(dir string) { v.add([]string{dir}) }, nil)
 	})
 }
 
@@ -108,15 +108,16 @@ func (v *shell) openFile() {
 		v.add([]string{path})
 	}, v.win)
 	d.SetFilter(storage.NewExtensionFileFilter(photoExts))
+	d.SetTitleText(lang.L("Open a photo"))
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
 	v.openDialog(d) // Escape cancels it
 	v.sizeDialog(d)
 }
 
-// pickFolder asks for a folder, then calls then with it, or cancelled (if
-// not nil) when the person chose none.
-func (v *shell) pickFolder(then func(string), cancelled func()) {
+// pickFolder asks for a folder in Fyne's chooser, titled title, then calls
+// then with it, or cancelled (if not nil) when the person chose none.
+func (v *shell) pickFolder(title string, then func(string), cancelled func()) {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		v.forgetDialog()
 		if err != nil || u == nil || !strings.EqualFold(u.Scheme(), "file") {
@@ -127,6 +128,7 @@ func (v *shell) pickFolder(then func(string), cancelled func()) {
 		}
 		then(u.Path())
 	}, v.win)
+	d.SetTitleText(title)
 	d.SetConfirmText(lang.L("Open"))
 	d.SetDismissText(lang.L("Cancel"))
 	v.openDialog(d) // Escape cancels it

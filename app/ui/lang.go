@@ -27,12 +27,14 @@ var translations embed.FS
 // here the Settings can (the choice applies when Veil next opens: the
 // window is built once, in the language of that moment). A file of the
 // package that imported Fyne's lang under its own name would not compile,
-// so a string cannot slip past the choice.
+// so a string cannot slip past the choice. The few words Fyne's own
+// widgets show follow the choice too (teachFyne, fynewords.go).
 var lang = func() *localizer {
 	l, err := newLocalizer(translations, "translations")
 	if err != nil {
 		fyne.LogError("Veil translations", err)
 	}
+	l.fyne = true // from the window's first Use on (newWindow)
 	return l
 }()
 
@@ -58,6 +60,7 @@ type localizer struct {
 	mu     sync.RWMutex
 	active *i18n.Localizer
 	tag    language.Tag
+	fyne   bool // Fyne's own words follow (teachFyne)
 }
 
 // newLocalizer loads every file of dir in fsys, English being the language
@@ -83,7 +86,9 @@ func newLocalizer(fsys fs.FS, dir string) (*localizer, error) {
 
 // Use speaks the language of tag from now on: one of languages' tags, ""
 // (or one Veil has no translation for) being the system's language, and
-// English when Veil has no translation for that either.
+// English when Veil has no translation for that either. Veil's own
+// localizer (lang) makes Fyne's words speak it too (teachFyne); call it on
+// the UI goroutine then, since Fyne's widgets read those words there.
 func (l *localizer) Use(tag string) {
 	want := l.closest(tag)
 	if want == language.Und {
@@ -93,8 +98,13 @@ func (l *localizer) Use(tag string) {
 		want = language.English
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.tag, l.active = want, i18n.NewLocalizer(l.bundle, want.String())
+	l.mu.Unlock()
+	if l.fyne {
+		if err := l.teachFyne(); err != nil {
+			fyne.LogError("Veil's language for Fyne's own words", err)
+		}
+	}
 }
 
 // closest is the language of the bundle that serves a reader of tag, or

@@ -175,7 +175,7 @@ func (v *shell) outDirChooser(s *prefs) (*widget.RadioGroup, fyne.CanvasObject) 
 		showIf(choose, s.OutDir != "")
 	}
 	pick := func() {
-		v.pickFolder(func(dir string) {
+		v.pickFolder(lang.L("Folder for the clean copies"), func(dir string) {
 			s.OutDir = dir
 			where.SetSelected(options[1])
 			showDir()
