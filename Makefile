@@ -6,7 +6,7 @@ GO       ?= go
 BIN      ?= veil
 FYNE_DEB := gcc pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEB := libimage-exiftool-perl strace webp imagemagick
+TEST_DEB := libimage-exiftool-perl strace webp imagemagick dbus-daemon
 SMOKE_DEB := xvfb xdotool imagemagick libx11-dev libgl1-mesa-dri
 FUZZTIME ?= 2m
 # staticcheck 2026.2.2, pinned; built through the module proxy on first use.
