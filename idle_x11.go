@@ -40,8 +40,7 @@ import (
 // does. (GLFW's own wait would hand a click to Fyne before the pointer
 // move that came with it, which Fyne applies only after.)
 type x11Loop struct {
-	display *C.Display
-	wake    [2]int // a pipe: Wake writes a byte, Wait drains it
+	wake [2]int // a pipe: Wake writes a byte, Wait drains it
 }
 
 // idleLoop returns the X11 wait, or nil to poll as Fyne does should the
@@ -55,15 +54,15 @@ func idleLoop() ui.EventLoop {
 }
 
 // Wait sleeps until the X server sends something, Wake, or d. Main thread
-// only; it panics (GLFW's error) before GLFW is up or after it has ended.
+// only. It asks GLFW for the display each time: once GLFW has ended (the
+// window closed) that is GLFW's error, a panic the sleeper recovers from,
+// never a call on a display already closed.
 func (l *x11Loop) Wait(d time.Duration) {
-	if l.display == nil {
-		l.display = (*C.Display)(unsafe.Pointer(glfw.GetX11Display()))
-		if l.display == nil {
-			panic(errors.New("no X11 display"))
-		}
+	display := (*C.Display)(unsafe.Pointer(glfw.GetX11Display()))
+	if display == nil {
+		panic(errors.New("no X11 display"))
 	}
-	C.veilWaitX11(l.display, C.int(l.wake[0]), C.int(d.Milliseconds()))
+	C.veilWaitX11(display, C.int(l.wake[0]), C.int(d.Milliseconds()))
 	var buf [64]byte
 	for {
 		if n, err := syscall.Read(l.wake[0], buf[:]); n <= 0 || err != nil {
