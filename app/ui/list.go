@@ -58,11 +58,15 @@ type row struct {
 	icon    *widget.Icon
 	status  *widget.Label
 	remove  *widget.Button
-	// The status line (icon and words) sits in text, under the name, or,
-	// when it is a warning or does not fit there, in body, under the
-	// thumbnail, across the row, wrapped: the column beside the thumbnail
-	// is too narrow for the longer words of some languages.
-	line, text, top, body *fyne.Container
+	// The name and the remove button (head) take the first line of the
+	// row, across it: beside the thumbnail a name would keep only a few
+	// letters at the list's narrowest, the same few for photos from one
+	// camera. The status line (icon and words) sits in text, beside the
+	// thumbnail under what was found, or, when it is a warning or does not
+	// fit there, in body, under the thumbnail, across the row, wrapped:
+	// the column beside the thumbnail is too narrow for the longer words
+	// of some languages.
+	line, text, top, head, body *fyne.Container
 }
 
 func newPhotoList(v *shell) *photoList {
@@ -136,12 +140,12 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	r.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), nil)
 	r.remove.Importance = widget.LowImportance
 	r.line = container.NewBorder(nil, nil, r.icon, nil, r.status)
-	r.text = container.New(tightVBox{}, r.name, r.summary, r.line)
+	r.text = container.New(tightVBox{}, r.summary, r.line)
 	r.top = container.NewBorder(nil, nil, container.NewCenter(r.thumb), nil, r.text)
-	r.body = container.New(tightVBox{}, r.top)
-	box := container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.body)
-	pl.rows[box] = r
-	return box
+	r.head = container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.name)
+	r.body = container.New(tightVBox{}, r.head, r.top)
+	pl.rows[r.body] = r
+	return r.body
 }
 
 func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -172,11 +176,11 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (r *row) setStatus(text string, importance widget.Importance, below bool) {
 	r.status.Text, r.status.Importance = text, importance
 	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	r.text.Objects = []fyne.CanvasObject{r.name, r.summary, r.line}
-	r.body.Objects = []fyne.CanvasObject{r.top}
+	r.text.Objects = []fyne.CanvasObject{r.summary, r.line}
+	r.body.Objects = []fyne.CanvasObject{r.head, r.top}
 	if below {
 		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-		r.text.Objects = r.text.Objects[:2]
+		r.text.Objects = r.text.Objects[:1]
 		r.body.Objects = append(r.body.Objects, r.line)
 	}
 	r.status.Refresh()
