@@ -213,9 +213,10 @@ func (v *shell) applyPrefs(s prefs) {
 	}
 	v.prefs = s
 	s.store(v.app.Preferences())
-	v.editor.style = s.Style // not SetStyle: it would restyle the selected area
 	if e := v.selected; e != nil && e.edits == nil && e.img != nil {
 		v.showEntry(e) // its untouched face covers, in the new style
+	} else {
+		v.matchStyle(s.Style) // not SetStyle: it would restyle the selected area
 	}
 	v.refreshPanels()
 }
