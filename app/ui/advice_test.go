@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+func TestTabOnAQuestionBeforeSendingScrollsItIntoSight(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, gpsJPEG)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.win.Content().Refresh() // the driver's next frame (see TestTheWindowRenders)
+	c := v.win.Canvas()
+	d := fyne.CurrentApp().Driver()
+	for i := range v.checks.checks {
+		t.Run(checklistItems()[i], func(t *testing.T) {
+			for range 50 { // Tab, as a person would, until the box has the keyboard
+				if c.Focused() == v.checks.checks[i] {
+					break
+				}
+				c.FocusNext()
+			}
+			if c.Focused() != v.checks.checks[i] {
+				t.Fatal("Tab never reaches the box")
+			}
+			box := d.AbsolutePositionForObject(v.checks.checks[i]).Y
+			view := d.AbsolutePositionForObject(v.sideScroll).Y
+			if box < view || box+v.checks.checks[i].Size().Height > view+v.sideScroll.Size().Height {
+				t.Errorf("the box is at %v, out of the column shown from %v to %v", box, view, view+v.sideScroll.Size().Height)
+			}
+		})
+	}
+}
