@@ -134,3 +134,20 @@ func TestATipTooWideForTheWindowIsBrokenIntoLines(t *testing.T) {
 		t.Errorf("the tip is %v high: not broken into lines", size.Height)
 	}
 }
+
+func TestTheWholeNameGoesWhenTheArrowsMoveTheList(t *testing.T) {
+	v, _ := newTestShell(t)
+	clock := &manualClock{}
+	v.tip.after = clock.after
+	long := "IMG_20240612_221530_holiday_at_the_beach_with_everyone.jpg"
+	drop(v, copyAs(t, gpsJPEG, long), copyAs(t, gpsJPEG, "a.jpg"))
+	test.MoveMouse(v.win.Canvas(), pointAt(rowNamed(t, v, long)))
+	clock.elapse()
+	if v.tip.shown() != long {
+		t.Fatalf("the tip shows %q, want %q", v.tip.shown(), long)
+	}
+	v.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if got := v.tip.shown(); got != "" {
+		t.Errorf("after Down the tip still shows %q over a list that moved", got)
+	}
+}

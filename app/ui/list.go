@@ -300,8 +300,11 @@ func (pl *photoList) refreshEntry(e *entry) {
 	pl.refreshProgress()
 }
 
-// selectEntry highlights the photo on screen.
+// selectEntry highlights the photo on screen, scrolled into sight. The
+// whole name over a row goes: the rows may move under a resting pointer,
+// and the name would then stand over another photo.
 func (pl *photoList) selectEntry(e *entry) {
+	pl.v.tip.cancel()
 	i := slices.Index(pl.v.entries, e)
 	if i < 0 {
 		pl.list.UnselectAll()
