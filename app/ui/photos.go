@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"image"
 	"net/url"
 	"path/filepath"
@@ -28,28 +29,39 @@ func (v *shell) dropURIs(uris []fyne.URI) {
 // add puts photos (and the photos in folders) in the list at once and
 // starts reading them. A photo already in the list is not added twice.
 func (v *shell) add(paths []string) {
-	var first *entry
+	var first, known *entry
 	paths = app.Expand(paths)
 	app.WarmUp(paths...) // a HEIC or AVIF decoder compiles while the list fills
 	for _, p := range paths {
-		if v.find(p) != nil {
+		if e := v.find(p); e != nil {
+			known = cmp.Or(known, e)
 			continue
 		}
 		e := &entry{path: p, state: stOpening}
 		v.entries = append(v.entries, e)
-		if first == nil {
-			first = e
-		}
+		first = cmp.Or(first, e)
 	}
 	if len(v.entries) == 0 {
 		return
 	}
 	v.showMain(true)
 	v.list.refresh()
-	if v.selected == nil && first != nil {
-		v.selectEntry(first)
-	}
+	v.showAdded(cmp.Or(first, known))
 	v.pump()
+}
+
+// showAdded puts the first photo just added (or, when all were listed
+// already, the first of those) on screen if none is, else scrolls the
+// list to it: photos dropped on a long list arrive where they can be
+// seen, not below its end as if nothing had happened.
+func (v *shell) showAdded(e *entry) {
+	switch i := slices.Index(v.entries, e); {
+	case i < 0:
+	case v.selected == nil:
+		v.selectEntry(e)
+	default:
+		v.list.list.ScrollTo(i)
+	}
 }
 
 func (v *shell) find(path string) *entry {
