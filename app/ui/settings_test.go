@@ -76,3 +76,25 @@ func TestANewDefaultStyleLeavesSavedPhotosAsSaved(t *testing.T) {
 		}
 	})
 }
+
+func TestSettingsKeepTheLanguageChosen(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.prefs.Language = "es"
+	v.showSettings()
+	var pick *widget.Select
+	walk(t, topDialog(t, v), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			pick = s
+		}
+	})
+	if pick == nil {
+		t.Fatal("no language choice in Settings")
+	}
+	if pick.Selected != "Español" {
+		t.Fatalf("Settings show the language as %q, want Español", pick.Selected)
+	}
+	test.Tap(buttonNamed(t, topDialog(t, v), "Save settings"))
+	if v.prefs.Language != "es" {
+		t.Errorf("saving Settings unchanged made the language %q, not es", v.prefs.Language)
+	}
+}
