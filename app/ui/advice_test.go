@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestTabOnAQuestionBeforeSendingScrollsItIntoSight(t *testing.T) {
@@ -30,5 +31,16 @@ func TestTabOnAQuestionBeforeSendingScrollsItIntoSight(t *testing.T) {
 				t.Errorf("the box is at %v, out of the column shown from %v to %v", box, view, view+v.sideScroll.Size().Height)
 			}
 		})
+	}
+}
+
+func TestTheCountOfQuestionsLeadsToTheFirstNotTicked(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, gpsJPEG)...)
+	v.win.Resize(fyne.NewSize(1280, 800))
+	test.Tap(v.checks.checks[0])
+	test.Tap(v.saver.checked)
+	if got := v.win.Canvas().Focused(); got != v.checks.checks[1] {
+		t.Errorf("after a tap on %q the keyboard is on %v, want the second question", v.saver.checked.Text, got)
 	}
 }
