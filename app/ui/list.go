@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,7 @@ type photoList struct {
 	// "Checking 12 of 40".
 	checking *widget.Label
 	bar      *widget.ProgressBar
+	ring     *canvas.Rectangle // round the list while it has the keyboard
 	content  fyne.CanvasObject
 	// room is the width of a status's words beside the thumbnail when the
 	// list is roomAt wide.
@@ -32,10 +34,26 @@ type photoList struct {
 }
 
 // keyList is a widget.List whose arrow keys move the selection itself (the
-// photo on screen follows), Left/Right as well as Up/Down.
+// photo on screen follows), Left/Right as well as Up/Down. Fyne marks the
+// row the keyboard is on with the hover shade, which the selected row's
+// colour hides: the list says when it has the keyboard (focused), to be
+// framed in the focus colour.
 type keyList struct {
 	widget.List
-	move func(int)
+	move    func(int)
+	focused func(bool)
+}
+
+// FocusGained frames the list.
+func (l *keyList) FocusGained() {
+	l.List.FocusGained()
+	l.focused(true)
+}
+
+// FocusLost takes the frame away.
+func (l *keyList) FocusLost() {
+	l.List.FocusLost()
+	l.focused(false)
 }
 
 // TypedKey moves between photos with the arrows.
@@ -71,7 +89,15 @@ type row struct {
 
 func newPhotoList(v *shell) *photoList {
 	pl := &photoList{v: v, rows: map[fyne.CanvasObject]*row{}}
-	l := &keyList{move: v.move}
+	ring := canvas.NewRectangle(color.Transparent)
+	ring.StrokeWidth = 2
+	ring.Hide()
+	pl.ring = ring
+	l := &keyList{move: v.move, focused: func(on bool) {
+		ring.StrokeColor, ring.CornerRadius = theme.Color(theme.ColorNameFocus), theme.InputRadiusSize() // the theme of now
+		showIf(ring, on)
+		ring.Refresh()
+	}}
 	l.Length = func() int { return len(v.entries) }
 	l.CreateItem = pl.createRow
 	l.UpdateItem = pl.updateRow
@@ -92,7 +118,7 @@ func newPhotoList(v *shell) *photoList {
 	// A warning's row is as tall as its lines at the list's width: a new
 	// width (the window resized) measures them again, after the layout.
 	watch := &widthWatch{changed: func() { v.post(pl.syncHeights) }}
-	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l))
+	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, container.NewStack(l, ring)))
 	return pl
 }
 

@@ -70,3 +70,25 @@ func inSight(v *shell, name string) bool {
 	}
 	return false
 }
+
+func TestTheListIsFramedWhileItHasTheKeyboard(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	c := v.win.Canvas()
+	tests := []struct {
+		name  string
+		focus func()
+		want  bool
+	}{
+		{"Tab reaches the list: framed", func() { c.Focus(v.list.list) }, true},
+		{"Tab leaves it: not framed", func() { c.FocusNext() }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.focus()
+			if v.list.ring.Visible() != tt.want {
+				t.Errorf("the frame shows: %v, want %v", v.list.ring.Visible(), tt.want)
+			}
+		})
+	}
+}
