@@ -121,16 +121,19 @@ func newTapLabel(text string, onTap func()) *tapLabel {
 func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }
 
 // scrollIntoView scrolls the column of findings until o, inside it, shows
-// whole (or its top, if it is taller than the column): Tab never puts the
-// keyboard on something out of sight.
-func (v *shell) scrollIntoView(o fyne.CanvasObject) {
+// whole: Tab never puts the keyboard on something out of sight.
+func (v *shell) scrollIntoView(o fyne.CanvasObject) { scrollWithin(v.sideScroll, v.side, o) }
+
+// scrollWithin scrolls s, whose content is content, until o, inside it,
+// shows whole (or its top, if it is taller than s).
+func scrollWithin(s *container.Scroll, content, o fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(v.side).Y
-	off, view := v.sideScroll.Offset.Y, v.sideScroll.Size().Height
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(content).Y
+	off, view := s.Offset.Y, s.Size().Height
 	switch {
 	case top < off || o.Size().Height > view:
-		v.sideScroll.ScrollToOffset(fyne.NewPos(0, top))
+		s.ScrollToOffset(fyne.NewPos(0, top))
 	case top+o.Size().Height > off+view:
-		v.sideScroll.ScrollToOffset(fyne.NewPos(0, top+o.Size().Height-view))
+		s.ScrollToOffset(fyne.NewPos(0, top+o.Size().Height-view))
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestEscapeClosesAboutAndSettings(t *testing.T) {
@@ -37,7 +36,7 @@ func TestTheKeyboardReachesTheListAndTheFaces(t *testing.T) {
 		switch f := c.Focused().(type) {
 		case *keyList:
 			reached["list"] = true
-		case *widget.Check:
+		case *focusCheck:
 			if f == v.legend.checks[0] {
 				reached["face"] = true
 			}
