@@ -194,7 +194,7 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.icon.SetResource(statusIcon(e, warn != ""))
 	text, importance := rowStatus(e, warn)
 	r.setStatus(text, importance, pl.below(text, warn != ""))
-	r.remove.OnTapped = func() { pl.v.remove(e) }
+	r.remove.OnTapped = func() { pl.v.askBeforeRemoving(e) }
 }
 
 // setStatus shows the status line: one line beside the thumbnail, or
