@@ -8,7 +8,9 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
 	"veil/redact/face"
@@ -257,8 +259,16 @@ func (v *shell) refreshPanels() {
 
 // showInFolder opens the folder holding a clean copy in the file manager.
 func (v *shell) showInFolder(output string) {
-	u, err := url.Parse(storage.NewFileURI(filepath.Dir(output)).String())
+	dir := filepath.Dir(output)
+	u, err := url.Parse(storage.NewFileURI(dir).String())
 	if err == nil {
-		_ = v.app.OpenURL(u)
+		err = v.app.OpenURL(u)
+	}
+	if err != nil { // no file manager to ask (no xdg-open): the folder in words
+		where := widget.NewLabel(lang.L("The clean copy is in this folder:") + "\n" + dir)
+		where.Wrapping = fyne.TextWrapBreak // a path has few spaces to wrap at
+		d := dialog.NewCustom(lang.L("The folder could not be opened"), lang.L("OK"), where, v.win)
+		d.Resize(fyne.NewSize(480, 0))
+		v.openDialog(d)
 	}
 }
