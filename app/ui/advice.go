@@ -11,9 +11,31 @@ import (
 // themselves (never stored), and advice from domestic-violence safety
 // organisations.
 type checklist struct {
-	checks    []*widget.Check
+	checks    []*focusCheck
 	content   fyne.CanvasObject
 	OnChanged func() // a question was ticked or unticked
+	// OnFocus runs when the keyboard reaches a question's box: the list
+	// of questions is below the findings, often out of sight.
+	OnFocus func(fyne.CanvasObject)
+}
+
+// focusCheck is a check box that says when the keyboard reaches it.
+type focusCheck struct {
+	widget.Check
+	onFocus func(fyne.CanvasObject)
+}
+
+func newFocusCheck(changed func(bool), onFocus func(fyne.CanvasObject)) *focusCheck {
+	c := &focusCheck{onFocus: onFocus}
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// FocusGained marks the box and tells onFocus.
+func (c *focusCheck) FocusGained() {
+	c.Check.FocusGained()
+	c.onFocus(c)
 }
 
 // count returns how many questions are ticked, of how many.
@@ -54,9 +76,13 @@ func newChecklist() *checklist {
 	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Before you send")),
 		note(lang.L("Look at the picture once more. Tick what you have checked; the cover tools can hide anything you find."))}
 	for _, q := range checklistItems() {
-		ch := widget.NewCheck("", func(bool) {
+		ch := newFocusCheck(func(bool) {
 			if c.OnChanged != nil {
 				c.OnChanged()
+			}
+		}, func(o fyne.CanvasObject) {
+			if c.OnFocus != nil {
+				c.OnFocus(o)
 			}
 		})
 		c.checks = append(c.checks, ch)
@@ -93,3 +119,21 @@ func newTapLabel(text string, onTap func()) *tapLabel {
 
 // Tapped runs the label's action.
 func (l *tapLabel) Tapped(*fyne.PointEvent) { l.onTap() }
+
+// scrollIntoView scrolls the column of findings until o, inside it, shows
+// whole: Tab never puts the keyboard on something out of sight.
+func (v *shell) scrollIntoView(o fyne.CanvasObject) { scrollWithin(v.sideScroll, v.side, o) }
+
+// scrollWithin scrolls s, whose content is content, until o, inside it,
+// shows whole (or its top, if it is taller than s).
+func scrollWithin(s *container.Scroll, content, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(content).Y
+	off, view := s.Offset.Y, s.Size().Height
+	switch {
+	case top < off || o.Size().Height > view:
+		s.ScrollToOffset(fyne.NewPos(0, top))
+	case top+o.Size().Height > off+view:
+		s.ScrollToOffset(fyne.NewPos(0, top+o.Size().Height-view))
+	}
+}

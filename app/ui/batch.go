@@ -88,7 +88,7 @@ func (v *shell) askReview(todo, review []*entry) {
 	d.Resize(fyne.NewSize(520, 340))
 	v.saver.asking = d
 	v.saver.refresh()
-	d.Show()
+	v.openDialog(d) // Escape is "Review them"
 }
 
 // startBatch saves the photos in todo, each with its own plan.

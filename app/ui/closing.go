@@ -31,14 +31,42 @@ func (v *shell) askBeforeClosing() {
 	v.closing = d
 }
 
-// unsaved counts the photos whose changes closing would lose: edited since
-// last saved, or being saved.
+// unsaved counts the photos whose changes closing would lose.
 func (v *shell) unsaved() int {
 	n := 0
 	for _, e := range v.entries {
-		if e.state == stSaving || (e.dirty && e.state != stFailed) {
+		if e.unsaved() {
 			n++
 		}
 	}
 	return n
+}
+
+// unsaved reports whether closing (or removing the photo) would lose
+// changes: edited since last saved, or being saved.
+func (e *entry) unsaved() bool {
+	return e.state == stSaving || (e.dirty && e.state != stFailed)
+}
+
+// askBeforeRemoving takes a photo out of the list, asking first when that
+// would lose changes: the remove button sits beside the name, one slip
+// away, and a photo removed is forgotten with its changes.
+func (v *shell) askBeforeRemoving(e *entry) {
+	if e == v.selected {
+		v.storeEdits(e)
+	}
+	if !e.unsaved() {
+		v.remove(e)
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Remove this photo?"),
+		lang.L("{{.Name}} has changes that are not saved. Removed from the list, they are lost.", map[string]any{"Name": e.name()}),
+		func(ok bool) {
+			if ok {
+				v.remove(e)
+			}
+		}, v.win)
+	d.SetConfirmText(lang.L("Remove"))
+	d.SetDismissText(lang.L("Keep it"))
+	v.openDialog(d)
 }

@@ -44,3 +44,36 @@ func TestClosingWithUnsavedChangesAsksFirst(t *testing.T) {
 		t.Error("Close without saving did not close")
 	}
 }
+
+func TestRemovingAPhotoWithUnsavedChangesAsksFirst(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	removeButton := func(name string) fyne.Tappable {
+		for _, r := range v.list.rows {
+			if r.name.full == name && r.remove.OnTapped != nil {
+				return r.remove
+			}
+		}
+		t.Fatalf("no row shows %q", name)
+		return nil
+	}
+	test.Tap(removeButton("exif-gps-thumbnail.jpg")) // not changed: no question
+	if len(v.entries) != 1 || v.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("%d photos listed after removing one not changed", len(v.entries))
+	}
+	test.Tap(v.legend.checks[0]) // uncover the face: a change
+	v.editor.prev.wait()
+	test.Tap(removeButton("astronaut.png"))
+	if len(v.entries) != 1 || !strings.Contains(textUnder(t, topDialog(t, v)), "astronaut.png has changes that are not saved") {
+		t.Fatal("removed without asking")
+	}
+	test.Tap(buttonNamed(t, topDialog(t, v), "Keep it"))
+	if len(v.entries) != 1 || v.editor.Covered(0) {
+		t.Fatal("Keep it lost the photo or its change")
+	}
+	test.Tap(removeButton("astronaut.png"))
+	test.Tap(buttonNamed(t, topDialog(t, v), "Remove"))
+	if len(v.entries) != 0 {
+		t.Error("Remove kept the photo")
+	}
+}

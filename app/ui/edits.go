@@ -3,6 +3,8 @@ package ui
 import (
 	"image"
 	"slices"
+
+	"veil/redact"
 )
 
 // showEntry puts a decoded photo in the editor with its edits: the
@@ -16,6 +18,7 @@ func (v *shell) showEntry(e *entry) {
 	// Until its faces are known the photo is shown veiled: never a face
 	// uncovered before the person has seen its cover.
 	v.editor.SetVeiled(!e.found)
+	defer v.matchStyle(v.prefs.Style)
 	if e.edits == nil {
 		v.editor.SetPhoto(e.img, e.faceRegions(v.prefs.Style))
 		v.refreshPanels()
@@ -127,4 +130,17 @@ func (v *shell) removeSelected() {
 	if v.editor.Covered(i) {
 		v.editor.ToggleCovered(i)
 	}
+}
+
+// matchStyle makes the style of new areas, which "Cover with" marks while
+// no area is selected, the style every area of the photo on screen
+// already has, or def when it has none or they differ: the mark never
+// names a style the covers on screen do not have.
+func (v *shell) matchStyle(def redact.Style) {
+	all := v.editor.AllRegions()
+	v.editor.style = def
+	if len(all) > 0 && !slices.ContainsFunc(all, func(r redact.Region) bool { return r.Style != all[0].Style }) {
+		v.editor.style = all[0].Style
+	}
+	v.tools.refresh()
 }

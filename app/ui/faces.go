@@ -8,19 +8,17 @@ import (
 
 // readingOrder sorts faces as a person reads the photo: in rows from top
 // to bottom, each row left to right. Two faces share a row when the centre
-// of the lower one is above the bottom of the higher one, so that faces in
-// a line at slightly different heights are still read left to right.
+// of either is within the height of the other, so that faces in a line at
+// slightly different heights, or of different sizes (a small face high
+// beside larger ones), are still read left to right.
 func readingOrder(faces []face.Face) []face.Face {
 	out := slices.Clone(faces)
 	slices.SortStableFunc(out, func(a, b face.Face) int { return (a.Y + a.H/2) - (b.Y + b.H/2) })
 	var rows [][]face.Face
 	for _, f := range out {
-		if n := len(rows); n > 0 {
-			first := rows[n-1][0]
-			if f.Y+f.H/2 < first.Y+first.H {
-				rows[n-1] = append(rows[n-1], f)
-				continue
-			}
+		if n := len(rows); n > 0 && slices.ContainsFunc(rows[n-1], func(m face.Face) bool { return sameRow(m, f) }) {
+			rows[n-1] = append(rows[n-1], f)
+			continue
 		}
 		rows = append(rows, []face.Face{f})
 	}
@@ -30,6 +28,13 @@ func readingOrder(faces []face.Face) []face.Face {
 		out = append(out, r...)
 	}
 	return out
+}
+
+// sameRow reports whether a face, whose centre is no higher than that of
+// upper, is read in upper's row: its centre is above upper's bottom, or
+// upper's centre is below its top.
+func sameRow(upper, f face.Face) bool {
+	return f.Y+f.H/2 < upper.Y+upper.H || upper.Y+upper.H/2 > f.Y
 }
 
 // bareFaces counts the faces of the photo on screen that the person

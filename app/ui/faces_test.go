@@ -10,6 +10,7 @@ import (
 
 func TestFacesAreNumberedInReadingOrder(t *testing.T) {
 	f := func(x, y int) face.Face { return face.Face{X: x, Y: y, W: 100, H: 100} }
+	sized := func(x, y, side int) face.Face { return face.Face{X: x, Y: y, W: side, H: side} }
 	tests := []struct {
 		name string
 		in   []face.Face
@@ -17,6 +18,8 @@ func TestFacesAreNumberedInReadingOrder(t *testing.T) {
 	}{
 		{"a row left to right", []face.Face{f(500, 0), f(0, 10), f(250, 30)}, []face.Face{f(0, 10), f(250, 30), f(500, 0)}},
 		{"rows top to bottom", []face.Face{f(0, 400), f(300, 0), f(0, 20)}, []face.Face{f(0, 20), f(300, 0), f(0, 400)}},
+		{"a small face high beside larger ones is read in their row", []face.Face{f(0, 0), sized(600, 170, 40), f(0, 180), f(300, 180)},
+			[]face.Face{f(0, 0), f(0, 180), f(300, 180), sized(600, 170, 40)}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,12 @@ import (
 // tipDelay is how long the pointer rests on something before its tip shows.
 const tipDelay = 500 * time.Millisecond
 
+// tipWatch is how often a tip on screen checks that what it completes is
+// still where it was shown: a list scrolled by the wheel under a resting
+// pointer carries the name away and tells nobody, and the tip would then
+// name another photo than the one under it.
+const tipWatch = 250 * time.Millisecond
+
 // hoverTip shows a short text over the window once the pointer has rested
 // on something for a moment (Fyne 2.8 has no tooltips): the whole name of a
 // photo whose name the list had to shorten. It lives in a layer stacked over
@@ -62,7 +68,23 @@ func (t *hoverTip) arm(owner any, at func() (text string, style fyne.TextStyle, 
 		}
 		if text, style, pos, ok := at(); ok {
 			t.show(text, style, pos)
+			t.watch(gen, at, pos)
 		}
+	})
+}
+
+// watch hides the tip shown at pos once at says its text has moved or
+// gone, checking every tipWatch while it shows.
+func (t *hoverTip) watch(gen int, at func() (string, fyne.TextStyle, fyne.Position, bool), pos fyne.Position) {
+	t.stop = t.after(tipWatch, func() {
+		if t.gen != gen {
+			return // hidden, or shown for something else, since
+		}
+		if _, _, now, ok := at(); !ok || now != pos {
+			t.cancel()
+			return
+		}
+		t.watch(gen, at, pos)
 	})
 }
 

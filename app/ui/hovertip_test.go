@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -132,5 +133,51 @@ func TestATipTooWideForTheWindowIsBrokenIntoLines(t *testing.T) {
 	}
 	if oneLine := newMidLabel(fyne.TextStyle{Bold: true}).MinSize().Height; size.Height < 1.5*oneLine {
 		t.Errorf("the tip is %v high: not broken into lines", size.Height)
+	}
+}
+
+func TestTheWholeNameGoesWhenTheArrowsMoveTheList(t *testing.T) {
+	v, _ := newTestShell(t)
+	clock := &manualClock{}
+	v.tip.after = clock.after
+	long := "IMG_20240612_221530_holiday_at_the_beach_with_everyone.jpg"
+	drop(v, copyAs(t, gpsJPEG, long), copyAs(t, gpsJPEG, "a.jpg"))
+	test.MoveMouse(v.win.Canvas(), pointAt(rowNamed(t, v, long)))
+	clock.elapse()
+	if v.tip.shown() != long {
+		t.Fatalf("the tip shows %q, want %q", v.tip.shown(), long)
+	}
+	v.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if got := v.tip.shown(); got != "" {
+		t.Errorf("after Down the tip still shows %q over a list that moved", got)
+	}
+}
+
+func TestTheWholeNameGoesWhenTheWheelScrollsTheList(t *testing.T) {
+	v, _ := newTestShell(t)
+	clock := &manualClock{}
+	v.tip.after = clock.after
+	long := "IMG_20240612_221530_holiday_at_the_beach_with_everyone.jpg"
+	var paths []string
+	for i := range 8 {
+		paths = append(paths, copyAs(t, gpsJPEG, fmt.Sprintf("%d-%s", i, long)))
+	}
+	drop(v, paths...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.win.Content().Refresh()
+	name := "0-" + long
+	test.MoveMouse(v.win.Canvas(), pointAt(rowNamed(t, v, name)))
+	clock.elapse()
+	if v.tip.shown() != name {
+		t.Fatalf("the tip shows %q, want %q", v.tip.shown(), name)
+	}
+	clock.elapse() // a check with nothing moved
+	if v.tip.shown() != name {
+		t.Fatalf("with nothing moved the tip went")
+	}
+	v.list.list.ScrollToOffset(100) // as the wheel does, the pointer resting
+	clock.elapse()
+	if got := v.tip.shown(); got != "" {
+		t.Errorf("after the list scrolled the tip still shows %q", got)
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 func TestEscapeClosesAboutAndSettings(t *testing.T) {
@@ -37,7 +36,7 @@ func TestTheKeyboardReachesTheListAndTheFaces(t *testing.T) {
 		switch f := c.Focused().(type) {
 		case *keyList:
 			reached["list"] = true
-		case *widget.Check:
+		case *focusCheck:
 			if f == v.legend.checks[0] {
 				reached["face"] = true
 			}
@@ -53,5 +52,21 @@ func TestTheKeyboardReachesTheListAndTheFaces(t *testing.T) {
 	c.Focused().TypedRune(' ')
 	if v.editor.Covered(0) {
 		t.Error("Space on the focused face did not uncover it")
+	}
+}
+
+func TestEscapeAnswersLookBeforeSendingWithReviewThem(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, copyFixtures(t, astronaut, gpsJPEG)...)
+	pressKeys(t, v.win.Canvas(), fyne.KeyS, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
+	if v.saver.asking == nil {
+		t.Fatal("Save all did not ask about the photo with no face")
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if o := v.win.Canvas().Overlays().Top(); o != nil || v.saver.asking != nil {
+		t.Fatal("Escape left the question open")
+	}
+	if v.selected != v.entries[1] || v.entries[1].state == stSaved {
+		t.Errorf("after Escape %s is on screen, %s", v.selected.name(), v.entries[1].statusText())
 	}
 }

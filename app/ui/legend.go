@@ -20,21 +20,25 @@ type legend struct {
 	v       *shell
 	flow    *flow
 	box     *fyne.Container
-	checks  []*widget.Check
+	checks  []*focusCheck
 	marks   []*canvas.Rectangle // behind each box: shown for the selected area
 	note    *widget.Label
+	scroll  *container.Scroll
 	content *fyne.Container
+	// shownSel is the area last scrolled to when it was selected: the
+	// legend follows a new selection, not the person's own scrolling.
+	shownSel int
 }
 
 // legendLines is how many lines of boxes show before the rest scrolls.
 const legendLines = 3
 
 func newLegend(v *shell) *legend {
-	l := &legend{v: v, flow: &flow{}}
+	l := &legend{v: v, flow: &flow{}, shownSel: -1}
 	l.box = container.New(l.flow)
 	l.note = widget.NewLabel("")
-	scroll := container.NewVScroll(l.box)
-	l.content = container.NewBorder(nil, nil, l.note, nil, container.New(capped{of: l.box, lines: legendLines}, scroll))
+	l.scroll = container.NewVScroll(l.box)
+	l.content = container.NewBorder(nil, nil, l.note, nil, container.New(capped{of: l.box, lines: legendLines}, l.scroll))
 	return l
 }
 
@@ -64,6 +68,12 @@ func (l *legend) refresh() {
 		ch.Refresh()
 		showIf(l.marks[i], i == ed.Selected())
 	}
+	if sel := ed.Selected(); sel != l.shownSel && sel < n {
+		l.shownSel = sel
+		if sel >= 0 { // selected on the photo: its box comes into sight
+			scrollWithin(l.scroll, l.box, l.checks[sel])
+		}
+	}
 	switch {
 	case !ed.HasPhoto():
 		l.note.SetText("")
@@ -84,13 +94,13 @@ func (l *legend) rebuild(n int) {
 	l.checks, l.marks = l.checks[:0], l.marks[:0]
 	var objs []fyne.CanvasObject
 	for i := range n {
-		ch := widget.NewCheck("", nil)
-		ch.OnChanged = func(bool) {
+		// A box the keyboard reaches on a line scrolled away comes into sight.
+		ch := newFocusCheck(func(bool) {
 			l.v.guard(func() {
 				ed.ToggleCovered(i)
 				ed.Select(i)
 			})
-		}
+		}, func(o fyne.CanvasObject) { scrollWithin(l.scroll, l.box, o) })
 		mark := canvas.NewRectangle(color.Transparent)
 		mark.StrokeColor, mark.StrokeWidth, mark.CornerRadius = theme.Color(theme.ColorNamePrimary), 2, 4
 		mark.Hide()

@@ -77,3 +77,39 @@ func TestNoneCoveredIsNotSaidBeforeTheFacesAreKnown(t *testing.T) {
 		t.Errorf("while looking for faces the legend says %q", during)
 	}
 }
+
+func TestTheBoxOfAFaceOnALineScrolledAwayComesIntoSight(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = manyFaces(30)
+	drop(v, copyFixtures(t, astronaut)...)
+	v.win.Resize(fyne.NewSize(1024, 640))
+	v.win.Content().Refresh() // the driver's next frame (see TestTheWindowRenders)
+	last := len(v.legend.checks) - 1
+	inSight := func() bool {
+		d := fyne.CurrentApp().Driver()
+		y := d.AbsolutePositionForObject(v.legend.checks[last]).Y
+		top := d.AbsolutePositionForObject(v.legend.scroll).Y
+		return y >= top && y+v.legend.checks[last].Size().Height <= top+v.legend.scroll.Size().Height
+	}
+	if inSight() {
+		t.Fatal("the last face's box shows at first: the test needs it scrolled away")
+	}
+	tests := []struct {
+		name string
+		do   func()
+	}{
+		{"its cover selected on the photo", func() { v.editor.Select(last); v.legend.refresh() }},
+		{"the keyboard on it", func() { v.win.Canvas().Focus(v.legend.checks[last]) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v.legend.scroll.ScrollToTop()
+			v.editor.Select(-1)
+			v.legend.refresh()
+			tt.do()
+			if !inSight() {
+				t.Error("the box is out of sight")
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,7 @@ type photoList struct {
 	// "Checking 12 of 40".
 	checking *widget.Label
 	bar      *widget.ProgressBar
+	ring     *canvas.Rectangle // round the list while it has the keyboard
 	content  fyne.CanvasObject
 	// room is the width of a status's words beside the thumbnail when the
 	// list is roomAt wide.
@@ -32,10 +34,26 @@ type photoList struct {
 }
 
 // keyList is a widget.List whose arrow keys move the selection itself (the
-// photo on screen follows), Left/Right as well as Up/Down.
+// photo on screen follows), Left/Right as well as Up/Down. Fyne marks the
+// row the keyboard is on with the hover shade, which the selected row's
+// colour hides: the list says when it has the keyboard (focused), to be
+// framed in the focus colour.
 type keyList struct {
 	widget.List
-	move func(int)
+	move    func(int)
+	focused func(bool)
+}
+
+// FocusGained frames the list.
+func (l *keyList) FocusGained() {
+	l.List.FocusGained()
+	l.focused(true)
+}
+
+// FocusLost takes the frame away.
+func (l *keyList) FocusLost() {
+	l.List.FocusLost()
+	l.focused(false)
 }
 
 // TypedKey moves between photos with the arrows.
@@ -58,16 +76,28 @@ type row struct {
 	icon    *widget.Icon
 	status  *widget.Label
 	remove  *widget.Button
-	// The status line (icon and words) sits in text, under the name, or,
-	// when it is a warning or does not fit there, in body, under the
-	// thumbnail, across the row, wrapped: the column beside the thumbnail
-	// is too narrow for the longer words of some languages.
-	line, text, top, body *fyne.Container
+	// The name and the remove button (head) take the first line of the
+	// row, across it: beside the thumbnail a name would keep only a few
+	// letters at the list's narrowest, the same few for photos from one
+	// camera. The status line (icon and words) sits in text, beside the
+	// thumbnail under what was found, or, when it is a warning or does not
+	// fit there, in body, under the thumbnail, across the row, wrapped:
+	// the column beside the thumbnail is too narrow for the longer words
+	// of some languages.
+	line, text, top, head, body *fyne.Container
 }
 
 func newPhotoList(v *shell) *photoList {
 	pl := &photoList{v: v, rows: map[fyne.CanvasObject]*row{}}
-	l := &keyList{move: v.move}
+	ring := canvas.NewRectangle(color.Transparent)
+	ring.StrokeWidth = 2
+	ring.Hide()
+	pl.ring = ring
+	l := &keyList{move: v.move, focused: func(on bool) {
+		ring.StrokeColor, ring.CornerRadius = theme.Color(theme.ColorNameFocus), theme.InputRadiusSize() // the theme of now
+		showIf(ring, on)
+		ring.Refresh()
+	}}
 	l.Length = func() int { return len(v.entries) }
 	l.CreateItem = pl.createRow
 	l.UpdateItem = pl.updateRow
@@ -88,7 +118,7 @@ func newPhotoList(v *shell) *photoList {
 	// A warning's row is as tall as its lines at the list's width: a new
 	// width (the window resized) measures them again, after the layout.
 	watch := &widthWatch{changed: func() { v.post(pl.syncHeights) }}
-	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, l))
+	pl.content = container.New(watch, container.NewBorder(container.NewVBox(heading, pl.checking, pl.bar), nil, nil, nil, container.NewStack(l, ring)))
 	return pl
 }
 
@@ -136,12 +166,12 @@ func (pl *photoList) createRow() fyne.CanvasObject {
 	r.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), nil)
 	r.remove.Importance = widget.LowImportance
 	r.line = container.NewBorder(nil, nil, r.icon, nil, r.status)
-	r.text = container.New(tightVBox{}, r.name, r.summary, r.line)
+	r.text = container.New(tightVBox{}, r.summary, r.line)
 	r.top = container.NewBorder(nil, nil, container.NewCenter(r.thumb), nil, r.text)
-	r.body = container.New(tightVBox{}, r.top)
-	box := container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.body)
-	pl.rows[box] = r
-	return box
+	r.head = container.NewBorder(nil, nil, nil, container.NewCenter(r.remove), r.name)
+	r.body = container.New(tightVBox{}, r.head, r.top)
+	pl.rows[r.body] = r
+	return r.body
 }
 
 func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -164,7 +194,7 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.icon.SetResource(statusIcon(e, warn != ""))
 	text, importance := rowStatus(e, warn)
 	r.setStatus(text, importance, pl.below(text, warn != ""))
-	r.remove.OnTapped = func() { pl.v.remove(e) }
+	r.remove.OnTapped = func() { pl.v.askBeforeRemoving(e) }
 }
 
 // setStatus shows the status line: one line beside the thumbnail, or
@@ -172,11 +202,11 @@ func (pl *photoList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (r *row) setStatus(text string, importance widget.Importance, below bool) {
 	r.status.Text, r.status.Importance = text, importance
 	r.status.Wrapping, r.status.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-	r.text.Objects = []fyne.CanvasObject{r.name, r.summary, r.line}
-	r.body.Objects = []fyne.CanvasObject{r.top}
+	r.text.Objects = []fyne.CanvasObject{r.summary, r.line}
+	r.body.Objects = []fyne.CanvasObject{r.head, r.top}
 	if below {
 		r.status.Wrapping, r.status.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-		r.text.Objects = r.text.Objects[:2]
+		r.text.Objects = r.text.Objects[:1]
 		r.body.Objects = append(r.body.Objects, r.line)
 	}
 	r.status.Refresh()
@@ -296,8 +326,11 @@ func (pl *photoList) refreshEntry(e *entry) {
 	pl.refreshProgress()
 }
 
-// selectEntry highlights the photo on screen.
+// selectEntry highlights the photo on screen, scrolled into sight. The
+// whole name over a row goes: the rows may move under a resting pointer,
+// and the name would then stand over another photo.
 func (pl *photoList) selectEntry(e *entry) {
+	pl.v.tip.cancel()
 	i := slices.Index(pl.v.entries, e)
 	if i < 0 {
 		pl.list.UnselectAll()

@@ -15,9 +15,8 @@ import (
 type midLabel struct {
 	widget.Label
 	full  string
-	width float32       // the width last given
-	tip   *hoverTip     // nil: no tip
-	at    fyne.Position // the absolute position of the label at MouseIn
+	width float32   // the width last given
+	tip   *hoverTip // nil: no tip
 }
 
 var _ desktop.Hoverable = (*midLabel)(nil)
@@ -47,11 +46,10 @@ func (l *midLabel) Resize(s fyne.Size) {
 
 // MouseIn asks for the whole name to show after a moment, if it was
 // shortened.
-func (l *midLabel) MouseIn(ev *desktop.MouseEvent) {
+func (l *midLabel) MouseIn(*desktop.MouseEvent) {
 	if l.tip == nil {
 		return
 	}
-	l.at = ev.AbsolutePosition.Subtract(ev.Position)
 	l.tip.arm(l, l.tipText)
 }
 
@@ -65,10 +63,10 @@ func (l *midLabel) MouseOut() {
 	}
 }
 
-// tipText is the whole name, where the shortened one is, if it was
+// tipText is the whole name, where the shortened one is now, if it was
 // shortened.
 func (l *midLabel) tipText() (string, fyne.TextStyle, fyne.Position, bool) {
-	return l.full, l.TextStyle, l.at, l.Text != l.full
+	return l.full, l.TextStyle, fyne.CurrentApp().Driver().AbsolutePositionForObject(l), l.Text != l.full
 }
 
 // MinSize is one line of "…": the label gives way to its neighbours.

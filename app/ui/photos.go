@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"cmp"
 	"image"
 	"net/url"
 	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"veil/app"
 	"veil/redact/face"
@@ -28,28 +31,39 @@ func (v *shell) dropURIs(uris []fyne.URI) {
 // add puts photos (and the photos in folders) in the list at once and
 // starts reading them. A photo already in the list is not added twice.
 func (v *shell) add(paths []string) {
-	var first *entry
+	var first, known *entry
 	paths = app.Expand(paths)
 	app.WarmUp(paths...) // a HEIC or AVIF decoder compiles while the list fills
 	for _, p := range paths {
-		if v.find(p) != nil {
+		if e := v.find(p); e != nil {
+			known = cmp.Or(known, e)
 			continue
 		}
 		e := &entry{path: p, state: stOpening}
 		v.entries = append(v.entries, e)
-		if first == nil {
-			first = e
-		}
+		first = cmp.Or(first, e)
 	}
 	if len(v.entries) == 0 {
 		return
 	}
 	v.showMain(true)
 	v.list.refresh()
-	if v.selected == nil && first != nil {
-		v.selectEntry(first)
-	}
+	v.showAdded(cmp.Or(first, known))
 	v.pump()
+}
+
+// showAdded puts the first photo just added (or, when all were listed
+// already, the first of those) on screen if none is, else scrolls the
+// list to it: photos dropped on a long list arrive where they can be
+// seen, not below its end as if nothing had happened.
+func (v *shell) showAdded(e *entry) {
+	switch i := slices.Index(v.entries, e); {
+	case i < 0:
+	case v.selected == nil:
+		v.selectEntry(e)
+	default:
+		v.list.list.ScrollTo(i)
+	}
 }
 
 func (v *shell) find(path string) *entry {
@@ -245,8 +259,16 @@ func (v *shell) refreshPanels() {
 
 // showInFolder opens the folder holding a clean copy in the file manager.
 func (v *shell) showInFolder(output string) {
-	u, err := url.Parse(storage.NewFileURI(filepath.Dir(output)).String())
+	dir := filepath.Dir(output)
+	u, err := url.Parse(storage.NewFileURI(dir).String())
 	if err == nil {
-		_ = v.app.OpenURL(u)
+		err = v.app.OpenURL(u)
+	}
+	if err != nil { // no file manager to ask (no xdg-open): the folder in words
+		where := widget.NewLabel(lang.L("The clean copy is in this folder:") + "\n" + dir)
+		where.Wrapping = fyne.TextWrapBreak // a path has few spaces to wrap at
+		d := dialog.NewCustom(lang.L("The folder could not be opened"), lang.L("OK"), where, v.win)
+		d.Resize(fyne.NewSize(480, 0))
+		v.openDialog(d)
 	}
 }

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"errors"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestRowsDoNotStayReadingAfterMovingOn(t *testing.T) {
@@ -56,5 +60,28 @@ func TestAPhotoThatCannotBeOpenedSaysWhyInTheMiddle(t *testing.T) {
 	v.editor.prev.wait()
 	if v.editor.message != "" || !v.checks.content.Visible() {
 		t.Error("the next photo still shows the failure")
+	}
+}
+
+// noFileManager is an app whose desktop has nothing to open a folder with.
+type noFileManager struct{ fyne.App }
+
+func (noFileManager) OpenURL(*url.URL) error {
+	return errors.New(`exec: "xdg-open": executable file not found in $PATH`)
+}
+
+func TestShowInFolderWithNoFileManagerSaysWhereTheCopyIs(t *testing.T) {
+	v, a := newTestShell(t)
+	v.app = noFileManager{a}
+	drop(v, copyFixtures(t, astronaut)...)
+	pressKeys(t, v.win.Canvas(), fyne.KeyS, fyne.KeyModifierShortcutDefault)
+	v.editor.prev.wait()
+	out := v.entries[0].output
+	if out == "" {
+		t.Fatal("the photo was not saved")
+	}
+	test.Tap(buttonNamed(t, v.root, "Show in folder"))
+	if got := textUnder(t, topDialog(t, v)); !strings.Contains(got, filepath.Dir(out)) {
+		t.Errorf("the window says %q, not the folder %s", got, filepath.Dir(out))
 	}
 }

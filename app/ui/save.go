@@ -52,8 +52,13 @@ func newSaveBar(v *shell) *saveBar {
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Hide()
 	buttons := container.NewGridWithColumns(1, s.save, s.saveAll)
+	// The count leads to the questions, the keyboard on the first one not
+	// ticked: something happens even when they are in sight already.
 	s.checked = widget.NewButtonWithIcon("", theme.CheckButtonIcon(), func() {
 		v.sideScroll.ScrollToOffset(fyne.NewPos(0, v.checks.content.Position().Y))
+		if i := slices.IndexFunc(v.checks.checks, func(c *focusCheck) bool { return !c.Checked }); i >= 0 {
+			v.win.Canvas().Focus(v.checks.checks[i])
+		}
 	})
 	s.checked.Importance = widget.LowImportance
 	s.checked.Alignment = widget.ButtonAlignLeading

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -146,12 +147,9 @@ func languageChooser(s *prefs) fyne.CanvasObject {
 			}
 		}
 	})
-	pick.SetSelectedIndex(0)
-	for i, c := range languages {
-		if c.Tag == s.Language {
-			pick.SetSelectedIndex(i)
-		}
-	}
+	// Found before it is shown: showing a choice sets s.Language to it.
+	chosen := max(0, slices.IndexFunc(languages, func(c languageChoice) bool { return c.Tag == s.Language }))
+	pick.SetSelectedIndex(chosen)
 	note := widget.NewLabel(lang.L("Used from the next time Veil opens."))
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(pick, note)
@@ -213,9 +211,10 @@ func (v *shell) applyPrefs(s prefs) {
 	}
 	v.prefs = s
 	s.store(v.app.Preferences())
-	v.editor.style = s.Style // not SetStyle: it would restyle the selected area
 	if e := v.selected; e != nil && e.edits == nil && e.img != nil {
 		v.showEntry(e) // its untouched face covers, in the new style
+	} else {
+		v.matchStyle(s.Style) // not SetStyle: it would restyle the selected area
 	}
 	v.refreshPanels()
 }

@@ -55,14 +55,14 @@ func TestANewDefaultStyleLeavesSavedPhotosAsSaved(t *testing.T) {
 	p.Style = redact.Pixelate
 	v.applyPrefs(p)
 	v.editor.prev.wait()
-	t.Run("the Cover with buttons show the new style", func(t *testing.T) {
-		if b := v.tools.styles[redact.Pixelate]; b.Importance != widget.HighImportance {
-			t.Error("Pixelate is not marked")
-		}
-	})
 	t.Run("the saved photo keeps the covers it was saved with", func(t *testing.T) {
 		if rs := v.editor.Regions(); len(rs) != 1 || rs[0].Style != redact.Blur || v.entries[0].state != stSaved {
 			t.Errorf("%v, %s: want one blurred face, saved", rs, v.entries[0].statusText())
+		}
+	})
+	t.Run("Cover with marks the style its covers have, not the new one", func(t *testing.T) {
+		if b := v.tools.styles[redact.Blur]; b.Importance != widget.HighImportance {
+			t.Error("Blur is not marked")
 		}
 	})
 	t.Run("an untouched photo not saved takes the new style", func(t *testing.T) {
@@ -71,5 +71,30 @@ func TestANewDefaultStyleLeavesSavedPhotosAsSaved(t *testing.T) {
 		if rs := v.editor.Regions(); len(rs) != 1 || rs[0].Style != redact.Pixelate {
 			t.Errorf("%v: want one pixelated face", rs)
 		}
+		if b := v.tools.styles[redact.Pixelate]; b.Importance != widget.HighImportance {
+			t.Error("Pixelate is not marked")
+		}
 	})
+}
+
+func TestSettingsKeepTheLanguageChosen(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.prefs.Language = "es"
+	v.showSettings()
+	var pick *widget.Select
+	walk(t, topDialog(t, v), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			pick = s
+		}
+	})
+	if pick == nil {
+		t.Fatal("no language choice in Settings")
+	}
+	if pick.Selected != "Español" {
+		t.Fatalf("Settings show the language as %q, want Español", pick.Selected)
+	}
+	test.Tap(buttonNamed(t, topDialog(t, v), "Save settings"))
+	if v.prefs.Language != "es" {
+		t.Errorf("saving Settings unchanged made the language %q, not es", v.prefs.Language)
+	}
 }

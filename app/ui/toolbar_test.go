@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"veil/redact"
 )
@@ -55,5 +56,40 @@ func TestChoosingACropRatioShowsItsFrameAtOnce(t *testing.T) {
 	}
 	if mid := c.Min.Add(c.Max).Div(2); mid.Sub(b.Min.Add(b.Max).Div(2)).X > 1 {
 		t.Errorf("crop %v is not centred in %v", c, b)
+	}
+}
+
+func TestCoverWithMarksTheStyleOfThePhotoOnScreen(t *testing.T) {
+	v, _ := newTestShell(t)
+	drop(v, append(copyFixtures(t, astronaut), copyAs(t, astronaut, "again.png"))...)
+	test.Tap(v.tools.styles[redact.Pixelate]) // nothing selected: every cover of the first photo
+	v.editor.prev.wait()
+	marked := func() redact.Style {
+		for i, b := range v.tools.styles {
+			if b.Importance == widget.HighImportance {
+				return redact.Style(i)
+			}
+		}
+		return -1
+	}
+	tests := []struct {
+		name  string
+		photo int
+		want  redact.Style
+	}{
+		{"the next photo's faces are blurred: Blur is marked", 1, redact.Blur},
+		{"back on the first, its pixelated covers: Pixelate", 0, redact.Pixelate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v.selectEntry(v.entries[tt.photo])
+			v.editor.prev.wait()
+			if got := v.editor.AllRegions()[0].Style; got != tt.want {
+				t.Fatalf("the face is %v, want %v", got, tt.want)
+			}
+			if marked() != tt.want {
+				t.Errorf("Cover with marks %v, the covers are %v", marked(), tt.want)
+			}
+		})
 	}
 }

@@ -138,6 +138,7 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 	v.checks = newChecklist()
 	v.saver = newSaveBar(v)
 	v.checks.OnChanged = v.saver.refreshChecks
+	v.checks.OnFocus = v.scrollIntoView
 	v.editor.OnChanged = v.safe(v.editorChanged)
 	v.editor.OnModeChanged = func(m EditMode) { v.guard(func() { v.tools.modeChanged(m) }) }
 	v.empty = emptyScreen(v)
