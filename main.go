@@ -28,7 +28,9 @@ func main() {
 	}
 	defer noWindow(env)
 	a := fyneapp.NewWithID(appID)
-	ui.New(a, args, idleLoop()).ShowAndRun()
+	w := ui.New(a, args, idleLoop())
+	noDepthBuffer() // GLFW has started; the window is made when shown
+	w.ShowAndRun()
 }
 
 // noWindow turns the panic of a display named but not there (GLFW "not

@@ -35,7 +35,7 @@ func New(a fyne.App, files []string, loop EventLoop) fyne.Window {
 	}
 	// Starting the toolkit (fonts, themes, translations) leaves garbage
 	// the runtime would hand back only slowly: once the window is up, give
-	// it back at once (an empty window: 154 → 149 MB under Xvfb).
+	// it back at once (an empty window: about 5 MB less under Xvfb).
 	time.AfterFunc(startupSettles, debug.FreeOSMemory)
 	if len(files) > 0 {
 		v.add(files)
