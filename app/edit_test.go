@@ -6,7 +6,6 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"veil/exif"
@@ -131,19 +130,5 @@ func TestEditedCopiesKeepTheColourProfileUnlessDropped(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestAnAnimatedGIFIsNotEditedIntoOneFrame(t *testing.T) {
-	p, err := Open(copyFixture(t, "gif/animated-loop.gif"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := p.Save(Edits{Crop: image.Rect(0, 0, 2, 2)}, Settings{})
-	if r.Err == nil || !strings.Contains(r.Err.Error(), "animated") {
-		t.Errorf("err %v", r.Err)
-	}
-	if r := p.Save(Edits{}, Settings{}); r.Err != nil || !r.Lossless {
-		t.Errorf("a plain clean of an animated GIF: %v", r.Err)
 	}
 }
