@@ -132,3 +132,37 @@ func TestEditedCopiesKeepTheColourProfileUnlessDropped(t *testing.T) {
 		})
 	}
 }
+
+func TestAnEditedAnimationIsAStillPictureAndAPlainCleanKeepsItWhole(t *testing.T) {
+	tests := []struct {
+		fixture    string
+		wantFormat exif.Format
+	}{
+		{"gif/animated-loop.gif", exif.PNG},
+		{"webp/animated-two-frames.webp", exif.WebP},
+		{"png/apng-two-frames.png", exif.PNG},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			p, err := Open(copyFixture(t, tt.fixture))
+			if err != nil || !p.Animated() {
+				t.Fatalf("%v, animated %v", err, err == nil && p.Animated())
+			}
+			for _, e := range []Edits{{Crop: image.Rect(0, 0, 4, 4)}, {}} {
+				r := p.Save(e, Settings{})
+				if r.Err != nil {
+					t.Fatal(r.Err)
+				}
+				out, _ := os.ReadFile(r.Output)
+				info, err := exif.Inspect(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				edited := !e.IsZero()
+				if r.Still != edited || info.Animated == edited || edited && info.Format != tt.wantFormat {
+					t.Errorf("edited %v: Still %v, copy %v animated %v", edited, r.Still, info.Format, info.Animated)
+				}
+			}
+		})
+	}
+}

@@ -63,14 +63,19 @@ func decodeWebP(data []byte) (image.Image, error) {
 // animated WebP. animated is false for any other WebP (simple, or
 // extended without the animation flag), which is left to x/image/webp.
 func parseWebPAnimation(data []byte) (canvas image.Point, first webpFrame, animated bool, err error) {
-	chunks, err := webpChunks(data)
-	if err != nil || len(chunks) == 0 || chunks[0].id != "VP8X" {
-		return canvas, first, false, err
-	}
-	x := chunks[0].data
-	if len(x) < 10 || x[0]&webpAnimBit == 0 {
+	// The RIFF header (12 bytes), then the VP8X chunk's header (8) and
+	// its flags: anything else is x/image/webp's to read or refuse.
+	if len(data) < 21 || string(data[12:16]) != "VP8X" || data[20]&webpAnimBit == 0 {
 		return canvas, first, false, nil
 	}
+	chunks, err := webpChunks(data)
+	if err != nil {
+		return canvas, first, true, err
+	}
+	if len(chunks) == 0 || chunks[0].id != "VP8X" || len(chunks[0].data) < 10 {
+		return canvas, first, true, errWebPChunk // the RIFF size ends before it
+	}
+	x := chunks[0].data
 	// VP8X: flags (1 byte), reserved (3), canvas width and height minus
 	// one (24 bits each).
 	canvas = image.Pt(u24(x[4:7])+1, u24(x[7:10])+1)

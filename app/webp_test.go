@@ -254,3 +254,11 @@ func FuzzDecodeWebP(f *testing.F) {
 		}
 	})
 }
+
+func TestAnAnimatedWebPWhoseRIFFSizeEndsBeforeItsFirstChunkIsRefused(t *testing.T) {
+	data := animation(image.Pt(20, 16), []stillWebP{lossless(t, 10, 8)}, []image.Point{{6, 4}})
+	binary.LittleEndian.PutUint32(data[4:8], 4) // "WEBP" alone
+	if _, err := decodeWebP(data); err == nil {
+		t.Error("decoded, want an error")
+	}
+}
