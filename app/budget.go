@@ -185,8 +185,13 @@ func pixelCost(info *exif.Info, pl Plan) int64 {
 func decodeCost(info *exif.Info) int64 {
 	px := int64(info.Width) * int64(info.Height)
 	halves := int64(8) // decoded as NRGBA or RGBA: 4 bytes
-	if info.Format == exif.JPEG {
+	switch {
+	case info.Format == exif.JPEG:
 		halves = min(jpegHalfBytes(info.Block), 8) // YCbCr, or at most 4 bytes
+	case info.Format == exif.GIF:
+		halves += 2 // a frame smaller than the screen is placed on it (decodeGIF)
+	case info.Format == exif.WebP && info.Animated:
+		halves += 8 // the first frame, then placed on its canvas (decodeWebP)
 	}
 	switch {
 	case info.Orientation <= 1:

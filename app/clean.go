@@ -20,6 +20,7 @@ type Result struct {
 	Regions  []redact.Region // covers applied
 	Output   string          // the verified clean copy; "" on failure
 	Lossless bool            // only metadata was removed: pixels are untouched
+	Still    bool            // an animation, edited: the copy is a still picture of its first frame
 	Err      error           // why nothing was written; nil on success
 }
 

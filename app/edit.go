@@ -25,8 +25,11 @@ func (e Edits) IsZero() bool { return len(e.Regions) == 0 && e.Crop.Empty() }
 // picture is covered, cropped and freshly encoded, so that no thumbnail,
 // secondary image or trailer can survive: JPEG stays JPEG
 // (Settings.JPEGQuality), PNG stays PNG, WebP stays WebP (lossless), GIF
-// becomes PNG, HEIC and AVIF become JPEG (a transparent AVIF, PNG). On
-// any failure nothing is written and Result.Err says why.
+// becomes PNG, HEIC and AVIF become JPEG (a transparent AVIF, PNG). An
+// animation (GIF, WebP, APNG) is cleaned whole without edits; with edits,
+// the copy is a still picture of the frame Veil shows (Result.Still),
+// as one cannot cover a face in frames the person never saw. On any
+// failure nothing is written and Result.Err says why.
 func (p *Photo) Save(e Edits, s Settings) Result {
 	return p.save(e, s, true, nil)
 }
@@ -63,15 +66,13 @@ func (p *Photo) save(e Edits, s Settings, syncNow bool, scratch []byte) Result {
 	if !e.Crop.Empty() {
 		r.Width, r.Height = e.Crop.Dx(), e.Crop.Dy()
 	}
+	r.Still = p.info.Animated
 	r.Output, r.Err = save(p.Path, f, [][]byte{out}, s, syncNow, scratch)
 	return r
 }
 
 // render applies the edits to the upright picture and encodes it.
 func (p *Photo) render(e Edits, s Settings) ([]byte, exif.Format, error) {
-	if p.info.Animated {
-		return nil, "", errAnimatedEdit
-	}
 	img, err := p.Image()
 	if err != nil {
 		return nil, "", err

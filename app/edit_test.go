@@ -6,7 +6,6 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"veil/exif"
@@ -134,16 +133,36 @@ func TestEditedCopiesKeepTheColourProfileUnlessDropped(t *testing.T) {
 	}
 }
 
-func TestAnAnimatedGIFIsNotEditedIntoOneFrame(t *testing.T) {
-	p, err := Open(copyFixture(t, "gif/animated-loop.gif"))
-	if err != nil {
-		t.Fatal(err)
+func TestAnEditedAnimationIsAStillPictureAndAPlainCleanKeepsItWhole(t *testing.T) {
+	tests := []struct {
+		fixture    string
+		wantFormat exif.Format
+	}{
+		{"gif/animated-loop.gif", exif.PNG},
+		{"webp/animated-two-frames.webp", exif.WebP},
+		{"png/apng-two-frames.png", exif.PNG},
 	}
-	r := p.Save(Edits{Crop: image.Rect(0, 0, 2, 2)}, Settings{})
-	if r.Err == nil || !strings.Contains(r.Err.Error(), "animated") {
-		t.Errorf("err %v", r.Err)
-	}
-	if r := p.Save(Edits{}, Settings{}); r.Err != nil || !r.Lossless {
-		t.Errorf("a plain clean of an animated GIF: %v", r.Err)
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			p, err := Open(copyFixture(t, tt.fixture))
+			if err != nil || !p.Animated() {
+				t.Fatalf("%v, animated %v", err, err == nil && p.Animated())
+			}
+			for _, e := range []Edits{{Crop: image.Rect(0, 0, 4, 4)}, {}} {
+				r := p.Save(e, Settings{})
+				if r.Err != nil {
+					t.Fatal(r.Err)
+				}
+				out, _ := os.ReadFile(r.Output)
+				info, err := exif.Inspect(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				edited := !e.IsZero()
+				if r.Still != edited || info.Animated == edited || edited && info.Format != tt.wantFormat {
+					t.Errorf("edited %v: Still %v, copy %v animated %v", edited, r.Still, info.Format, info.Animated)
+				}
+			}
+		})
 	}
 }

@@ -3,13 +3,11 @@ package app
 import (
 	"bytes"
 	"image"
-	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
 
 	"github.com/HugoSmits86/nativewebp"
-	"golang.org/x/image/webp"
 
 	"veil/exif"
 )
@@ -40,8 +38,8 @@ type codec struct {
 var codecs = map[exif.Format]codec{
 	exif.JPEG: {decode: decodeWith(jpeg.Decode), writeAs: exif.JPEG, encode: encodeJPEG},
 	exif.PNG:  {decode: decodeWith(png.Decode), writeAs: exif.PNG, encode: encodePNG},
-	exif.WebP: {decode: decodeWith(webp.Decode), writeAs: exif.WebP, encode: encodeWebP},
-	exif.GIF:  {decode: decodeWith(gif.Decode), writeAs: exif.PNG},
+	exif.WebP: {decode: decodeWebP, writeAs: exif.WebP, encode: encodeWebP},
+	exif.GIF:  {decode: decodeGIF, writeAs: exif.PNG},
 	exif.HEIC: {decode: decodeHEIC, writeAs: exif.JPEG, reencoded: true},
 	exif.AVIF: {decode: decodeAVIF, writeAs: exif.JPEG, clearAs: exif.PNG, reencoded: true}, // an AVIF sticker keeps its transparency
 }

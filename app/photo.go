@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"sync"
@@ -58,7 +57,9 @@ func openInto(path string, buf []byte, inspect func([]byte) (*exif.Info, error))
 	return p, nil
 }
 
-// Animated reports whether the photo has several frames.
+// Animated reports whether the photo has several frames. Only the first
+// is shown (Image), and a copy with edits is a still picture of it (see
+// Save).
 func (p *Photo) Animated() bool { return p.info.Animated }
 
 // Image decodes the photo and turns it upright (EXIF orientation applied).
@@ -192,6 +193,3 @@ func FaceRegions(faces []face.Face, bounds image.Rectangle, style redact.Style) 
 	}
 	return rs
 }
-
-// errAnimatedEdit refuses edits that would lose an animation's other frames.
-var errAnimatedEdit = errors.New("an animated image cannot be edited: Veil would keep only its first frame. Clean it without covers or crop, or use a still image")

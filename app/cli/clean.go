@@ -108,6 +108,9 @@ func report(env Env, results []app.Result, asJSON bool) int {
 			if !r.Lossless {
 				how = "edited and re-encoded, metadata removed"
 			}
+			if r.Still {
+				how = "edited: a still picture of the animation's first frame, metadata removed"
+			}
 			fmt.Fprintf(stdout, "%s → %s (%s; checked: no metadata left)\n", app.Printable(r.File), app.DisplayName(r.Output), how)
 		}
 	}

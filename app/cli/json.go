@@ -23,6 +23,7 @@ type fileJSON struct {
 	Regions  []regionJSON `json:"regions,omitempty"`
 	Output   *string      `json:"output,omitempty"`
 	Lossless *bool        `json:"lossless,omitempty"`
+	Still    *bool        `json:"still,omitempty"` // an animation, edited: a still picture of its first frame
 	Error    *string      `json:"error,omitempty"`
 }
 
@@ -78,6 +79,8 @@ func resultJSON(r app.Result) fileJSON {
 	j.Regions = regionsJSON(r.Regions)
 	out, lossless := r.Output, r.Lossless && r.Err == nil
 	j.Output, j.Lossless = &out, &lossless
+	still := r.Still && r.Err == nil
+	j.Still = &still
 	if r.Err == nil {
 		empty := ""
 		j.Error = &empty

@@ -58,6 +58,8 @@ type entry struct {
 	output string // the clean copy, for stSaved
 	// replaced: the last save replaced the copy saved before (app.Session)
 	replaced bool
+	// still: the copy is a still picture of an animation's first frame
+	still bool
 	// shownWarning is the warning the panels show (see entry.warning)
 	shownWarning string
 	dirty        bool // edited since the last save
@@ -149,6 +151,8 @@ func (e *entry) statusText() string {
 		return lang.L("Reading the picture…")
 	case e.looking():
 		return lang.L("Looking for faces…")
+	case e.state == stSaved && e.still:
+		return lang.L("Saved as a still picture")
 	case e.state == stSaved:
 		return lang.L("Saved")
 	}

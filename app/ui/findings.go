@@ -77,7 +77,7 @@ func (fp *findingsPanel) show(e *entry, p prefs) {
 		objs = append(objs, wrapped(lang.L("Reading the file…"), widget.LowImportance))
 	default:
 		if e.photo != nil && e.photo.Animated() {
-			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown here. Covers or a crop would keep only that frame, so Veil cannot save them in it: untick the covers to clean the animation as it is, or use a still picture."), widget.WarningImportance))
+			objs = append(objs, wrapped(lang.L("This is an animation: only its first frame is shown. With covers or a crop, the copy keeps only this frame, as a still picture. With nothing covered or cropped, the whole animation is cleaned as it is."), widget.WarningImportance))
 		}
 		objs = append(objs, fp.faces(e)...)
 		for _, g := range groupFindings(e.report.Findings) {

@@ -63,11 +63,15 @@ func TestEachPhotosFindingsStartAtTheTop(t *testing.T) {
 
 func TestAnAnimationSaysOnlyItsFirstFrameIsShown(t *testing.T) {
 	v, _ := newTestShell(t)
-	drop(v, copyFixtures(t, "../../exif/testdata/gif/animated-loop.gif", "../../exif/testdata/gif/clean-still.gif")...)
-	for i, want := range []bool{true, false} {
+	drop(v, copyFixtures(t, "../../exif/testdata/gif/animated-loop.gif", "../../exif/testdata/gif/clean-still.gif", "../../exif/testdata/webp/animated-two-frames.webp")...)
+	for i, want := range []bool{true, false, true} {
 		v.selectEntry(v.entries[i])
 		v.editor.prev.wait()
-		if got := strings.Contains(textUnder(t, v.reveals.content), "only its first frame"); got != want {
+		if v.entries[i].state == stFailed {
+			t.Fatalf("%s: %s", v.entries[i].name(), v.entries[i].err)
+		}
+		text := textUnder(t, v.reveals.content)
+		if got := strings.Contains(text, "only its first frame") && strings.Contains(text, "as a still picture"); got != want {
 			t.Errorf("%s: says first frame only: %v, want %v", v.entries[i].name(), got, want)
 		}
 	}

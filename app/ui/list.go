@@ -222,7 +222,7 @@ func rowStatus(e *entry, warn string) (string, widget.Importance) {
 	case warn == "" || e.state == stSaving || e.state == stSaveFailed:
 		return e.statusText(), statusImportance(e)
 	case e.state == stSaved:
-		return lang.L("Saved") + " · " + warn, widget.WarningImportance
+		return e.statusText() + " · " + warn, widget.WarningImportance
 	}
 	return warn, widget.WarningImportance
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -92,10 +93,7 @@ func (s *saveBar) refresh() {
 	switch {
 	case e != nil && e.state == stSaved:
 		s.result.SetText(lang.L("Saved · checked: no metadata left"))
-		s.output.SetText(filepath.Base(e.output))
-		if e.replaced {
-			s.output.SetText(filepath.Base(e.output) + "\n" + lang.L("It replaces the copy saved before, so no other copy is left."))
-		}
+		s.output.SetText(savedText(e))
 	case e != nil && e.state == stSaveFailed:
 		s.result.SetText(lang.L("Not saved"))
 		s.result.Importance = widget.DangerImportance
@@ -113,6 +111,18 @@ func (s *saveBar) refresh() {
 	showIf(s.outputRow, s.output.Text != "")
 	showIf(s.show, e != nil && e.state == stSaved)
 	showIf(s.checked, e != nil && e.usable())
+}
+
+// savedText is the clean copy's name and what the person must know of it.
+func savedText(e *entry) string {
+	lines := []string{filepath.Base(e.output)}
+	if e.still {
+		lines = append(lines, lang.L("This copy is a still picture of the animation's first frame."))
+	}
+	if e.replaced {
+		lines = append(lines, lang.L("It replaces the copy saved before, so no other copy is left."))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // summary shows (or with "" hides) the outcome of a batch, in colour i.
@@ -180,7 +190,7 @@ func (v *shell) saved(e *entry, r app.Result) {
 		e.state, e.err, e.output = stSaveFailed, failText(r.Err), ""
 	} else {
 		e.replaced = e.output != "" && e.output == r.Output
-		e.state, e.output, e.dirty = stSaved, r.Output, false
+		e.state, e.output, e.dirty, e.still = stSaved, r.Output, false, r.Still
 	}
 	v.entryChanged(e)
 	v.saver.refresh()
