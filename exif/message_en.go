@@ -185,6 +185,8 @@ var English = Table{
 	"other.icc_detail":                {"Colour profile detail “{name}”", "{text}"},
 	"other.png_detail":                {"Technical detail “{name}”", "{text}"},
 	"gps.png_detail":                  {"GPS detail “{name}”", "{text}"},
+	"gps.latitude":                    {"GPS latitude", "{lat} — part of where the photo was taken"},
+	"gps.longitude":                   {"GPS longitude", "{lon} — part of where the photo was taken"},
 	"other.raw_exif":                  {"Hidden EXIF data", "{count} bytes of camera details"},
 	"other.raw_xmp":                   {"Hidden XMP data", "{count} bytes of photo details"},
 	"other.raw_iptc":                  {"Hidden IPTC data", "{count} bytes of photo details"},

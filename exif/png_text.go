@@ -140,8 +140,8 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 // EXIF block written out one per note, named as in Exif 2.32 §4.6 (its
 // coders/png.c writes every image property it does not exclude). They are
 // listed as the EXIF block itself would be: the tags Veil names one by
-// one, the position from its four GPS tags, any other GPS tag under its
-// own name, and the rest counted.
+// one, the position from its four GPS tags (or the half of it there is),
+// any other GPS tag under its own name, and the rest counted.
 type pngExifNotes struct {
 	names []string          // the tag names, lower case, in file order
 	texts map[string]string // by lower-case name; the first note of a name
@@ -193,14 +193,7 @@ func (e *pngExifNotes) add(n pngNote) bool {
 
 // findings lists what the notes give away.
 func (e *pngExifNotes) findings() []Finding {
-	var fs []Finding
-	used := map[string]bool{}
-	if p := e.gpsPoint(); p != nil {
-		fs = append(fs, say(Location, "gps.position", e.where, p...))
-		for _, n := range []string{"gpslatitude", "gpslatituderef", "gpslongitude", "gpslongituderef"} {
-			used[n] = true
-		}
-	}
+	fs, used := e.gpsFindings()
 	other := 0
 	for _, name := range e.names {
 		ln := strings.ToLower(name)
@@ -221,24 +214,44 @@ func (e *pngExifNotes) findings() []Finding {
 	return fs
 }
 
-// gpsPoint reads the position as the arguments "lat" and "lon", as the
-// EXIF block's gpsPoint does; nil when a part is missing or unreadable.
-// ImageMagick writes each coordinate as its three rationals (degrees,
+// gpsFindings lists the position, or what there is of it: a latitude
+// or a longitude alone. It returns the names it used, in lower case.
+func (e *pngExifNotes) gpsFindings() ([]Finding, map[string]bool) {
+	lat, okLat := e.coordinate("gpslatitude", "lat", 90, "S", "N")
+	lon, okLon := e.coordinate("gpslongitude", "lon", 180, "W", "E")
+	used := map[string]bool{}
+	var fs []Finding
+	switch {
+	case okLat && okLon:
+		fs = append(fs, say(Location, "gps.position", e.where, lat, lon))
+	case okLat:
+		fs = append(fs, say(Location, "gps.latitude", e.where, lat))
+	case okLon:
+		fs = append(fs, say(Location, "gps.longitude", e.where, lon))
+	}
+	if okLat {
+		used["gpslatitude"], used["gpslatituderef"] = true, true
+	}
+	if okLon {
+		used["gpslongitude"], used["gpslongituderef"] = true, true
+	}
+	return fs, used
+}
+
+// coordinate reads the note named name, with the note of its reference
+// (name+"ref"), as the argument arg in degrees, as the EXIF block's
+// gpsPoint does; false when it is missing, unreadable or over max.
+// ImageMagick writes a coordinate as its three rationals (degrees,
 // minutes, seconds) joined by commas: "48/1, 51/1, 2964/100".
-func (e *pngExifNotes) gpsPoint() []Arg {
-	la, ok1 := dmsDegrees(e.texts["gpslatitude"])
-	lo, ok2 := dmsDegrees(e.texts["gpslongitude"])
-	if !ok1 || !ok2 || la > 90 || lo > 180 {
-		return nil
+func (e *pngExifNotes) coordinate(name, arg string, max float64, neg, pos string) (Arg, bool) {
+	deg, ok := dmsDegrees(e.texts[name])
+	if !ok || deg > max {
+		return Arg{}, false
 	}
-	ns, ew := "N", "E"
-	if strings.HasPrefix(strings.TrimSpace(e.texts["gpslatituderef"]), "S") {
-		ns = "S"
+	if strings.HasPrefix(strings.TrimSpace(e.texts[name+"ref"]), neg) {
+		pos = neg
 	}
-	if strings.HasPrefix(strings.TrimSpace(e.texts["gpslongituderef"]), "W") {
-		ew = "W"
-	}
-	return []Arg{argCoordinate("lat", la, ns), argCoordinate("lon", lo, ew)}
+	return argCoordinate(arg, deg, pos), true
 }
 
 // dmsDegrees reads three comma-separated rationals or numbers, degrees,
