@@ -214,8 +214,9 @@ func (e *pngExifNotes) findings() []Finding {
 	return fs
 }
 
-// gpsFindings lists the position, or what there is of it: a latitude
-// or a longitude alone. It returns the names it used, in lower case.
+// gpsFindings lists the position, or what there is of it (a latitude or
+// a longitude alone), and the altitude. It returns the names it used, in
+// lower case.
 func (e *pngExifNotes) gpsFindings() ([]Finding, map[string]bool) {
 	lat, okLat := e.coordinate("gpslatitude", "lat", 90, "S", "N")
 	lon, okLon := e.coordinate("gpslongitude", "lon", 180, "W", "E")
@@ -235,7 +236,25 @@ func (e *pngExifNotes) gpsFindings() ([]Finding, map[string]bool) {
 	if okLon {
 		used["gpslongitude"], used["gpslongituderef"] = true, true
 	}
+	if f, ok := e.altitude(); ok {
+		fs = append(fs, f)
+		used["gpsaltitude"], used["gpsaltituderef"] = true, true
+	}
 	return fs, used
+}
+
+// altitude reads GPSAltitude, a rational in metres, with GPSAltitudeRef
+// (Exif 2.32 §4.6.6: 1 is below sea level); false when it does not read.
+func (e *pngExifNotes) altitude() (Finding, bool) {
+	m, ok := rational(strings.TrimSpace(e.texts["gpsaltitude"]))
+	if !ok || !(m >= 0 && m < 1e6) {
+		return Finding{}, false
+	}
+	id := "gps.altitude_above"
+	if strings.TrimSpace(e.texts["gpsaltituderef"]) == "1" {
+		id = "gps.altitude_below"
+	}
+	return say(Location, id, e.where, argNumber("metres", m)), true
 }
 
 // coordinate reads the note named name, with the note of its reference
