@@ -61,6 +61,7 @@ var English = Table{
 	"hidden.thumbnail":         {"Thumbnail", "a small copy of the photo ({size})"},
 	"hidden.thumbnail_unsized": {"Thumbnail", "a small copy of the photo"},
 	"other.exif_tags":          {"Other EXIF data", "{count} other EXIF tags (camera settings and technical details)"},
+	"other.exif_tag":           {"Other EXIF data", "1 other EXIF tag (a camera setting or technical detail)"},
 	// XMP (xmp.go) and IPTC (iptc.go)
 	"people.creator":             {"Creator", "{text}"},
 	"people.owner":               {"Owner", "{text}"},

@@ -209,7 +209,7 @@ func (e *pngExifNotes) findings() []Finding {
 		}
 	}
 	if other > 0 {
-		fs = append(fs, say(Other, "other.exif_tags", e.where, argCount("count", other)))
+		fs = append(fs, otherExifTags(other, e.where))
 	}
 	return fs
 }

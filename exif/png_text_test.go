@@ -139,7 +139,7 @@ func TestImageMagicksEXIFNotesReadAsOneEXIFBlock(t *testing.T) {
 			pngTEXt("exif:ExposureTime", "1/60"), pngTEXt("EXIF:FNumber", "4")},
 			[]string{"Other EXIF data: 2 other EXIF tags (camera settings and technical details)"}},
 		{"a name given twice counts once", []pngTestChunk{pngTEXt("exif:FNumber", "4"), pngTEXt("exif:FNumber", "5")},
-			[]string{"Other EXIF data: 1 other EXIF tags (camera settings and technical details)"}},
+			[]string{"Other EXIF data: 1 other EXIF tag (a camera setting or technical detail)"}},
 		{"exif: alone is an unknown keyword", []pngTestChunk{pngTEXt("exif:", "x")}, []string{"A note named “exif:”: x"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
