@@ -214,9 +214,16 @@ func (pngHandler) inspect(data []byte) (*Info, error) {
 		return nil, err
 	}
 	info := &Info{Format: PNG, Width: f.width, Height: f.height, Orientation: pngOrientation(f), Animated: f.animated}
+	var notes []pngNote // read together: ImageMagick spreads one EXIF block over many
 	for _, c := range f.chunks {
-		info.Findings = append(info.Findings, pngFindings(c, f.animated)...)
+		switch c.typ {
+		case "tEXt", "zTXt", "iTXt":
+			notes = append(notes, readPNGNote(c, "PNG "+c.typ+" chunk"))
+		default:
+			info.Findings = append(info.Findings, pngFindings(c, f.animated)...)
+		}
 	}
+	info.Findings = append(info.Findings, pngNoteFindings(notes)...)
 	if len(f.tail) > 0 {
 		info.Findings = append(info.Findings, trailerFinding(f.tail, "after the end of the PNG (IEND)"))
 	}

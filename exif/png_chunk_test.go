@@ -111,9 +111,9 @@ func TestPNGTextChunks(t *testing.T) {
 		label, val string
 	}{
 		{"tEXt Latin-1 becomes UTF-8", pngTestChunk{"tEXt", []byte("Comment\x00caf\xe9")}, "Comment", "café"},
-		{"ImageMagick's date:create is a time", pngTEXt("date:create", "2024-05-01T12:00:00"), "date:create", "2024"},
+		{"ImageMagick's date:create is a time", pngTEXt("date:create", "2024-05-01T12:00:00"), "Date created", "2024-05-01 12:00:00"},
 		{"zTXt is inflated", pngZTXt("Comment", "hello"), "Comment", "hello"},
-		{"iTXt names language and translated keyword", pngITXt("Title", "fr", "Titre", "bonjour", true), "Title (fr Titre)", "bonjour"},
+		{"iTXt is worded from its keyword, not its translation", pngITXt("Title", "fr", "Titre", "bonjour", true), "Title", "bonjour"},
 		{"a keyword without terminator is reported", pngTestChunk{"tEXt", []byte("Comment")}, "Unreadable text", "keyword without terminator"},
 		{"a zTXt bomb is refused past 8 MB", pngTestChunk{"zTXt", append([]byte("Comment\x00\x00"), bomb...)}, "Unreadable text", "8 MB"},
 		{"a broken zlib stream is reported", pngTestChunk{"zTXt", []byte("Comment\x00\x00\x78\x9c\xff")}, "Unreadable text", "compressed PNG data"},
@@ -121,7 +121,7 @@ func TestPNGTextChunks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := pngFindings(pngChunk{typ: tc.c.typ, data: tc.c.data}, false)
-			if strings.HasPrefix(tc.label, "date") && (len(fs) != 1 || fs[0].Category != Time) {
+			if strings.HasPrefix(tc.label, "Date") && (len(fs) != 1 || fs[0].Category != Time) {
 				t.Errorf("category = %+v, want Time", fs)
 			}
 			if len(fs) != 1 || fs[0].Label != tc.label || !strings.Contains(fs[0].Value, tc.val) {

@@ -51,6 +51,7 @@ var pngFixtures = map[string]func() []byte{
 	"gama-with-extra-bytes.png":   pngGAMAExtra,
 	"c2pa-cabx.png":               pngCABX,
 	"raw-profile-exif.png":        pngRawProfileEXIF,
+	"imagemagick-notes.png":       pngImageMagickNotes,
 	"bad-crc.png":                 pngBadCRC,
 	"bad-chunk-length.png":        pngBadLength,
 	"bad-no-iend.png":             pngBadNoIEND,
@@ -392,4 +393,28 @@ func pngBadTooLarge() []byte {
 	binary.BigEndian.PutUint32(ihdr[4:], 100000) // height: 10 gigapixels
 	cs[0].data = ihdr
 	return pngJoin(cs)
+}
+
+// pngImageMagickNotes holds the notes ImageMagick writes (coders/png.c: one
+// tEXt per image property, profiles as "Raw profile type" hex text), and
+// one of a name no writer Veil knows uses.
+func pngImageMagickNotes() []byte {
+	empty := `<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>` // an XMP packet that names nothing
+	return pngJoin(pngInsert(pngBase(), "IEND",
+		pngTEXt("date:create", "2026-12-04T23:29:00+00:00"),
+		pngTEXt("date:modify", "2026-12-04T23:29:00+00:00"),
+		pngTEXt("icc:description", pngMarker+" Display"),
+		pngTEXt("icc:copyright", "Copyright "+pngMarker),
+		pngTEXt("comment", pngMarker+" hello"),
+		pngTEXt("exif:GPSLatitude", "48/1, 51/1, 2964/100"),
+		pngTEXt("exif:GPSLatitudeRef", "N"),
+		pngTEXt("exif:GPSLongitude", "2/1, 17/1, 4020/100"),
+		pngTEXt("exif:GPSLongitudeRef", "E"),
+		pngTEXt("exif:Make", pngMarker+" Camera"),
+		pngTEXt("exif:ExifOffset", "162"),
+		pngTEXt("exif:ExposureTime", "1/60"),
+		pngTEXt("png:IHDR.bit-depth-orig", "8"),
+		pngTEXt(pngMarker+":note", "a note"),
+		pngZTXt("Raw profile type xmp", fmt.Sprintf("\nxmp\n%8d\n%s\n", len(empty), hex.EncodeToString([]byte(empty)))),
+	))
 }

@@ -23,22 +23,12 @@ const pngMaxInflate = 8 << 20
 
 var errPNGInflateLimit = errors.New("exif: compressed PNG text expands beyond 8 MB")
 
-// pngTextCategory sorts the predefined keywords of PNG §11.3 (tEXt) the way a person
-// thinks about them; any other keyword is Text.
-var pngTextCategory = map[string]Category{
-	"Author":        People,
-	"Copyright":     People,
-	"Creation Time": Time,
-	"Software":      Device,
-	"Source":        Device,
-}
-
 // pngFindings lists what one chunk gives away.
 func pngFindings(c pngChunk, animated bool) []Finding {
 	where := "PNG " + c.typ + " chunk"
 	switch c.typ {
 	case "tEXt", "zTXt", "iTXt":
-		return pngTextFindings(c, where)
+		return pngNoteFindings([]pngNote{readPNGNote(c, where)})
 	case "eXIf":
 		if _, ok := orientationOnly(c.data); ok {
 			return nil // kept as it is: the orientation and nothing else
@@ -66,32 +56,6 @@ func pngFindings(c pngChunk, animated bool) []Finding {
 	return []Finding{say(Other, "other.png_chunk", where, fileText("chunk", c.typ), argCount("count", len(c.data)))}
 }
 
-// pngTextFindings reads a tEXt, zTXt or iTXt chunk. A malformed one is
-// reported rather than refused: it is dropped either way.
-func pngTextFindings(c pngChunk, where string) []Finding {
-	key, text, err := pngText(c)
-	if err != nil {
-		return []Finding{pngTextError(err, where)}
-	}
-	switch {
-	case key == "XML:com.adobe.xmp":
-		return withFallback(xmpFindings([]byte(text), where), "other.xmp_bytes", len(text), where)
-	case strings.HasPrefix(key, "Raw profile type "):
-		return pngRawProfile(strings.TrimPrefix(key, "Raw profile type "), text, where)
-	}
-	c2, ok := pngTextCategory[key]
-	if lk := strings.ToLower(key); !ok && (strings.Contains(lk, "date") || strings.Contains(lk, "time")) {
-		c2, ok = Time, true // ImageMagick's date:create and date:modify
-	}
-	if !ok {
-		c2 = Text
-	}
-	if id, ok := pngDateKeys[key]; ok {
-		return []Finding{textFinding(c2, id, text, where)}
-	}
-	return []Finding{textFinding(c2, "text.png_keyword", text, where, fileText("keyword", key))}
-}
-
 // pngText splits a text chunk into keyword and text, inflating it when
 // compressed (PNG §11.3: tEXt, zTXt, iTXt).
 func pngText(c pngChunk) (key, text string, err error) {
@@ -116,21 +80,18 @@ func pngText(c pngChunk) (key, text string, err error) {
 		return key, "", errors.New("iTXt too short")
 	}
 	flag, method := rest[0], rest[1]
-	lang, rest, ok1 := bytes.Cut(rest[2:], []byte{0})
-	tkey, body, ok2 := bytes.Cut(rest, []byte{0})
+	// The language tag and the translated keyword only restate the
+	// keyword for readers of another language: the finding is worded from
+	// the keyword, in the person's language.
+	_, rest, ok1 := bytes.Cut(rest[2:], []byte{0})
+	_, body, ok2 := bytes.Cut(rest, []byte{0})
 	if !ok1 || !ok2 || flag > 1 || (flag == 1 && method != 0) {
 		return key, "", errors.New("iTXt header malformed")
-	}
-	if len(tkey) > 0 || len(lang) > 0 {
-		key += " (" + strings.TrimSpace(string(lang)+" "+string(tkey)) + ")"
 	}
 	if flag == 1 {
 		if body, err = inflateBounded(body); err != nil {
 			return key, "", err
 		}
-	}
-	if strings.HasPrefix(key, "XML:com.adobe.xmp (") {
-		key = "XML:com.adobe.xmp"
 	}
 	return key, strings.ToValidUTF8(string(capBytes(body)), "\uFFFD"), nil
 }
@@ -169,28 +130,49 @@ func latin1(b []byte) string {
 
 // pngRawProfile decodes ImageMagick's "Raw profile type NAME" text: a
 // newline, the profile name, its length in decimal, then the profile as hex
-// digits broken into lines. EXIF, XMP and IPTC profiles go to their own
-// decoders; anything unreadable is still reported.
+// digits broken into lines. These are metadata blocks hidden in a note:
+// EXIF, XMP and IPTC profiles go to their own decoders, and when those name
+// nothing the block is still reported as hidden data of its kind; a block
+// of another name is reported under that name, quoted as the file's word.
 func pngRawProfile(name, text, where string) []Finding {
-	label := fileText("name", name)
 	b, err := decodeRawProfile(text)
 	if err != nil {
-		return []Finding{say(Other, "other.raw_profile_unreadable", where, label, argCount("count", len(text)))}
+		return []Finding{say(Other, "other.raw_profile_unreadable", where, fileText("name", name), argCount("count", len(text)))}
 	}
-	switch strings.ToLower(name) {
+	kind := strings.ToLower(name)
+	if kind == "app1" { // a JPEG APP1 segment kept whole: EXIF or XMP by its header
+		kind, b = app1Kind(b)
+	}
+	switch kind {
 	case "exif":
 		fs, _, err := exifFindings(trimExifPrefix(b), where)
-		if err == nil {
-			return withFallback(fs, "other.exif_bytes", len(b), where)
+		if err != nil {
+			fs = nil
 		}
+		return withFallback(fs, "other.raw_exif", len(b), where)
 	case "xmp":
-		return withFallback(xmpFindings(b, where), "other.xmp_bytes", len(b), where)
-	case "iptc", "8bim":
-		return withFallback(irbFindings(asIRB(b), where), "other.iptc_bytes", len(b), where)
+		return withFallback(xmpFindings(b, where), "other.raw_xmp", len(b), where)
+	case "iptc":
+		return withFallback(irbFindings(asIRB(b), where), "other.raw_iptc", len(b), where)
+	case "8bim":
+		return withFallback(irbFindings(asIRB(b), where), "other.raw_photoshop", len(b), where)
 	case "icc", "icm":
 		return []Finding{colourProfileFinding(b, "", where)}
 	}
-	return []Finding{say(Other, "other.raw_profile", where, label, argCount("count", len(b)))}
+	return []Finding{say(Other, "other.raw_profile", where, fileText("name", name), argCount("count", len(b)))}
+}
+
+// app1Kind tells the EXIF of a JPEG APP1 payload ("Exif" NUL NUL, CIPA
+// DC-008 §4.5.4) from its XMP (the namespace URI and NUL, XMP part 3
+// §1.1.3), which it returns without that header.
+func app1Kind(b []byte) (string, []byte) {
+	if x, ok := bytes.CutPrefix(b, []byte("http://ns.adobe.com/xap/1.0/\x00")); ok {
+		return "xmp", x
+	}
+	if bytes.HasPrefix(b, []byte("Exif\x00")) {
+		return "exif", b
+	}
+	return "app1", b
 }
 
 // decodeRawProfile undoes ImageMagick's hex encoding (coders/png.c).
@@ -256,7 +238,7 @@ func pngTimeFinding(d []byte, where string) Finding {
 		return say(Time, "time.png_modified_unreadable", where)
 	}
 	t := time.Date(int(binary.BigEndian.Uint16(d)), time.Month(d[2]), int(d[3]), int(d[4]), int(d[5]), int(d[6]), 0, time.UTC)
-	return say(Time, "time.png_modified", where, argText("time", t.Format("2006-01-02 15:04:05")))
+	return say(Time, "time.png_modified", where, argText("time", t.Format(shownTimeLayout)))
 }
 
 // pngPhysFinding reads pHYs (PNG §11.3 pHYs: pixels per unit on x and y,
@@ -279,11 +261,6 @@ func withFallback(fs []Finding, id string, n int, where string) []Finding {
 		return fs
 	}
 	return []Finding{say(Other, id, where, argCount("count", n))}
-}
-
-// pngDateKeys are the keywords ImageMagick gives its dates.
-var pngDateKeys = map[string]string{
-	"date:create": "time.png_date_create", "date:modify": "time.png_date_modify", "date:timestamp": "time.png_date_timestamp",
 }
 
 // pngTextError is the finding of a text chunk that cannot be read, with

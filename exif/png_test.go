@@ -24,11 +24,11 @@ var pngGood = []struct {
 }{
 	{file: "clean-gradient.png", orientation: 1},
 	{file: "text-after-idat.png", dirty: true, orientation: 1, labels: []string{"Author", "Comment"}},
-	{file: "itxt-xmp.png", dirty: true, orientation: 1, labels: []string{"Description (de Beschreibung)", "Creator", "City"}},
+	{file: "itxt-xmp.png", dirty: true, orientation: 1, labels: []string{"Description", "Creator", "City"}},
 	{file: "ztxt-comment.png", dirty: true, orientation: 1, labels: []string{"Comment"}},
 	{file: "exif-orientation-6.png", dirty: true, orientation: 6, labels: []string{"Artist"}, keeps: []string{"eXIf"}},
 	{file: "iccp.png", dirty: true, orientation: 1, labels: []string{"Colour profile"}, keeps: []string{"iCCP"}},
-	{file: "time-and-phys.png", dirty: true, orientation: 1, labels: []string{"Last modified", "Pixel density", "Creation Time"}},
+	{file: "time-and-phys.png", dirty: true, orientation: 1, labels: []string{"Last modified", "Pixel density", "Created"}},
 	{file: "apng-two-frames.png", dirty: true, orientation: 1, animated: true, labels: []string{"Title"},
 		keeps: []string{"acTL", "fcTL", "fdAT"}},
 	{file: "unknown-ancillary-chunk.png", dirty: true, orientation: 1, labels: []string{"Unrecognised PNG chunk"}},
@@ -39,6 +39,9 @@ var pngGood = []struct {
 	{file: "gama-with-extra-bytes.png", dirty: true, orientation: 1, labels: []string{"Unrecognised PNG chunk"}},
 	{file: "c2pa-cabx.png", dirty: true, orientation: 1, labels: []string{"Content credentials (C2PA)"}},
 	{file: "raw-profile-exif.png", dirty: true, orientation: 1, labels: []string{"Artist"}},
+	{file: "imagemagick-notes.png", dirty: true, orientation: 1, labels: []string{"Date created", "Colour profile name",
+		"Comment", "GPS position", "Camera maker", "Other EXIF data", "Technical detail “IHDR.bit-depth-orig”",
+		"A note named “" + pngMarker + ":note”", "Hidden XMP data"}},
 }
 
 func readPNGFixture(t testing.TB, name string) []byte {

@@ -92,9 +92,18 @@ func (d exifDirs) findings(where string) []Finding {
 		}
 	}
 	if other > 0 {
-		fs = append(fs, say(Other, "other.exif_tags", where, argCount("count", other)))
+		fs = append(fs, otherExifTags(other, where))
 	}
 	return cleanFindings(fs)
+}
+
+// otherExifTags counts the EXIF tags not shown one by one (n > 0), in
+// words that agree with the number.
+func otherExifTags(n int, where string) Finding {
+	if n == 1 {
+		return say(Other, "other.exif_tag", where)
+	}
+	return say(Other, "other.exif_tags", where, argCount("count", n))
 }
 
 // deviceFindings lists the camera, the lens and the maker note, and removes
