@@ -17,7 +17,7 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(theme.NewThemedResource(theme.FileImageIcon()))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(72))
-	heading := canvas.NewText(lang.L("Drop photos here — or Open…"), theme.Color(theme.ColorNameForeground))
+	heading := canvas.NewText(lang.L("Drop photos here — or Open…"), color.Transparent)
 	heading.TextSize = 28
 	heading.Alignment = fyne.TextAlignCenter
 	open := widget.NewButtonWithIcon(lang.L("Open a photo…"), theme.FolderOpenIcon(), v.openFiles)
@@ -39,15 +39,51 @@ func emptyScreen(v *shell) fyne.CanvasObject {
 		gap(20),
 		note,
 	)
-	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeWidth = 2
 	frame.CornerRadius = 16
 	frame.SetMinSize(fyne.NewSize(720, 420))
-	zone := container.NewStack(frame, container.NewCenter(container.NewPadded(inner)))
+	zone := newThemed(container.NewStack(frame, container.NewCenter(container.NewPadded(inner))), func() {
+		heading.Color = theme.Color(theme.ColorNameForeground)
+		frame.FillColor = theme.Color(theme.ColorNameInputBackground)
+		frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	})
 	top := container.NewHBox(layout.NewSpacer(), aboutButton(v), settingsButton(v))
 	body := container.NewCenter(container.NewVBox(zone, withWidth(what, 720)))
 	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+// themed holds content drawn with colours of the theme: paint sets them,
+// when first shown and again whenever the theme changes (Fyne refreshes
+// every widget then, but a bare rectangle or text keeps the colour it was
+// made with: a light desktop theme, read after start, left the drop area
+// dark).
+type themed struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	paint   func()
+}
+
+func newThemed(content fyne.CanvasObject, paint func()) *themed {
+	t := &themed{content: content, paint: paint}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *themed) CreateRenderer() fyne.WidgetRenderer {
+	t.paint()
+	return &themedRenderer{t: t, WidgetRenderer: widget.NewSimpleRenderer(t.content)}
+}
+
+type themedRenderer struct {
+	fyne.WidgetRenderer
+	t *themed
+}
+
+// Refresh paints the colours of the theme of now, then redraws.
+func (r *themedRenderer) Refresh() {
+	r.t.paint()
+	r.WidgetRenderer.Refresh()
 }
 
 // gap is empty vertical space of height h.
