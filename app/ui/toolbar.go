@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -9,7 +11,10 @@ import (
 	"veil/redact"
 )
 
-// toolbar is the row of editing tools above the photo.
+// toolbar is the editing tools above the photo, in two lines where it
+// can: the tools a drag uses and the crop's; then "Cover with", Undo, Redo
+// and Remove area. When the window is narrow the tools give up their words
+// before the photo gives up its room (fit).
 type toolbar struct {
 	v                        *shell
 	sel, rect, ellipse, crop *widget.Button
@@ -19,45 +24,175 @@ type toolbar struct {
 	resetCrop                *widget.Button
 	hint                     *widget.Label
 	flow                     *flow // the tools, wrapped to the width
-	content                  fyne.CanvasObject
+	groups                   []*fyne.Container
+	// shortening is the order in which tools show their icon alone when
+	// the width is short: those whose icon and place say enough (Undo,
+	// Redo, Remove area, No crop), then Crop, then the shapes; short is
+	// how many of its steps are taken now.
+	shortening [][]*toolButton
+	short      int
+	syncing    bool // the drop-down is being set to the photo's ratio
+	content    fyne.CanvasObject
 }
+
+// toolLines is how many lines the toolbar takes, if giving up words can
+// make it fit in them.
+const toolLines = 2
 
 // styleNames are the cover styles in the order shown.
 func styleNames() []string { return []string{lang.L("Fill"), lang.L("Blur"), lang.L("Pixelate")} }
 
 func newToolbar(v *shell) *toolbar {
 	t := &toolbar{v: v}
-	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
-	t.rect = widget.NewButtonWithIcon(lang.L("Rectangle"), theme.CheckButtonIcon(), v.safe(func() { t.setMode(ModeAddRect) }))
-	t.ellipse = widget.NewButtonWithIcon(lang.L("Ellipse"), theme.RadioButtonIcon(), v.safe(func() { t.setMode(ModeAddEllipse) }))
-	t.crop = widget.NewButtonWithIcon(lang.L("Crop"), theme.ContentCutIcon(), v.safe(func() { t.setMode(ModeCrop) }))
-	var aspects []string
-	for _, a := range redact.Aspects {
-		aspects = append(aspects, aspectName(a))
+	tool := func(word string, icon fyne.Resource, f func()) *toolButton {
+		return newToolButton(lang.L(word), icon, v.tip, v.safe(f))
 	}
-	t.aspect = widget.NewSelect(aspects, func(s string) { v.guard(func() { t.aspectChosen(s) }) })
-	t.aspect.SetSelectedIndex(0)
-	t.resetCrop = widget.NewButtonWithIcon(lang.L("No crop"), theme.ContentClearIcon(), v.safe(func() { v.editor.ResetCrop() }))
+	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
+	rect := tool("Rectangle", theme.CheckButtonIcon(), func() { t.setMode(ModeAddRect) })
+	ellipse := tool("Ellipse", theme.RadioButtonIcon(), func() { t.setMode(ModeAddEllipse) })
+	crop := tool("Crop", theme.ContentCutIcon(), func() { t.setMode(ModeCrop) })
+	t.aspect = newAspectSelect(func(s string) {
+		if !t.syncing {
+			v.guard(func() { t.aspectChosen(s) })
+		}
+	})
+	resetCrop := tool("No crop", theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
 	for i := range styleNames() {
 		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
 	}
-	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), v.safe(v.undo))
-	t.redo = widget.NewButtonWithIcon(lang.L("Redo"), theme.ContentRedoIcon(), v.safe(v.redo))
-	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.safe(v.removeSelected))
+	undo := tool("Undo", theme.ContentUndoIcon(), v.undo)
+	redo := tool("Redo", theme.ContentRedoIcon(), v.redo)
+	remove := tool("Remove area", theme.DeleteIcon(), v.removeSelected)
+	t.rect, t.ellipse, t.crop, t.resetCrop = &rect.Button, &ellipse.Button, &crop.Button, &resetCrop.Button
+	t.undo, t.redo, t.remove = &undo.Button, &redo.Button, &remove.Button
+	t.shortening = [][]*toolButton{{undo, redo, remove, resetCrop}, {crop}, {rect, ellipse}}
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Wrapping = fyne.TextWrapWord
-	coverLabel := widget.NewLabel(lang.L("Cover with:"))
+	coverLabel := newTightLabel(lang.L("Cover with:"))
 	t.flow = &flow{}
-	groups := []fyne.CanvasObject{
-		container.NewHBox(t.sel, t.rect, t.ellipse),
-		container.NewHBox(t.crop, t.aspect, t.resetCrop),
+	// What a drag does and the crop, then Undo and Redo; then what the
+	// covers look like and Remove area, which change the selected area
+	// (or, with none, the styles change every area).
+	t.groups = []*fyne.Container{
+		container.NewHBox(t.sel, rect, ellipse, crop, t.aspect, resetCrop),
+		container.NewHBox(undo, redo),
 		container.NewHBox(append([]fyne.CanvasObject{coverLabel}, buttons(t.styles)...)...),
-		container.NewHBox(t.undo, t.redo, t.remove),
+		container.NewHBox(remove),
 	}
-	t.content = container.NewVBox(container.New(t.flow, groups...), t.hint)
+	groups := make([]fyne.CanvasObject, len(t.groups))
+	for i, g := range t.groups {
+		groups[i] = g
+	}
+	t.content = container.NewVBox(container.New(toolsLayout{t}, groups...), t.hint)
 	t.refresh()
 	return t
+}
+
+// newAspectSelect is the drop-down of crop ratios, as wide as its longest
+// ratio needs (Fyne sizes a drop-down to its placeholder).
+func newAspectSelect(changed func(string)) *widget.Select {
+	var names []string
+	longest := ""
+	for _, a := range redact.Aspects {
+		names = append(names, aspectName(a))
+		if fyne.MeasureText(names[len(names)-1], theme.TextSize(), fyne.TextStyle{}).Width > fyne.MeasureText(longest, theme.TextSize(), fyne.TextStyle{}).Width {
+			longest = names[len(names)-1]
+		}
+	}
+	s := widget.NewSelect(names, changed)
+	s.PlaceHolder = longest
+	s.SetSelectedIndex(0)
+	return s
+}
+
+// toolsLayout lays the toolbar's groups out as a flow, after fitting them
+// to the width: words are given up before a third line is taken.
+type toolsLayout struct{ t *toolbar }
+
+func (l toolsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.t.fit(size.Width)
+	l.t.flow.Layout(objs, size)
+}
+
+// MinSize is as narrow as the widest group with every word given up.
+func (l toolsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := l.t.flow.MinSize(objs)
+	m.Width = 0
+	for _, w := range l.t.groupWidths(len(l.t.shortening)) {
+		m.Width = max(m.Width, w)
+	}
+	return m
+}
+
+// fit takes as few steps of shortening as make the groups fit in toolLines
+// lines of width, none wider than width (all steps when none do), and
+// shows the tools so.
+func (t *toolbar) fit(width float32) {
+	fits := func(n int) bool {
+		ws := t.groupWidths(n)
+		return len(lineStarts(ws, width)) <= toolLines && slices.Max(ws) <= width
+	}
+	n := 0
+	for n < len(t.shortening) && !fits(n) {
+		n++
+	}
+	if n == t.short {
+		return
+	}
+	t.short = n
+	for i, step := range t.shortening {
+		for _, b := range step {
+			b.setShort(i < n)
+		}
+	}
+	for _, g := range t.groups {
+		g.Refresh()
+	}
+}
+
+// groupWidths returns the width of each group with the first n steps of
+// shortening taken.
+func (t *toolbar) groupWidths(n int) []float32 {
+	short := map[fyne.CanvasObject]bool{}
+	for _, step := range t.shortening[:n] {
+		for _, b := range step {
+			short[b] = true
+		}
+	}
+	out := make([]float32, len(t.groups))
+	for i, g := range t.groups {
+		for j, o := range g.Objects {
+			w := o.MinSize().Width
+			if b, ok := o.(*toolButton); ok {
+				w = b.width(short[o])
+			}
+			out[i] += w
+			if j > 0 {
+				out[i] += theme.Padding()
+			}
+		}
+	}
+	return out
+}
+
+// tightLabel is a label that asks for no room after its text: "Cover
+// with:" leads straight to the buttons it names, and the toolbar is short
+// of room at 1024 pixels.
+type tightLabel struct{ widget.Label }
+
+func newTightLabel(text string) *tightLabel {
+	l := &tightLabel{}
+	l.Text = text
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// MinSize leaves out the padding after the text.
+func (l *tightLabel) MinSize() fyne.Size {
+	m := l.Label.MinSize()
+	m.Width -= theme.InnerPadding()
+	return m
 }
 
 func buttons(bs []*widget.Button) []fyne.CanvasObject {
@@ -151,7 +286,18 @@ func (t *toolbar) refresh() {
 		t.aspect.Disable()
 	}
 	t.refreshStyles(has)
+	t.showAspect(ed.Aspect())
 	t.hint.SetText(modeHint(m, has, ed.Selected() >= 0))
+}
+
+// showAspect shows in the drop-down the crop ratio of the photo on screen
+// (each photo has its own), without choosing it anew.
+func (t *toolbar) showAspect(a redact.Aspect) {
+	if name := aspectName(a); t.aspect.Selected != name {
+		t.syncing = true
+		t.aspect.SetSelected(name)
+		t.syncing = false
+	}
 }
 
 // modeHint says what a drag on the photo does now, and in Select mode what
