@@ -120,10 +120,17 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 // aspect the crop was drawn with. It is not an undo step and does not call
 // OnChanged: call it after SetPhoto, for a photo shown again.
 func (e *Editor) ShowEdits(covered []bool, crop image.Rectangle, a redact.Aspect) {
+	e.aspect = a
+	changed := crop != e.crop
 	for i := range e.items {
-		e.items[i].covered = i >= len(covered) || covered[i]
+		c := i >= len(covered) || covered[i]
+		changed = changed || c != e.items[i].covered
+		e.items[i].covered = c
 	}
-	e.crop, e.aspect = crop, a
+	if !changed {
+		return // as SetPhoto showed it: no second preview
+	}
+	e.crop = crop
 	e.requestPreview()
 	e.Refresh()
 }

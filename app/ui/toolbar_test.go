@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"veil/app"
 	"veil/redact"
+	"veil/redact/face"
 )
 
 func TestAStyleWithNothingSelectedChangesEveryCoverInPlace(t *testing.T) {
@@ -189,5 +191,26 @@ func TestFacesFoundLateAreInEveryStepOfTheHistory(t *testing.T) {
 	}
 	if h.undo[0].sel != -1 {
 		t.Errorf("a step with nothing selected selects %d", h.undo[0].sel)
+	}
+}
+
+func TestUndoAfterFacesFoundLateKeepsThemCovered(t *testing.T) {
+	v, _ := newTestShell(t)
+	v.detect = func(p *app.Photo) ([]face.Face, error) {
+		// The photo is on screen, veiled, its faces not known yet: the
+		// person draws an area on it.
+		v.editor.SetMode(ModeAddRect)
+		dragOnEditor(v, fyne.NewPos(20, 20), fyne.NewPos(80, 80))
+		return []face.Face{{X: 190, Y: 60, W: 90, H: 110, Score: 0.9}}, nil
+	}
+	drop(v, copyFixtures(t, astronaut)...)
+	if n := len(v.editor.Regions()); n != 2 {
+		t.Fatalf("%d areas covered, want the face and the area drawn", n)
+	}
+	pressKeys(t, v.win.Canvas(), fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	v.editor.prev.wait()
+	rs := v.editor.Regions()
+	if len(rs) != 1 || !v.entries[0].isFace(rs[0]) {
+		t.Errorf("after Ctrl+Z the covered areas are %v, want the face alone", rs)
 	}
 }
