@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -43,42 +41,19 @@ const toolLines = 2
 func styleNames() []string { return []string{lang.L("Fill"), lang.L("Blur"), lang.L("Pixelate")} }
 
 func newToolbar(v *shell) *toolbar {
-	t := &toolbar{v: v}
-	tool := func(word string, icon fyne.Resource, f func()) *toolButton {
-		return newToolButton(lang.L(word), icon, v.tip, v.safe(f))
-	}
-	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
-	rect := tool("Rectangle", theme.CheckButtonIcon(), func() { t.setMode(ModeAddRect) })
-	ellipse := tool("Ellipse", theme.RadioButtonIcon(), func() { t.setMode(ModeAddEllipse) })
-	crop := tool("Crop", theme.ContentCutIcon(), func() { t.setMode(ModeCrop) })
-	t.aspect = newAspectSelect(func(s string) {
-		if !t.syncing {
-			v.guard(func() { t.aspectChosen(s) })
-		}
-	})
-	resetCrop := tool("No crop", theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
-	for i := range styleNames() {
-		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
-	}
-	undo := tool("Undo", theme.ContentUndoIcon(), v.undo)
-	redo := tool("Redo", theme.ContentRedoIcon(), v.redo)
-	remove := tool("Remove area", theme.DeleteIcon(), v.removeSelected)
-	t.rect, t.ellipse, t.crop, t.resetCrop = &rect.Button, &ellipse.Button, &crop.Button, &resetCrop.Button
-	t.undo, t.redo, t.remove = &undo.Button, &redo.Button, &remove.Button
-	t.shortening = [][]*toolButton{{undo, redo, remove, resetCrop}, {crop}, {rect, ellipse}}
+	t := &toolbar{v: v, flow: &flow{}}
+	b := t.makeTools()
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Wrapping = fyne.TextWrapWord
-	coverLabel := newTightLabel(lang.L("Cover with:"))
-	t.flow = &flow{}
 	// What a drag does and the crop, then Undo and Redo; then what the
 	// covers look like and Remove area, which change the selected area
 	// (or, with none, the styles change every area).
 	t.groups = []*fyne.Container{
-		container.NewHBox(t.sel, rect, ellipse, crop, t.aspect, resetCrop),
-		container.NewHBox(undo, redo),
-		container.NewHBox(append([]fyne.CanvasObject{coverLabel}, buttons(t.styles)...)...),
-		container.NewHBox(remove),
+		container.NewHBox(t.sel, b.rect, b.ellipse, b.crop, t.aspect, b.resetCrop),
+		container.NewHBox(b.undo, b.redo),
+		container.NewHBox(append([]fyne.CanvasObject{newTightLabel(lang.L("Cover with:"))}, buttons(t.styles)...)...),
+		container.NewHBox(b.remove),
 	}
 	groups := make([]fyne.CanvasObject, len(t.groups))
 	for i, g := range t.groups {
@@ -89,110 +64,36 @@ func newToolbar(v *shell) *toolbar {
 	return t
 }
 
-// newAspectSelect is the drop-down of crop ratios, as wide as its longest
-// ratio needs (Fyne sizes a drop-down to its placeholder).
-func newAspectSelect(changed func(string)) *widget.Select {
-	var names []string
-	longest := ""
-	for _, a := range redact.Aspects {
-		names = append(names, aspectName(a))
-		if fyne.MeasureText(names[len(names)-1], theme.TextSize(), fyne.TextStyle{}).Width > fyne.MeasureText(longest, theme.TextSize(), fyne.TextStyle{}).Width {
-			longest = names[len(names)-1]
+// toolButtons are the tools that can give up their words.
+type toolButtons struct{ rect, ellipse, crop, resetCrop, undo, redo, remove *toolButton }
+
+// makeTools makes the tools' buttons and the drop-down of crop ratios.
+func (t *toolbar) makeTools() toolButtons {
+	v := t.v
+	tool := func(word string, icon fyne.Resource, f func()) *toolButton {
+		return newToolButton(lang.L(word), icon, v.tip, v.safe(f))
+	}
+	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
+	var b toolButtons
+	b.rect = tool("Rectangle", theme.CheckButtonIcon(), func() { t.setMode(ModeAddRect) })
+	b.ellipse = tool("Ellipse", theme.RadioButtonIcon(), func() { t.setMode(ModeAddEllipse) })
+	b.crop = tool("Crop", theme.ContentCutIcon(), func() { t.setMode(ModeCrop) })
+	t.aspect = newAspectSelect(func(s string) {
+		if !t.syncing {
+			v.guard(func() { t.aspectChosen(s) })
 		}
+	})
+	b.resetCrop = tool("No crop", theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
+	for i := range styleNames() {
+		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
 	}
-	s := widget.NewSelect(names, changed)
-	s.PlaceHolder = longest
-	s.SetSelectedIndex(0)
-	return s
-}
-
-// toolsLayout lays the toolbar's groups out as a flow, after fitting them
-// to the width: words are given up before a third line is taken.
-type toolsLayout struct{ t *toolbar }
-
-func (l toolsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	l.t.fit(size.Width)
-	l.t.flow.Layout(objs, size)
-}
-
-// MinSize is as narrow as the widest group with every word given up.
-func (l toolsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := l.t.flow.MinSize(objs)
-	m.Width = 0
-	for _, w := range l.t.groupWidths(len(l.t.shortening)) {
-		m.Width = max(m.Width, w)
-	}
-	return m
-}
-
-// fit takes as few steps of shortening as make the groups fit in toolLines
-// lines of width, none wider than width (all steps when none do), and
-// shows the tools so.
-func (t *toolbar) fit(width float32) {
-	fits := func(n int) bool {
-		ws := t.groupWidths(n)
-		return len(lineStarts(ws, width)) <= toolLines && slices.Max(ws) <= width
-	}
-	n := 0
-	for n < len(t.shortening) && !fits(n) {
-		n++
-	}
-	if n == t.short {
-		return
-	}
-	t.short = n
-	for i, step := range t.shortening {
-		for _, b := range step {
-			b.setShort(i < n)
-		}
-	}
-	for _, g := range t.groups {
-		g.Refresh()
-	}
-}
-
-// groupWidths returns the width of each group with the first n steps of
-// shortening taken.
-func (t *toolbar) groupWidths(n int) []float32 {
-	short := map[fyne.CanvasObject]bool{}
-	for _, step := range t.shortening[:n] {
-		for _, b := range step {
-			short[b] = true
-		}
-	}
-	out := make([]float32, len(t.groups))
-	for i, g := range t.groups {
-		for j, o := range g.Objects {
-			w := o.MinSize().Width
-			if b, ok := o.(*toolButton); ok {
-				w = b.width(short[o])
-			}
-			out[i] += w
-			if j > 0 {
-				out[i] += theme.Padding()
-			}
-		}
-	}
-	return out
-}
-
-// tightLabel is a label that asks for no room after its text: "Cover
-// with:" leads straight to the buttons it names, and the toolbar is short
-// of room at 1024 pixels.
-type tightLabel struct{ widget.Label }
-
-func newTightLabel(text string) *tightLabel {
-	l := &tightLabel{}
-	l.Text = text
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-// MinSize leaves out the padding after the text.
-func (l *tightLabel) MinSize() fyne.Size {
-	m := l.Label.MinSize()
-	m.Width -= theme.InnerPadding()
-	return m
+	b.undo = tool("Undo", theme.ContentUndoIcon(), v.undo)
+	b.redo = tool("Redo", theme.ContentRedoIcon(), v.redo)
+	b.remove = tool("Remove area", theme.DeleteIcon(), v.removeSelected)
+	t.rect, t.ellipse, t.crop, t.resetCrop = &b.rect.Button, &b.ellipse.Button, &b.crop.Button, &b.resetCrop.Button
+	t.undo, t.redo, t.remove = &b.undo.Button, &b.redo.Button, &b.remove.Button
+	t.shortening = [][]*toolButton{{b.undo, b.redo, b.remove, b.resetCrop}, {b.crop}, {b.rect, b.ellipse}}
+	return b
 }
 
 func buttons(bs []*widget.Button) []fyne.CanvasObject {

@@ -125,23 +125,3 @@ func TestToolsGiveUpTheirWordsOnlyWhenShortOfRoom(t *testing.T) {
 		})
 	}
 }
-
-func TestAToolShowingItsIconAloneSaysItsWordUnderThePointer(t *testing.T) {
-	v := shellAt(t, "en", fyne.NewSize(1024, 640))
-	clock := &manualClock{}
-	v.tip.after = clock.after
-	undo := v.tools.shortening[0][0]
-	if undo.Text != "" {
-		t.Fatalf("Undo shows %q at 1024, want its icon alone", undo.Text)
-	}
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(undo)
-	test.MoveMouse(v.win.Canvas(), at.AddXY(10, 10))
-	clock.elapse()
-	if got := v.tip.shown(); got != "Undo" {
-		t.Errorf("resting on the icon shows %q, want %q", got, "Undo")
-	}
-	test.MoveMouse(v.win.Canvas(), fyne.NewPos(2, 2))
-	if got := v.tip.shown(); got != "" {
-		t.Errorf("the pointer left and the tip still shows %q", got)
-	}
-}
