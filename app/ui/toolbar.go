@@ -10,7 +10,7 @@ import (
 )
 
 // toolbar is the editing tools above the photo, in two lines where it
-// can: the tools a drag uses and the crop's; then "Cover with", Undo, Redo
+// can: the tools a drag uses, the crop's, Undo and Redo; then "Cover with"
 // and Remove area. When the window is narrow the tools give up their words
 // before the photo gives up its room (fit).
 type toolbar struct {
@@ -24,9 +24,9 @@ type toolbar struct {
 	flow                     *flow // the tools, wrapped to the width
 	groups                   []*fyne.Container
 	// shortening is the order in which tools show their icon alone when
-	// the width is short: those whose icon and place say enough (Undo,
-	// Redo, Remove area, No crop), then Crop, then the shapes; short is
-	// how many of its steps are taken now.
+	// the width is short: those whose icon and place say the most first
+	// (Undo and Redo, No crop beside the ratio, Remove area), then Crop,
+	// then the shapes; short is how many of its steps are taken now.
 	shortening [][]*toolButton
 	short      int
 	syncing    bool // the drop-down is being set to the photo's ratio
@@ -92,7 +92,7 @@ func (t *toolbar) makeTools() toolButtons {
 	b.remove = tool("Remove area", theme.DeleteIcon(), v.removeSelected)
 	t.rect, t.ellipse, t.crop, t.resetCrop = &b.rect.Button, &b.ellipse.Button, &b.crop.Button, &b.resetCrop.Button
 	t.undo, t.redo, t.remove = &b.undo.Button, &b.redo.Button, &b.remove.Button
-	t.shortening = [][]*toolButton{{b.undo, b.redo, b.remove, b.resetCrop}, {b.crop}, {b.rect, b.ellipse}}
+	t.shortening = [][]*toolButton{{b.undo, b.redo}, {b.resetCrop}, {b.remove}, {b.crop}, {b.rect, b.ellipse}}
 	return b
 }
 
