@@ -64,8 +64,7 @@ type Editor struct {
 	mode    EditMode
 	aspect  redact.Aspect
 	style   redact.Style
-	undo    []snapshot
-	redo    []snapshot // what Undo took back, newest last
+	hist    *History // the photo's undo and redo steps; never nil
 
 	drag   *dragState // the drag in progress, if any
 	cursor desktop.Cursor
@@ -92,13 +91,14 @@ var (
 
 // NewEditor returns an empty Editor in ModeSelect with style Blur.
 func NewEditor() *Editor {
-	e := &Editor{sel: -1, style: redact.Blur, cursor: desktop.DefaultCursor}
+	e := &Editor{sel: -1, style: redact.Blur, cursor: desktop.DefaultCursor, hist: &History{}}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // SetPhoto shows img (upright) with regions, all covered. It resets the
-// selection, the crop and the undo history, and returns to ModeSelect.
+// selection, the crop, the crop's aspect (to Free) and the undo history
+// (to a new one: see UseHistory), and returns to ModeSelect.
 func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 	if img == nil {
 		e.Clear()
@@ -106,14 +106,31 @@ func (e *Editor) SetPhoto(img image.Image, regions []redact.Region) {
 	}
 	e.photoID++
 	e.img, e.veil = img, nil
-	e.items = make([]item, len(regions))
-	for i, r := range regions {
-		e.items[i] = item{r: r, covered: true}
-	}
-	e.crop, e.sel, e.undo, e.redo = image.Rectangle{}, -1, nil, nil
+	e.items = coveredItems(regions)
+	e.crop, e.sel, e.hist, e.aspect = image.Rectangle{}, -1, &History{}, redact.AspectFree
 	e.interruptDrag()
 	e.setMode(ModeSelect)
 	e.prev.reset()
+	e.requestPreview()
+	e.Refresh()
+}
+
+// ShowEdits shows the photo as it was left: which of its regions are
+// covered (by index; a missing one stays covered), its crop and the
+// aspect the crop was drawn with. It is not an undo step and does not call
+// OnChanged: call it after SetPhoto, for a photo shown again.
+func (e *Editor) ShowEdits(covered []bool, crop image.Rectangle, a redact.Aspect) {
+	e.aspect = a
+	changed := crop != e.crop
+	for i := range e.items {
+		c := i >= len(covered) || covered[i]
+		changed = changed || c != e.items[i].covered
+		e.items[i].covered = c
+	}
+	if !changed {
+		return // as SetPhoto showed it: no second preview
+	}
+	e.crop = crop
 	e.requestPreview()
 	e.Refresh()
 }
@@ -128,7 +145,7 @@ func (e *Editor) SetRedactOptions(o redact.Options) { e.opts = o }
 func (e *Editor) Clear() {
 	e.photoID++
 	e.opts = redact.Options{}
-	e.img, e.items, e.crop, e.sel, e.undo, e.redo = nil, nil, image.Rectangle{}, -1, nil, nil
+	e.img, e.items, e.crop, e.sel, e.hist = nil, nil, image.Rectangle{}, -1, &History{}
 	e.veiled, e.veil = false, nil
 	e.interruptDrag()
 	e.prev.reset()
@@ -347,74 +364,11 @@ func (e *Editor) ResetCrop() {
 	e.change(func() { e.crop = image.Rectangle{} })
 }
 
-// CanUndo reports whether Undo has a step to take back.
-func (e *Editor) CanUndo() bool { return len(e.undo) > 0 }
-
-// Undo takes back the last change to the regions or the crop and reports
-// whether there was one.
-func (e *Editor) Undo() bool {
-	if d := e.drag; d != nil && d.kind != dragNone {
-		e.drag = ignoredDrag() // a drag in progress is cancelled
-		e.items, e.crop, e.sel = d.before.items, d.before.crop, d.before.sel
-		e.afterChange()
-		return true
-	}
-	if len(e.undo) == 0 {
-		return false
-	}
-	s := e.undo[len(e.undo)-1]
-	e.undo = e.undo[:len(e.undo)-1]
-	e.redo = append(e.redo, e.snap())
-	e.restore(s)
-	return true
-}
-
-// CanRedo reports whether Redo has a step to put back.
-func (e *Editor) CanRedo() bool { return len(e.redo) > 0 }
-
-// Redo puts back the last change Undo took back and reports whether there
-// was one. Any new change forgets what could be redone.
-func (e *Editor) Redo() bool {
-	e.commitDrag()
-	if len(e.redo) == 0 {
-		return false
-	}
-	s, rest := e.redo[len(e.redo)-1], e.redo[:len(e.redo)-1]
-	e.push(e.snap())
-	e.redo = rest
-	e.restore(s)
-	return true
-}
-
-// restore returns to the state s and publishes it.
-func (e *Editor) restore(s snapshot) {
-	e.items, e.crop, e.sel = s.items, s.crop, s.sel
-	if e.sel >= len(e.items) {
-		e.sel = -1
-	}
-	e.afterChange()
-}
-
 // interruptDrag drops a drag in progress without keeping its result.
 func (e *Editor) interruptDrag() {
 	if e.drag != nil {
 		e.drag = ignoredDrag()
 	}
-}
-
-// snap returns a copy of the undoable state.
-func (e *Editor) snap() snapshot {
-	return snapshot{items: slices.Clone(e.items), crop: e.crop, sel: e.sel}
-}
-
-// push records s as an undo step, dropping the oldest beyond maxUndo. A new
-// step forgets what could be redone.
-func (e *Editor) push(s snapshot) {
-	e.redo = nil
-	if len(e.undo) >= maxUndo {
-		e.undo = slices.Delete(e.undo, 0, len(e.undo)-maxUndo+1)
-	}
-	e.undo = append(e.undo, s)
 }
 
 // change records an undo step, applies fn and publishes the result. A drag

@@ -8,7 +8,8 @@ import (
 )
 
 // showEntry puts a decoded photo in the editor with its edits: the
-// person's own if they made any, else every face found, covered.
+// person's own if they made any, else every face found, covered. The
+// photo takes up its own undo history and crop ratio, as it was left.
 func (v *shell) showEntry(e *entry) {
 	v.restoring = true
 	defer func() { v.restoring = false }()
@@ -21,24 +22,16 @@ func (v *shell) showEntry(e *entry) {
 	defer v.matchStyle(v.prefs.Style)
 	if e.edits == nil {
 		v.editor.SetPhoto(e.img, e.faceRegions(v.prefs.Style))
-		v.refreshPanels()
-		return
+	} else {
+		v.editor.SetPhoto(e.img, e.edits.regions)
 	}
-	ed := e.edits
-	v.editor.SetPhoto(e.img, ed.regions)
-	for i, c := range ed.covered {
-		if !c {
-			v.editor.ToggleCovered(i)
-		}
+	v.editor.UseHistory(&e.history)
+	if ed := e.edits; ed != nil {
+		v.editor.ShowEdits(ed.covered, ed.crop, e.aspect)
+		e.edits = v.editorEdits() // what is shown is what will be written
+	} else {
+		v.editor.ShowEdits(nil, image.Rectangle{}, e.aspect)
 	}
-	if !ed.crop.Empty() {
-		// The Editor has no SetCrop yet: set its field (same package), so
-		// that a crop the person chose is never lost by looking at
-		// another photo.
-		v.editor.crop = ed.crop
-		v.editor.Refresh()
-	}
-	e.edits = v.editorEdits() // what is shown is what will be written
 	v.refreshPanels()
 }
 
@@ -57,6 +50,7 @@ func (v *shell) storeEdits(e *entry) {
 	if e == nil || e.img == nil || !v.editor.HasPhoto() {
 		return
 	}
+	e.aspect = v.editor.Aspect()
 	ed := v.editorEdits()
 	if e.edits != nil && ed.equal(e.edits) {
 		return

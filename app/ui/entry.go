@@ -52,6 +52,11 @@ type entry struct {
 	img   image.Image // its upright picture, idem
 
 	edits *edits // nil: the defaults (faces covered), never touched
+	// history is the photo's undo and redo steps, kept while the window
+	// is open (the editor works in it while the photo is on screen);
+	// aspect the crop ratio last chosen for it.
+	history History
+	aspect  redact.Aspect
 
 	state  state
 	err    string // one line, for stFailed

@@ -63,10 +63,20 @@ type flow struct {
 // lineBreaks returns, for objects laid out within width, the index of the
 // first object of each line.
 func (f *flow) lineBreaks(objs []fyne.CanvasObject, width float32) []int {
+	shown := visible(objs)
+	widths := make([]float32, len(shown))
+	for i, o := range shown {
+		widths[i] = o.MinSize().Width
+	}
+	return lineStarts(widths, width)
+}
+
+// lineStarts returns, for things of the given widths laid out left to
+// right within width, a padding apart, the index of the first of each line.
+func lineStarts(widths []float32, width float32) []int {
 	starts := []int{0}
 	x, pad := float32(0), theme.Padding()
-	for i, o := range visible(objs) {
-		w := o.MinSize().Width
+	for i, w := range widths {
 		if i > 0 && x+pad+w > width {
 			starts = append(starts, i)
 			x = w

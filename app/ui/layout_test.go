@@ -54,14 +54,15 @@ func TestFlowWrapsToTheWidth(t *testing.T) {
 }
 
 func TestSideColumnsGiveWayFirst(t *testing.T) {
-	c := columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}}
+	c := columns{left: [2]float32{190, 240}, right: [2]float32{250, 330}, share: [2]float32{0.19, 0.26}}
 	tests := []struct {
 		name        string
 		width       float32
 		left, right float32
 	}{
 		{"at their widest in a wide window", 1600, 240, 330},
-		{"the list a fifth, the panel at its narrowest, at 1024", 1024, 194.56, 280},
+		{"the list a fifth, the panel a quarter, at 1024", 1024, 194.56, 266.24},
+		{"the panel at its narrowest in a narrower window", 900, 190, 250},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

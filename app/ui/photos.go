@@ -146,6 +146,8 @@ func (v *shell) detected(e *entry, faces []face.Face, err error) {
 		fr := e.faceRegions(v.prefs.Style)
 		e.edits.regions = append(fr, e.edits.regions...)
 		e.edits.covered = append(slices.Repeat([]bool{true}, len(fr)), e.edits.covered...)
+		// and to every step of its history: undoing never takes them away.
+		e.history.prepend(coveredItems(fr))
 	}
 	if e.state == stDetecting || e.state == stReading {
 		e.state = stReady
@@ -205,7 +207,7 @@ func (v *shell) remove(e *entry) {
 		return
 	}
 	e.removed = true
-	e.photo, e.img, e.thumb, e.edits = nil, nil, nil, nil
+	e.photo, e.img, e.thumb, e.edits, e.history = nil, nil, nil, nil, History{}
 	v.entries = slices.Delete(v.entries, i, i+1)
 	if e == v.selected {
 		v.selected = nil

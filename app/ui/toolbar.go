@@ -9,7 +9,10 @@ import (
 	"veil/redact"
 )
 
-// toolbar is the row of editing tools above the photo.
+// toolbar is the editing tools above the photo, in two lines where it
+// can: the tools a drag uses, the crop's, Undo and Redo; then "Cover with"
+// and Remove area. When the window is narrow the tools give up their words
+// before the photo gives up its room (fit).
 type toolbar struct {
 	v                        *shell
 	sel, rect, ellipse, crop *widget.Button
@@ -19,45 +22,78 @@ type toolbar struct {
 	resetCrop                *widget.Button
 	hint                     *widget.Label
 	flow                     *flow // the tools, wrapped to the width
-	content                  fyne.CanvasObject
+	groups                   []*fyne.Container
+	// shortening is the order in which tools show their icon alone when
+	// the width is short: those whose icon and place say the most first
+	// (Undo and Redo, No crop beside the ratio, Remove area), then Crop,
+	// then the shapes; short is how many of its steps are taken now.
+	shortening [][]*toolButton
+	short      int
+	syncing    bool // the drop-down is being set to the photo's ratio
+	content    fyne.CanvasObject
 }
+
+// toolLines is how many lines the toolbar takes, if giving up words can
+// make it fit in them.
+const toolLines = 2
 
 // styleNames are the cover styles in the order shown.
 func styleNames() []string { return []string{lang.L("Fill"), lang.L("Blur"), lang.L("Pixelate")} }
 
 func newToolbar(v *shell) *toolbar {
-	t := &toolbar{v: v}
-	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
-	t.rect = widget.NewButtonWithIcon(lang.L("Rectangle"), theme.CheckButtonIcon(), v.safe(func() { t.setMode(ModeAddRect) }))
-	t.ellipse = widget.NewButtonWithIcon(lang.L("Ellipse"), theme.RadioButtonIcon(), v.safe(func() { t.setMode(ModeAddEllipse) }))
-	t.crop = widget.NewButtonWithIcon(lang.L("Crop"), theme.ContentCutIcon(), v.safe(func() { t.setMode(ModeCrop) }))
-	var aspects []string
-	for _, a := range redact.Aspects {
-		aspects = append(aspects, aspectName(a))
-	}
-	t.aspect = widget.NewSelect(aspects, func(s string) { v.guard(func() { t.aspectChosen(s) }) })
-	t.aspect.SetSelectedIndex(0)
-	t.resetCrop = widget.NewButtonWithIcon(lang.L("No crop"), theme.ContentClearIcon(), v.safe(func() { v.editor.ResetCrop() }))
-	for i := range styleNames() {
-		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
-	}
-	t.undo = widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), v.safe(v.undo))
-	t.redo = widget.NewButtonWithIcon(lang.L("Redo"), theme.ContentRedoIcon(), v.safe(v.redo))
-	t.remove = widget.NewButtonWithIcon(lang.L("Remove area"), theme.DeleteIcon(), v.safe(v.removeSelected))
+	t := &toolbar{v: v, flow: &flow{}}
+	b := t.makeTools()
 	t.hint = widget.NewLabel("")
 	t.hint.TextStyle.Italic = true
 	t.hint.Wrapping = fyne.TextWrapWord
-	coverLabel := widget.NewLabel(lang.L("Cover with:"))
-	t.flow = &flow{}
-	groups := []fyne.CanvasObject{
-		container.NewHBox(t.sel, t.rect, t.ellipse),
-		container.NewHBox(t.crop, t.aspect, t.resetCrop),
-		container.NewHBox(append([]fyne.CanvasObject{coverLabel}, buttons(t.styles)...)...),
-		container.NewHBox(t.undo, t.redo, t.remove),
+	// What a drag does and the crop, then Undo and Redo; then what the
+	// covers look like and Remove area, which change the selected area
+	// (or, with none, the styles change every area).
+	t.groups = []*fyne.Container{
+		container.NewHBox(t.sel, b.rect, b.ellipse, b.crop, t.aspect, b.resetCrop),
+		container.NewHBox(b.undo, b.redo),
+		container.NewHBox(append([]fyne.CanvasObject{newTightLabel(lang.L("Cover with:"))}, buttons(t.styles)...)...),
+		container.NewHBox(b.remove),
 	}
-	t.content = container.NewVBox(container.New(t.flow, groups...), t.hint)
+	groups := make([]fyne.CanvasObject, len(t.groups))
+	for i, g := range t.groups {
+		groups[i] = g
+	}
+	t.content = container.NewVBox(container.New(toolsLayout{t}, groups...), t.hint)
 	t.refresh()
 	return t
+}
+
+// toolButtons are the tools that can give up their words.
+type toolButtons struct{ rect, ellipse, crop, resetCrop, undo, redo, remove *toolButton }
+
+// makeTools makes the tools' buttons and the drop-down of crop ratios.
+func (t *toolbar) makeTools() toolButtons {
+	v := t.v
+	tool := func(word string, icon fyne.Resource, f func()) *toolButton {
+		return newToolButton(lang.L(word), icon, v.tip, v.safe(f))
+	}
+	t.sel = widget.NewButton(lang.L("Select"), v.safe(func() { t.setMode(ModeSelect) }))
+	var b toolButtons
+	b.rect = tool("Rectangle", theme.CheckButtonIcon(), func() { t.setMode(ModeAddRect) })
+	b.ellipse = tool("Ellipse", theme.RadioButtonIcon(), func() { t.setMode(ModeAddEllipse) })
+	b.crop = tool("Crop", theme.ContentCutIcon(), func() { t.setMode(ModeCrop) })
+	t.aspect = newAspectSelect(func(s string) {
+		if !t.syncing {
+			v.guard(func() { t.aspectChosen(s) })
+		}
+	})
+	b.resetCrop = tool("No crop", theme.ContentClearIcon(), func() { v.editor.ResetCrop() })
+	for i := range styleNames() {
+		t.styles = append(t.styles, widget.NewButtonWithIcon(styleNames()[i], theme.RadioButtonIcon(), v.safe(func() { t.styleChosen(redact.Style(i)) })))
+	}
+	b.undo = tool("Undo", theme.ContentUndoIcon(), v.undo)
+	b.redo = tool("Redo", theme.ContentRedoIcon(), v.redo)
+	b.remove = tool("Remove area", theme.DeleteIcon(), v.removeSelected)
+	t.rect, t.ellipse, t.crop, t.resetCrop = &b.rect.Button, &b.ellipse.Button, &b.crop.Button, &b.resetCrop.Button
+	t.undo, t.redo, t.remove = &b.undo.Button, &b.redo.Button, &b.remove.Button
+	t.shortening = [][]*toolButton{{b.undo, b.redo}, {b.resetCrop}, {b.remove}, {b.crop}, {b.rect, b.ellipse}}
+	return b
 }
 
 func buttons(bs []*widget.Button) []fyne.CanvasObject {
@@ -151,7 +187,18 @@ func (t *toolbar) refresh() {
 		t.aspect.Disable()
 	}
 	t.refreshStyles(has)
+	t.showAspect(ed.Aspect())
 	t.hint.SetText(modeHint(m, has, ed.Selected() >= 0))
+}
+
+// showAspect shows in the drop-down the crop ratio of the photo on screen
+// (each photo has its own), without choosing it anew.
+func (t *toolbar) showAspect(a redact.Aspect) {
+	if name := aspectName(a); t.aspect.Selected != name {
+		t.syncing = true
+		t.aspect.SetSelected(name)
+		t.syncing = false
+	}
 }
 
 // modeHint says what a drag on the photo does now, and in Select mode what

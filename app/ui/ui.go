@@ -160,7 +160,7 @@ func mainScreen(v *shell) fyne.CanvasObject {
 	v.tools.flow.relayout, v.legend.flow.relayout = relayout, relayout
 	// The side columns give up width first when the window is narrow: at
 	// 1024 pixels the photo keeps about half the window.
-	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{280, 330}, share: [2]float32{0.19, 0.26}},
+	body := container.New(columns{left: [2]float32{190, 240}, right: [2]float32{250, 330}, share: [2]float32{0.19, 0.26}},
 		v.list.content, container.NewPadded(middle), v.rightCol)
 	// The tip's layer is on top and takes no clicks (hovertip.go).
 	return container.NewStack(container.NewBorder(header, nil, nil, nil, body), v.tip.layer)
