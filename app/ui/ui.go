@@ -1,12 +1,3 @@
-// Package ui is Veil's window, a thin face on package app: a drop area, the
-// list of photos, the editor with its toolbar, what each photo reveals, the
-// checklist before sending, and saving.
-//
-// Threads: every widget is touched on the UI goroutine only. Decoding, face
-// detection, saving and the editor's preview run on goroutines started by
-// shell.spawn (the lanes in jobs.go, Save, Save all, the preview's worker);
-// their results come back through shell.post (bridge.go), the one place that
-// calls fyne.Do.
 package ui
 
 import (
